@@ -1,0 +1,372 @@
+/**
+ * The intermediate representation (IR): the one contract between the reading half of the
+ * pipeline (read → parse) and the writing half (reconcile → emit → diff).
+ *
+ * Everything here is plain JSON-serialisable data. `generated/ir.json` is exactly an `IR`
+ * value written with sorted, stable ordering (see `generator/model/serialize.ts`).
+ * The README documents the same shape for users; keep both in step.
+ */
+
+/** Bump when the shape changes in a way a consumer of ir.json would notice. */
+export const IR_VERSION = 1;
+
+/** Where a fact came from: a path relative to the repository root (POSIX separators) and a 1-based line. */
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export type Lang = 'zh' | 'en';
+
+/** How a page is written down. */
+export type DocFormat = 'markdown' | 'text';
+
+/**
+ * How one parameter table is laid out.
+ * - `pipe-table`: markdown `|a|b|` rows; a cell may continue over following lines until the row's closing `|`.
+ * - `text-row-per-line`: text scraped from HTML, one row per line (`name Type Yes example description`),
+ *   descriptions may continue on following lines.
+ * - `text-cell-per-line`: text scraped from HTML, one cell per paragraph (blank-line separated), with an
+ *   optional leading category column whose values appear as group rows.
+ * - `html-table`: a raw `<table>` in a markdown page.
+ */
+export type TableLayout = 'pipe-table' | 'text-row-per-line' | 'text-cell-per-line' | 'html-table';
+
+/** What a table is for, decided from its header and the heading above it. */
+export type TableKind = 'request' | 'response' | 'error' | 'other';
+
+/** The meaning of one column, decided from the header cell (in any of the header-row variants). */
+export type ColumnRole = 'category' | 'name' | 'type' | 'position' | 'required' | 'example' | 'description' | 'other';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A problem in a page. Never thrown: collected and reported with file and line; reading goes on.
+ * `code` is stable (tests and CI filter on it); `message` is for people.
+ */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+}
+
+export type DiagnosticCode =
+  | 'unreadable-file' // the file could not be read or is not UTF-8
+  | 'invalid-utf8' // bytes that are not UTF-8 were replaced
+  | 'unbalanced-fence' // a code fence is never closed
+  | 'cell-count' // a table row has more or fewer cells than its header
+  | 'row-unparsed' // a line inside a table that is neither a row nor a continuation
+  | 'duplicate-parameter' // the same parameter name twice in one table
+  | 'unknown-type' // a type cell we could not normalise
+  | 'unknown-required' // a required cell that is neither yes nor no
+  | 'sample-invalid-json' // a sample (request or response) is not valid JSON even allowing comments/trailing commas
+  | 'sample-jsonc' // a sample uses comments or trailing commas (parsed, but not strict JSON)
+  | 'sample-invalid-xml' // an XML sample is not well formed
+  | 'skeleton-invalid' // the request-syntax skeleton could not be read
+  | 'no-request-table' // a page that looks like an API reference but has no request-parameter table
+  | 'no-operation'; // a page with parameter tables but no operation name
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A normalised type. `rawType` keeps what the page wrote; this is what it means.
+ * `ref` names a model the page defines elsewhere (or only names: `tag`, `runtime`, ...).
+ * `unknown` means the type cell was empty or unreadable (a diagnostic says which).
+ */
+export type TypeRef =
+  | { kind: 'string' }
+  | { kind: 'integer' }
+  | { kind: 'number' }
+  | { kind: 'boolean' }
+  | { kind: 'object' }
+  | { kind: 'unknown' }
+  | { kind: 'array'; items: TypeRef }
+  | { kind: 'map'; values: TypeRef }
+  | { kind: 'ref'; name: string };
+
+// ---------------------------------------------------------------------------------------------
+// Facts mined from descriptions
+// ---------------------------------------------------------------------------------------------
+
+/** One fact mined from prose, with the phrase it came from and where. */
+export interface Fact<T> {
+  value: T;
+  /** The words of the page the fact was read from (trimmed), so a reviewer can check it. */
+  text: string;
+  source: SourceRef;
+}
+
+export type Scalar = string | number | boolean;
+
+export interface NumericRange {
+  min?: number;
+  max?: number;
+  /** A closed set of allowed numbers, e.g. `{1, 2, 3, 6, 12}`. */
+  values?: number[];
+}
+
+export interface LengthRange {
+  min?: number;
+  max?: number;
+}
+
+export interface Facts {
+  /** Allowed values ("Valid values:" / "取值：" lists and inline lists). */
+  enum?: Fact<Scalar[]>;
+  /** "Default value: X" / "默认值：X". */
+  default?: Fact<Scalar>;
+  /** Numeric range of the value ("Valid values: 40 to 500", "取值范围：[40,500]"). */
+  range?: Fact<NumericRange>;
+  /** String length ("1 to 63 characters", "长度范围1~63个字符"). */
+  length?: Fact<LengthRange>;
+  /** Number of items of an array ("one to three vSwitches", "List长度范围为[1,3]"). */
+  items?: Fact<LengthRange>;
+  /** "Deprecated." / "过期参数" / "obsolete". */
+  deprecated?: Fact<true>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows and tables
+// ---------------------------------------------------------------------------------------------
+
+export type Position = 'Body' | 'Query' | 'Path' | 'Header' | 'Form';
+
+/** One line of a cleaned description, kept with its source line so facts can cite it. */
+export interface TextLine {
+  text: string;
+  line: number;
+}
+
+/** One parameter row of a request or response table, as the page says it. */
+export interface ParamRow {
+  /** Name with markdown escapes and tree markers (`└`) removed; dotted names kept as written (`Tag.N.Key`). */
+  name: string;
+  /** Type cell as written, markdown and escapes removed, link text kept (`Array of tag`). */
+  rawType: string;
+  type: TypeRef;
+  /** true / false, or null where the page does not say (empty column, or no column). */
+  required: boolean | null;
+  /** The required cell as written (`是`, `Yes`, `Yse`, ``); null when the table has no such column. */
+  rawRequired: string | null;
+  /** Example value as written (escapes removed), or null. */
+  example: string | null;
+  position: Position | null;
+  /** Category (group row) the row sits under, where the table has one. */
+  category: string | null;
+  /** Nesting depth for tree rows (`└Name` = 1, `└└Name`/indented = 2, ...); 0 for top-level rows. */
+  depth: number;
+  /** Name of the parent row for tree rows, else null. */
+  parent: string | null;
+  /** The description as clean text; list items keep a leading "- " and nesting indentation. */
+  description: string;
+  /** Same text, per line, with source lines. */
+  descriptionLines: TextLine[];
+  facts: Facts;
+  source: SourceRef;
+}
+
+export interface TableInfo {
+  kind: TableKind;
+  layout: TableLayout;
+  /** Header cells as written (cleaned). */
+  header: string[];
+  columns: ColumnRole[];
+  /** Line of the header row. */
+  source: SourceRef;
+  /** Heading the table sits under, if any. */
+  heading: string | null;
+  rowCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Request-syntax skeleton and samples
+// ---------------------------------------------------------------------------------------------
+
+/** A node of the "Request syntax" JSON skeleton, e.g. `"size" : Long`. */
+export type SkeletonNode =
+  | { kind: 'scalar'; type: 'string' | 'integer' | 'number' | 'boolean' | 'unknown'; raw: string; line: number }
+  | { kind: 'object'; fields: SkeletonField[]; line: number }
+  | { kind: 'array'; items: SkeletonNode | null; line: number };
+
+export interface SkeletonField {
+  name: string;
+  node: SkeletonNode;
+  line: number;
+}
+
+export interface Skeleton {
+  /** Request line, e.g. `POST /clusters HTTP/1.1`. */
+  requestLine: string | null;
+  body: SkeletonNode | null;
+  source: SourceRef;
+}
+
+export interface Sample {
+  kind: 'request' | 'response';
+  format: 'json' | 'xml' | 'text';
+  /** Caption or heading that introduces the sample ("请求示例", "创建边缘托管版集群", ...). */
+  caption: string | null;
+  /** Line where the sample's text starts. */
+  source: SourceRef;
+  /** Last line of the sample. */
+  endLine: number;
+  /** true when the body parsed (JSON possibly with comments / trailing commas; well-formed XML). */
+  ok: boolean;
+  /** true when it parsed only because comments or trailing commas were allowed. */
+  lenient: boolean;
+  /** The parsed JSON body (request: the body without the request line), or null. */
+  value: unknown;
+  /** Request line for request samples (`POST /clusters`), if present. */
+  requestLine: string | null;
+  /** Raw text of the sample. */
+  text: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------------
+
+export interface DocumentIR {
+  /** Path relative to the repository root (or the docs root's parent), POSIX separators. */
+  file: string;
+  /** sha256 of the file's bytes (hex, first 16 chars); the cache key. */
+  hash: string;
+  lang: Lang;
+  format: DocFormat;
+  title: string | null;
+  /** Operation name (`CreateCluster`), from the OpenAPI Explorer link, else the text. */
+  operation: string | null;
+  /** Product code from the OpenAPI Explorer link (`CS`, `Ecs`, `Slb`). */
+  product: string | null;
+  /** API version from the OpenAPI Explorer link (`2015-12-15`). */
+  version: string | null;
+  /** ROA or RPC, from the OpenAPI Explorer link. */
+  style: 'ROA' | 'RPC' | null;
+  method: string | null;
+  path: string | null;
+  /** "Last Updated" as an ISO date (YYYY-MM-DD), when the page shows it. */
+  lastUpdated: string | null;
+  tables: TableInfo[];
+  request: ParamRow[];
+  response: ParamRow[];
+  skeleton: Skeleton | null;
+  samples: Sample[];
+  diagnostics: Diagnostic[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reconciled operations (filled by generator/reconcile)
+// ---------------------------------------------------------------------------------------------
+
+/** One value as one source states it. */
+export interface SourcedValue<T = unknown> {
+  value: T;
+  source: SourceRef;
+  lang: Lang;
+  /** The page's date used for precedence (ISO), if known. */
+  date: string | null;
+}
+
+export type ConflictKind =
+  | 'type'
+  | 'required'
+  | 'default'
+  | 'enum'
+  | 'range'
+  | 'length'
+  | 'items'
+  | 'existence'
+  | 'deprecation'
+  | 'zh-en-mismatch';
+
+export interface Conflict {
+  /** Parameter path, e.g. `worker_data_disks[].size` or `runtime`. */
+  path: string;
+  kind: ConflictKind;
+  values: SourcedValue[];
+  resolution: unknown;
+  /** Id of the precedence rule that decided (see generator/reconcile/rules.ts). */
+  rule: string;
+  note?: string;
+}
+
+export interface LintItem {
+  code: 'sample-breaks-table' | 'sample-invalid-json' | 'suspicious-name' | 'unknown-in-sample' | 'type-mismatch';
+  path: string;
+  message: string;
+  source: SourceRef;
+}
+
+/** A reconciled parameter (or a field of a nested model). */
+export interface Parameter {
+  name: string;
+  type: TypeRef;
+  required: boolean;
+  /** Whether any source states the required flag at all. */
+  requiredKnown: boolean;
+  enum?: Scalar[];
+  default?: Scalar;
+  range?: NumericRange;
+  length?: LengthRange;
+  items?: LengthRange;
+  deprecated: boolean;
+  description: { en: string | null; zh: string | null };
+  examples: string[];
+  position: Position | null;
+  /** Present only in sample requests (not in any table or skeleton). */
+  sampleOnly: boolean;
+  /** Every row, skeleton field or sample that backs this parameter. */
+  sources: SourceRef[];
+  /** For each fact, the sources that back the chosen value. */
+  factSources: Partial<Record<'type' | 'required' | 'enum' | 'default' | 'range' | 'length' | 'items' | 'deprecated', SourceRef[]>>;
+}
+
+export interface Model {
+  name: string;
+  fields: Parameter[];
+  sources: SourceRef[];
+}
+
+export interface Variant {
+  /** Stable id, e.g. `dedicated`, `managed`, `edge`, `serverless`. */
+  id: string;
+  label: string;
+  /** Discriminating parameter values, e.g. `{ cluster_type: "ManagedKubernetes", profile: "Edge" }`. */
+  discriminator: Record<string, Scalar>;
+  /** Parameters that apply to this kind. */
+  parameters: string[];
+  /** Parameters required for this kind. */
+  required: string[];
+  /** Pages (and samples) that back this variant. */
+  sources: SourceRef[];
+  /** What the pages could not tell, recorded instead of guessed. */
+  undetermined: string[];
+}
+
+export interface OperationModel {
+  /** `${product}/${version}/${name}`, with `_` for unknown parts. */
+  id: string;
+  name: string;
+  product: string | null;
+  version: string | null;
+  method: string | null;
+  path: string | null;
+  style: 'ROA' | 'RPC' | null;
+  documents: string[];
+  request: Parameter[];
+  response: Parameter[];
+  models: Model[];
+  variants: Variant[];
+  conflicts: Conflict[];
+  lint: LintItem[];
+}
+
+export interface IR {
+  irVersion: number;
+  documents: DocumentIR[];
+  operations: OperationModel[];
+}
