@@ -1,0 +1,53 @@
+/**
+ * The output tree: every generated file as (relative path → content). Written atomically —
+ * into a temporary sibling folder, then swapped in by rename — so a failed or killed run
+ * never leaves a half-written `generated/`. `--check` compares instead of writing.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export type OutputTree = Map<string, string>;
+
+function listFiles(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const abs = join(dir, name);
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(abs).isDirectory()) {
+      if (name === 'node_modules') continue;
+      out.push(...listFiles(abs, rel));
+    } else out.push(rel);
+  }
+  return out;
+}
+
+export function writeTreeAtomic(outDir: string, tree: OutputTree): void {
+  const target = resolve(outDir);
+  const tmp = `${target}.tmp-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  for (const [rel, content] of [...tree].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const abs = join(tmp, rel);
+    mkdirSync(dirname(abs), { recursive: true });
+    writeFileSync(abs, content);
+  }
+  mkdirSync(tmp, { recursive: true });
+  // Keep a consumer's node_modules (installed into the package) across the swap.
+  const nm = join(target, 'node_modules');
+  if (existsSync(nm)) renameSync(nm, join(tmp, 'node_modules'));
+  if (existsSync(target)) renameSync(target, old);
+  renameSync(tmp, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
+/** Paths whose content differs from the tree, is missing, or is not produced any more. */
+export function staleFiles(outDir: string, tree: OutputTree): string[] {
+  const stale = new Set<string>();
+  for (const [rel, content] of tree) {
+    const abs = join(outDir, rel);
+    if (!existsSync(abs) || readFileSync(abs, 'utf8') !== content) stale.add(rel);
+  }
+  for (const rel of listFiles(outDir)) if (!tree.has(rel)) stale.add(rel);
+  return [...stale].sort();
+}

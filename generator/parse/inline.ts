@@ -1,0 +1,80 @@
+/**
+ * Cell text → clean text. Markdown cells go through remark-parse when they hold inline
+ * syntax that needs a real parser (links, emphasis, HTML, entities); cells whose only markup
+ * is backslash escapes or code spans — most of them — take the two-regex path, because a
+ * remark parse costs ~0.1-0.3 ms per call and a large corpus has hundreds of thousands of
+ * cells. Results are cached by text (zh pages come in near-identical cn/intl copies).
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Nodes } from 'mdast';
+
+const processor = unified().use(remarkParse);
+
+/** Inline syntax that needs the parser: links/images, html tags, entities, emphasis. */
+const NEEDS_PARSE = /\]\(|<[A-Za-z/!]|&(#\d+|#x[0-9a-f]+|[a-z]+);|(^|[^\\\w])(\*\*?|__?)(?=\S)|~~/i;
+/** CommonMark backslash escapes: a backslash before ASCII punctuation. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+/** Escapes text pages scraped from HTML still carry (`\*\*\*\*`, `\[`); `\"` and `\\` are literal there. */
+const TEXT_ESCAPE = /\\([*_[\](){}#|`~<>!+\-.])/g;
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+function mdastText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'break':
+      return ' ';
+    case 'html':
+      return /^<br\s*\/?>$/i.test(node.value) ? ' ' : '';
+    case 'image':
+      return node.alt ?? '';
+    default:
+      if ('children' in node) {
+        let s = '';
+        const kids = node.children as Nodes[];
+        for (let i = 0; i < kids.length; i++) {
+          if (i > 0 && (node.type === 'root' || node.type === 'list' || node.type === 'listItem')) s += ' ';
+          s += mdastText(kids[i]!);
+        }
+        return s;
+      }
+      return '';
+  }
+}
+
+function stripCode(s: string): string {
+  return s.replace(/`+([^`]*)`+/g, '$1');
+}
+
+/** Inline markdown (one line of a cell) → plain text. */
+export function markdownToText(s: string): string {
+  if (!s.includes('\\') && !s.includes('`') && !NEEDS_PARSE.test(s)) return s;
+  const hit = cache.get(s);
+  if (hit !== undefined) return hit;
+  let out: string;
+  if (!NEEDS_PARSE.test(s)) {
+    // Escapes and code spans only. Code spans first: escapes inside them are literal.
+    out = s.includes('`') ? s.split(/(`+[^`]*`+)/).map((p, i) => (i % 2 ? stripCode(p) : p.replace(ESCAPE, '$1'))).join('') : s.replace(ESCAPE, '$1');
+  } else {
+    // A leading block marker would make remark read a heading/list/quote: escape it to keep one paragraph.
+    const safe = s.replace(/^(\s*)([#>+=-]|\d+[.)])/, '$1\\$2');
+    out = mdastText(processor.parse(safe) as Nodes).replace(/\s+/g, ' ').trim();
+    if (/^\s/.test(s) && out) out = ' ' + out;
+  }
+  if (cache.size > CACHE_LIMIT) cache.clear();
+  cache.set(s, out);
+  return out;
+}
+
+/** Text scraped from HTML: only the escapes the scrape kept. */
+export function plainToText(s: string): string {
+  return s.includes('\\') ? s.replace(TEXT_ESCAPE, '$1') : s;
+}
+
+export function cleanInline(s: string, markup: 'markdown' | 'text'): string {
+  return markup === 'markdown' ? markdownToText(s) : plainToText(s);
+}

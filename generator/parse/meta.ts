@@ -1,0 +1,91 @@
+/** Page metadata: operation, product, version, style, method, path, title, date. */
+import type { ReadDocument } from '../read/types.ts';
+
+export interface PageMeta {
+  title: string | null;
+  operation: string | null;
+  product: string | null;
+  version: string | null;
+  style: 'ROA' | 'RPC' | null;
+  method: string | null;
+  path: string | null;
+  lastUpdated: string | null;
+}
+
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const OP = '([A-Z][A-Za-z0-9]{2,})';
+const OPERATION_IN_TEXT = [
+  new RegExp(`call(?:ing|s)? the ${OP} (?:operation|API)`),
+  new RegExp(`调用\\s*${OP}`),
+  new RegExp(`[?&]Action=${OP}`),
+  new RegExp(`\\bAction\\s*[:=]\\s*${OP}`),
+];
+const REQUEST_LINE = /^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(\/\S*)/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+export function lastUpdated(lines: string[]): string | null {
+  for (const l of lines.slice(0, 40)) {
+    const en = /Last Updated:\s*([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})/.exec(l);
+    if (en && MONTHS[en[1]!.toLowerCase()]) return `${en[3]}-${pad(MONTHS[en[1]!.toLowerCase()]!)}-${pad(Number(en[2]))}`;
+    const zh = /(?:更新时间|最后更新)[:：]\s*(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})/.exec(l);
+    if (zh) return `${zh[1]}-${pad(Number(zh[2]))}-${pad(Number(zh[3]))}`;
+  }
+  return null;
+}
+
+export function pageMeta(doc: ReadDocument): PageMeta {
+  const meta: PageMeta = { title: null, operation: null, product: null, version: null, style: null, method: null, path: null, lastUpdated: lastUpdated(doc.lines) };
+  const h1 = doc.headings.find((h) => h.level === 1);
+  if (h1) meta.title = h1.text;
+  else if (doc.format === 'text') {
+    // Scraped help-center pages: "Product name:Page title" near the top, before the first section.
+    const firstHeading = doc.headings[0]?.line ?? 13;
+    for (const l of doc.lines.slice(0, Math.min(12, firstHeading - 1))) {
+      const m = /^([^:：]{3,80})[:：]([^:：]{3,200})$/.exec(l.trim());
+      if (m && /\s|[\u3400-\u9fff]/.test(m[1]!) && !/^(Last Updated|更新时间)/.test(m[1]!)) {
+        meta.title = m[2]!.trim();
+        break;
+      }
+    }
+  }
+  // The OpenAPI Explorer link names the API, product, version and style.
+  for (const link of doc.links) {
+    const m = /[#?&]api=([A-Za-z0-9]+)/.exec(link.url);
+    if (!m || !/api\.aliyun\.com|openapi/i.test(link.url)) continue;
+    meta.operation = m[1]!;
+    meta.product = /[#?&]product=([A-Za-z0-9-]+)/.exec(link.url)?.[1] ?? null;
+    meta.version = /[#?&]version=([0-9-]+)/.exec(link.url)?.[1] ?? null;
+    const style = /[#?&]type=(ROA|RPC)/i.exec(link.url)?.[1]?.toUpperCase();
+    meta.style = style === 'ROA' || style === 'RPC' ? style : null;
+    break;
+  }
+  if (!meta.operation && meta.title && /^[A-Z][A-Za-z0-9]{2,}$/.test(meta.title)) meta.operation = meta.title;
+  if (!meta.operation) {
+    const head = doc.lines.slice(0, 60).join('\n');
+    for (const re of OPERATION_IN_TEXT) {
+      const m = re.exec(head);
+      if (m) {
+        meta.operation = m[1]!;
+        break;
+      }
+    }
+  }
+  if (!meta.operation) {
+    const base = doc.file.split('/').pop()!.replace(/\.(md|txt)$/i, '');
+    if (/^[A-Z][a-z]+(?:[A-Z][A-Za-z0-9]*)+$/.test(base)) meta.operation = base;
+  }
+  const syntax = doc.headings.find((h) => h.kind === 'request-syntax');
+  const from = syntax ? syntax.line - 1 : 0;
+  for (let i = from; i < Math.min(doc.lines.length, from + 200); i++) {
+    const m = REQUEST_LINE.exec(doc.lines[i]!);
+    if (m) {
+      meta.method = m[1]!;
+      meta.path = m[2]!;
+      break;
+    }
+  }
+  return meta;
+}

@@ -1,0 +1,36 @@
+/** Find the documents under a folder: `.md` and `.txt` files, in a stable (sorted) order. */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Files that describe a docs folder rather than an API: never read as pages. */
+const NOT_PAGES = new Set(['readme.md', 'sources.md', 'changelog.md', 'license.md']);
+
+export function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+export interface FoundDocument {
+  /** Absolute path. */
+  abs: string;
+  /** Path relative to `base` (POSIX), used in every source reference. */
+  file: string;
+}
+
+export function findDocuments(root: string, base: string = process.cwd(), exclude: RegExp[] = []): FoundDocument[] {
+  const out: FoundDocument[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const abs = join(dir, name);
+      const st = statSync(abs);
+      if (st.isDirectory()) walk(abs);
+      else if (/\.(md|txt)$/i.test(name) && !NOT_PAGES.has(name.toLowerCase())) {
+        const file = toPosix(relative(base, abs));
+        if (!exclude.some((re) => re.test(file))) out.push({ abs, file });
+      }
+    }
+  };
+  if (statSync(root).isFile()) return [{ abs: root, file: toPosix(relative(base, root)) }];
+  walk(root);
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}

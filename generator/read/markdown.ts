@@ -1,0 +1,282 @@
+/**
+ * Reading a markdown page: code fences and pipe tables by a line scan, the rest (headings,
+ * links) with unified + remark-parse.
+ *
+ * Why the tables are read by hand: GFM tables (remark-gfm) end a row at the end of its line,
+ * but these pages continue a cell over several lines and paragraphs until the row's closing
+ * `|`; no markdown library reads that. Why fences are found by hand too: several real pages
+ * leave a fence open (or close it as ``` ``` |```) and CommonMark then swallows the rest of
+ * the page into one code block; we report the open fence and stop it at the next heading.
+ * Speed is the other half: table rows and code bodies are most of a page's bytes, and
+ * remark only needs to see the prose between them, so they are blanked (line count kept, so
+ * remark's positions stay the page's own line numbers) before remark parses the page.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root, RootContent, PhrasingContent } from 'mdast';
+import type { ColumnRole, Diagnostic, TextLine } from '../model/ir.ts';
+import type { Fence, Heading, Link, RawCell, RawRow, RawTable } from './types.ts';
+import { columnRole, sectionKind, TABLE_CAPTION } from './vocab.ts';
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const ATX_HEADING = /^ {0,3}#{1,6}(\s|$)/;
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+export interface MarkdownScan {
+  fences: Fence[];
+  tables: RawTable[];
+  headings: Heading[];
+  links: Link[];
+  diagnostics: Diagnostic[];
+}
+
+/** Split one table row (its physical lines) into cells on unescaped `|`. */
+export function splitRow(lines: TextLine[]): RawCell[] {
+  const cells: RawCell[] = [];
+  let current: TextLine[] = [];
+  let buf = '';
+  let started = false; // past the leading pipe
+  for (let li = 0; li < lines.length; li++) {
+    const { text, line } = lines[li]!;
+    let i = 0;
+    if (!started) {
+      const lead = text.match(/^\s*\|/);
+      if (lead) i = lead[0].length;
+      started = true;
+    }
+    buf = '';
+    for (; i < text.length; i++) {
+      const ch = text[i]!;
+      if (ch === '\\' && i + 1 < text.length) {
+        buf += ch + text[i + 1];
+        i++;
+        continue;
+      }
+      if (ch === '|') {
+        current.push({ text: buf, line });
+        cells.push({ parts: current });
+        current = [];
+        buf = '';
+        continue;
+      }
+      buf += ch;
+    }
+    current.push({ text: buf, line });
+  }
+  // Whatever follows the last pipe: a real cell only if it holds text (no trailing pipe).
+  if (current.some((p) => p.text.trim() !== '')) cells.push({ parts: current });
+  return cells;
+}
+
+function endsWithPipe(text: string): boolean {
+  const t = text.trimEnd();
+  return t.endsWith('|') && !t.endsWith('\\|');
+}
+
+function cellText(c: RawCell): string {
+  return c.parts.map((p) => p.text).join('\n').trim();
+}
+
+/**
+ * Align a row's cells to the header. Extra cells (an unescaped `|` inside a cell) are merged
+ * back into the description column (else the last column); missing cells are padded.
+ */
+export function alignCells(cells: RawCell[], roles: ColumnRole[]): { cells: RawCell[]; off: number } {
+  const n = roles.length;
+  const off = cells.length - n;
+  if (off === 0) return { cells, off };
+  if (off < 0) {
+    const padded = cells.slice();
+    const last = cells[cells.length - 1]?.parts.at(-1)?.line ?? 0;
+    while (padded.length < n) padded.push({ parts: [{ text: '', line: last }] });
+    return { cells: padded, off };
+  }
+  let target = roles.indexOf('description');
+  if (target < 0) target = n - 1;
+  const merged: RawCell = { parts: [] };
+  for (let k = target; k <= target + off; k++) {
+    const c = cells[k]!;
+    if (merged.parts.length > 0) {
+      const prev = merged.parts[merged.parts.length - 1]!;
+      const first = c.parts[0]!;
+      if (first.line === prev.line) {
+        merged.parts[merged.parts.length - 1] = { text: `${prev.text}|${first.text}`, line: prev.line };
+        merged.parts.push(...c.parts.slice(1));
+        continue;
+      }
+    }
+    merged.parts.push(...c.parts);
+  }
+  return { cells: [...cells.slice(0, target), merged, ...cells.slice(target + off + 1)], off };
+}
+
+interface Blanked {
+  /** Lines with table rows and fence bodies replaced by '' (for remark). */
+  prose: string[];
+  fences: Fence[];
+  tables: Omit<RawTable, 'heading' | 'caption'>[];
+  diagnostics: Diagnostic[];
+}
+
+function scanBlocks(file: string, lines: string[]): Blanked {
+  const prose = lines.slice();
+  const fences: Fence[] = [];
+  const tables: Omit<RawTable, 'heading' | 'caption'>[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const n = lines.length;
+  let i = 0;
+  while (i < n) {
+    const text = lines[i]!;
+    const fm = FENCE_OPEN.exec(text);
+    if (fm && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) {
+      const marker = fm[1]!;
+      const close = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+      let j = i + 1;
+      let closed: number | null = null;
+      for (; j < n; j++) {
+        if (close.test(lines[j]!)) {
+          closed = j;
+          break;
+        }
+      }
+      if (closed === null) {
+        // Never closed: stop the block at the next heading so the rest of the page is still read.
+        let end = i + 1;
+        while (end < n && !ATX_HEADING.test(lines[end]!)) end++;
+        diagnostics.push({
+          file,
+          line: i + 1,
+          severity: 'warning',
+          code: 'unbalanced-fence',
+          message: `code fence opened here is never closed; treated as ending before line ${end + 1}`,
+        });
+        fences.push({ open: i + 1, close: null, info: fm[2]!.trim() });
+        for (let k = i; k < end; k++) prose[k] = '';
+        i = end;
+        continue;
+      }
+      fences.push({ open: i + 1, close: closed + 1, info: fm[2]!.trim() });
+      for (let k = i; k <= closed; k++) prose[k] = '';
+      i = closed + 1;
+      continue;
+    }
+    if (text.includes('|') && i + 1 < n && DELIMITER_ROW.test(lines[i + 1]!) && lines[i + 1]!.includes('-')) {
+      const headerCells = splitRow([{ text, line: i + 1 }]).map(cellText);
+      const roles = headerCells.map(columnRole);
+      const table: Omit<RawTable, 'heading' | 'caption'> = {
+        layout: 'pipe-table',
+        markup: 'markdown',
+        header: headerCells,
+        roles,
+        line: i + 1,
+        rows: [],
+      };
+      prose[i] = '';
+      prose[i + 1] = '';
+      let j = i + 2;
+      while (j < n && /^ {0,3}\|/.test(lines[j]!)) {
+        const rowLines: TextLine[] = [{ text: lines[j]!, line: j + 1 }];
+        prose[j] = '';
+        let k = j + 1;
+        if (!endsWithPipe(lines[j]!)) {
+          // A cell that spans lines: the row goes on until a line ends with its closing pipe.
+          while (k < n) {
+            const t = lines[k]!;
+            // A new row: the last one had no closing pipe.
+            // (A line that is a lone `|` closes the current row instead.)
+            if (/^ {0,3}\|/.test(t) && t.trim() !== '|' && splitRow(rowLines).length >= roles.length) break;
+            if (ATX_HEADING.test(t)) break;
+            rowLines.push({ text: t, line: k + 1 });
+            prose[k] = '';
+            k++;
+            if (endsWithPipe(t)) break;
+          }
+        }
+        const raw = splitRow(rowLines);
+        const { cells, off } = alignCells(raw, roles);
+        if (off !== 0) {
+          diagnostics.push({
+            file,
+            line: j + 1,
+            severity: 'warning',
+            code: 'cell-count',
+            message:
+              off > 0
+                ? `row has ${raw.length} cells, the header has ${roles.length}: an unescaped "|" inside a cell? extra cells were joined into the ${roles.includes('description') ? 'description' : 'last'} column`
+                : `row has ${raw.length} cells, the header has ${roles.length}: missing cells were left empty`,
+          });
+        }
+        table.rows.push({ cells, line: j + 1, endLine: k, group: null });
+        j = k;
+      }
+      tables.push(table);
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return { prose, fences, tables, diagnostics };
+}
+
+function phrasingText(nodes: PhrasingContent[]): string {
+  let s = '';
+  for (const n of nodes) {
+    if (n.type === 'text' || n.type === 'inlineCode') s += n.value;
+    else if ('children' in n) s += phrasingText(n.children as PhrasingContent[]);
+    else if (n.type === 'break') s += ' ';
+  }
+  return s;
+}
+
+const processor = unified().use(remarkParse);
+
+function walkProse(root: Root, headings: Heading[], links: Link[], lineOf: (l: number) => number): void {
+  const visit = (node: RootContent): void => {
+    if (node.type === 'heading') {
+      const text = phrasingText(node.children).replace(/\{#[^}]*\}|\{ *\.[^}]*\}/g, '').trim();
+      headings.push({ text, level: node.depth, line: lineOf(node.position!.start.line), kind: sectionKind(text) });
+    }
+    if (node.type === 'link') {
+      links.push({ url: node.url, text: phrasingText(node.children), line: lineOf(node.position!.start.line) });
+    }
+    if ('children' in node) for (const c of node.children as RootContent[]) visit(c);
+  };
+  for (const c of root.children) visit(c);
+}
+
+/**
+ * Only heading lines and lines holding links carry structure we use from the prose, so only
+ * those are handed to remark (each as its own block, separated by blank lines); `lineOf`
+ * maps remark's positions back to the page's lines.
+ */
+function proseToParse(prose: string[]): { text: string; lineOf: number[] } {
+  const out: string[] = [];
+  const lineOf: number[] = [0];
+  for (let i = 0; i < prose.length; i++) {
+    const t = prose[i]!;
+    if (t === '' || !(ATX_HEADING.test(t) || t.includes('](') || t.includes('<http'))) continue;
+    out.push(t, '');
+    lineOf.push(i + 1, i + 1);
+  }
+  return { text: out.join('\n'), lineOf };
+}
+
+export function readMarkdown(file: string, lines: string[]): MarkdownScan {
+  const blocks = scanBlocks(file, lines);
+  const { text, lineOf } = proseToParse(blocks.prose);
+  const tree = processor.parse(text);
+  const headings: Heading[] = [];
+  const links: Link[] = [];
+  walkProse(tree, headings, links, (l) => lineOf[l] ?? l);
+  const tables: RawTable[] = blocks.tables.map((t) => {
+    let heading: Heading | null = null;
+    for (const h of headings) if (h.line < t.line) heading = h;
+    let caption: string | null = null;
+    for (let l = t.line - 1; l >= 1 && l >= t.line - 3; l--) {
+      const c = lines[l - 1]!.trim();
+      if (TABLE_CAPTION.test(c)) caption = c;
+    }
+    return { ...t, heading, caption };
+  });
+  return { fences: blocks.fences, tables, headings, links, diagnostics: blocks.diagnostics };
+}

@@ -1,0 +1,70 @@
+/**
+ * What the read stage hands to the parse stage: a page split into lines, headings, fences and
+ * raw tables whose cells still hold the page's own markup, each piece with its line numbers.
+ */
+import type { ColumnRole, Diagnostic, DocFormat, Lang, TableLayout, TextLine } from '../model/ir.ts';
+import type { SectionKind } from './vocab.ts';
+
+export interface Heading {
+  text: string;
+  /** 1-6 for markdown headings; 2 for headings recognised in scraped text. */
+  level: number;
+  line: number;
+  kind: SectionKind;
+}
+
+export interface Fence {
+  /** Line of the opening fence. */
+  open: number;
+  /** Line of the closing fence, or null when never closed. */
+  close: number | null;
+  info: string;
+}
+
+export interface Link {
+  url: string;
+  text: string;
+  line: number;
+}
+
+/** One cell: its raw text split by physical line (a cell may span lines). */
+export interface RawCell {
+  parts: TextLine[];
+}
+
+export interface RawRow {
+  /** Cells aligned to the header's columns (padded or merged when the count was off). */
+  cells: RawCell[];
+  line: number;
+  endLine: number;
+  /** Category from a group row above (cell-per-line layout) or a category column. */
+  group: string | null;
+}
+
+export interface RawTable {
+  layout: TableLayout;
+  /** The cell text is markdown (pipe tables) or plain text scraped from HTML. */
+  markup: 'markdown' | 'text';
+  header: string[];
+  roles: ColumnRole[];
+  line: number;
+  /** The nearest heading above the table. */
+  heading: Heading | null;
+  /** A caption line right above the table (`Table 1. Request body parameters`). */
+  caption: string | null;
+  rows: RawRow[];
+}
+
+export interface ReadDocument {
+  file: string;
+  hash: string;
+  lang: Lang;
+  format: DocFormat;
+  /** The page's lines (BOM removed, CRLF normalised); `lines[0]` is line 1. */
+  lines: string[];
+  headings: Heading[];
+  fences: Fence[];
+  links: Link[];
+  tables: RawTable[];
+  diagnostics: Diagnostic[];
+}
