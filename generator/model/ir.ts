@@ -172,6 +172,8 @@ export interface ParamRow {
 export interface TableInfo {
   kind: TableKind;
   layout: TableLayout;
+  /** Whether the table has a required column, and whether any row fills it (003 leaves it empty). */
+  requiredColumn: 'filled' | 'empty' | 'absent';
   /** Header cells as written (cleaned). */
   header: string[];
   columns: ColumnRole[];
@@ -220,6 +222,11 @@ export interface Sample {
   lenient: boolean;
   /** The parsed JSON body (request: the body without the request line), or null. */
   value: unknown;
+  /**
+   * For a body that is not valid JSON: what a fault-tolerant parse still recovers (evidence
+   * for reconcile, never offered as a valid sample). Absent when `ok`.
+   */
+  recovered?: unknown;
   /** Request line for request samples (`POST /clusters`), if present. */
   requestLine: string | null;
   /** Raw text of the sample. */

@@ -12,7 +12,11 @@ import { extractSkeleton } from './skeleton.ts';
 
 const EXAMPLE_KINDS = new Set<SectionKind>(['examples', 'request-example', 'response-example']);
 
-/** Lines of the section that starts at the first heading accepted by `starts`, up to the next heading `ends` accepts. */
+/**
+ * Lines of the section that starts at the first heading accepted by `starts` (the heading line
+ * included: sample markers like "Sample requests" are headings in scraped text), up to the
+ * next heading of the same or a higher level that `continues` does not accept.
+ */
 function sectionLines(doc: ReadDocument, starts: (h: Heading) => boolean, continues: (h: Heading) => boolean): TextLine[] {
   const hs = doc.headings;
   const i = hs.findIndex(starts);
@@ -27,7 +31,7 @@ function sectionLines(doc: ReadDocument, starts: (h: Heading) => boolean, contin
     }
   }
   const out: TextLine[] = [];
-  for (let l = start.line + 1; l < end; l++) out.push({ text: doc.lines[l - 1]!, line: l });
+  for (let l = start.line; l < end; l++) out.push({ text: doc.lines[l - 1]!, line: l });
   return out;
 }
 
@@ -39,9 +43,11 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   const response = [];
   for (const t of doc.tables) {
     const kind = tableKind(t.header, t.roles, t.heading?.kind ?? 'other', t.caption);
-    tables.push({ kind, layout: t.layout, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
-    if (kind === 'request') request.push(...rowsFromTable(t, doc.file, doc.lang, diagnostics));
-    else if (kind === 'response') response.push(...rowsFromTable(t, doc.file, doc.lang, diagnostics));
+    const rows = kind === 'request' || kind === 'response' ? rowsFromTable(t, doc.file, doc.lang, diagnostics) : [];
+    if (kind === 'request') request.push(...rows);
+    else if (kind === 'response') response.push(...rows);
+    const requiredColumn = !t.roles.includes('required') ? 'absent' : rows.length === 0 || rows.some((r) => r.rawRequired) ? 'filled' : 'empty';
+    tables.push({ kind, layout: t.layout, requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
   }
 
   const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);

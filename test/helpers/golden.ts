@@ -58,7 +58,7 @@ export function renderDocument(d: DocumentIR): string {
     `# ${d.file}`,
     `lang: ${d.lang}  format: ${d.format}  operation: ${d.operation}  ${d.method} ${d.path}  version: ${d.version}  lastUpdated: ${d.lastUpdated}`,
     `title: ${d.title}`,
-    ...d.tables.map((t) => `table L${t.source.line} ${t.kind} ${t.layout} [${t.header.join(' | ')}] → [${t.columns.join(', ')}] rows:${t.rowCount}`),
+    ...d.tables.map((t) => `table L${t.source.line} ${t.kind} ${t.layout} [${t.header.join(' | ')}] → [${t.columns.join(', ')}] required-column:${t.requiredColumn} rows:${t.rowCount}`),
     '',
     `## request (${d.request.length})`,
     renderRows(d.request),
