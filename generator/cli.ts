@@ -5,6 +5,8 @@
  * (`--debug` prints it).
  */
 import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadManifest, ManifestError } from './reconcile/manifest.ts';
 import { performance } from 'node:perf_hooks';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
 import { serializeIR } from './model/serialize.ts';
@@ -55,8 +57,10 @@ export function generateTree(docsDir: string): { tree: OutputTree; pages: number
   if (!existsSync(docsDir)) throw new UsageError(`docs folder not found: ${docsDir}`);
   const found = findDocuments(docsDir);
   if (found.length === 0 && statSync(docsDir).isDirectory()) throw new UsageError(`no .md or .txt pages under ${docsDir}`);
+  const manifestPath = statSync(docsDir).isDirectory() ? join(docsDir, 'manifest.json5') : join(dirname(docsDir), 'manifest.json5');
+  const manifest = loadManifest(manifestPath);
   const documents = readDocuments(found);
-  const ir = buildIR(documents);
+  const ir = buildIR(documents, manifest);
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
   return { tree, pages: documents.length, diagnostics: documents.reduce((n, d) => n + d.diagnostics.length, 0) };
@@ -93,7 +97,7 @@ export function main(argv: string[]): number {
   } catch (e) {
     const err = e as Error;
     if (debug) console.error(err.stack);
-    console.error(err instanceof UsageError ? err.message : `docs2types: ${err.message}`);
+    console.error(err instanceof UsageError || err instanceof ManifestError ? err.message : `docs2types: ${err.message}`);
     return 2;
   }
 }

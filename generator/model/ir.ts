@@ -364,12 +364,25 @@ export interface OperationModel {
   path: string | null;
   style: 'ROA' | 'RPC' | null;
   documents: string[];
+  /** The pages behind the model, with the date used for precedence and the language twin. */
+  pages: PageInfo[];
   request: Parameter[];
   response: Parameter[];
   models: Model[];
   variants: Variant[];
   conflicts: Conflict[];
   lint: LintItem[];
+  /** What the pages leave open for the operation as a whole (e.g. a discriminator value no page describes). */
+  notes: string[];
+}
+
+export interface PageInfo {
+  file: string;
+  lang: Lang;
+  date: string | null;
+  dateFrom: 'page' | 'manifest' | null;
+  twin: string | null;
+  title: string | null;
 }
 
 export interface IR {

@@ -1,0 +1,92 @@
+/**
+ * Grouping documents into operations, dating pages, pairing language twins.
+ */
+import type { DocumentIR, Lang } from '../model/ir.ts';
+import type { Manifest } from './manifest.ts';
+
+/** A document as reconcile sees it: with its precedence date and twin. */
+export interface Page {
+  doc: DocumentIR;
+  file: string;
+  lang: Lang;
+  date: string | null;
+  /** Where the date came from. */
+  dateFrom: 'page' | 'manifest' | null;
+  twin: string | null;
+}
+
+export function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+/** Operation key: product/version/name; `_` where unknown. */
+export function operationKey(product: string | null, version: string | null, name: string): string {
+  return `${product ?? '_'}/${version ?? '_'}/${name}`;
+}
+
+/**
+ * Group pages by operation. Pages that do not name product or version join the one group of
+ * the same operation name that does (a page only some versions of which carry the OpenAPI
+ * Explorer link); when several such groups exist they stay apart under their own key.
+ */
+export function groupByOperation(docs: DocumentIR[]): Map<string, DocumentIR[]> {
+  const byName = new Map<string, DocumentIR[]>();
+  for (const d of docs) {
+    if (!d.operation || (d.request.length === 0 && !d.skeleton?.body)) continue;
+    const list = byName.get(d.operation) ?? [];
+    list.push(d);
+    byName.set(d.operation, list);
+  }
+  const groups = new Map<string, DocumentIR[]>();
+  for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const known = new Set(list.filter((d) => d.product || d.version).map((d) => operationKey(d.product, d.version, name)));
+    for (const d of list) {
+      let key = operationKey(d.product, d.version, name);
+      if (!d.product && !d.version && known.size === 1) key = [...known][0]!;
+      const g = groups.get(key) ?? [];
+      g.push(d);
+      groups.set(key, g);
+    }
+  }
+  for (const g of groups.values()) g.sort((a, b) => (a.file < b.file ? -1 : 1));
+  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter++;
+  return inter / (a.size + b.size - inter || 1);
+}
+
+/** Date every page and pair language twins (manifest first, else same date and ≥ 80% shared parameters). */
+export function pagesOf(docs: DocumentIR[], manifest: Manifest): Page[] {
+  const pages: Page[] = docs.map((doc) => {
+    const entry = manifest.pages[baseName(doc.file)];
+    const date = doc.lastUpdated ?? entry?.date ?? null;
+    return { doc, file: doc.file, lang: doc.lang, date, dateFrom: doc.lastUpdated ? 'page' : entry?.date ? 'manifest' : null, twin: null };
+  });
+  const byBase = new Map(pages.map((p) => [baseName(p.file), p]));
+  for (const p of pages) {
+    const t = manifest.pages[baseName(p.file)]?.twin;
+    if (t && byBase.has(t)) p.twin = byBase.get(t)!.file;
+  }
+  const names = new Map(pages.map((p) => [p.file, new Set(p.doc.request.map((r) => r.name))]));
+  for (const p of pages) {
+    if (p.twin || p.lang !== 'zh') continue;
+    let best: Page | null = null;
+    let bestScore = 0.8;
+    for (const q of pages) {
+      if (q.lang !== 'en' || q.twin || q.date !== p.date) continue;
+      const s = jaccard(names.get(p.file)!, names.get(q.file)!);
+      if (s >= bestScore) {
+        best = q;
+        bestScore = s;
+      }
+    }
+    if (best) {
+      p.twin = best.file;
+      best.twin = p.file;
+    }
+  }
+  return pages;
+}

@@ -1,0 +1,163 @@
+/**
+ * Top-level parameters: the union of every page's rows, each fact resolved by the rules and
+ * every disagreement recorded as a Conflict.
+ */
+import type { Conflict, LengthRange, NumericRange, ParamRow, Parameter, Position, Scalar, SourceRef, TypeRef } from '../model/ir.ts';
+import { typeToString } from '../parse/types.ts';
+import { rank, resolveFact, type Claim } from './claims.ts';
+import type { Page } from './pages.ts';
+import { dedupeSources, shape, structureType, type Evidence, type StructureContext } from './structure.ts';
+
+export interface RowAt {
+  page: Page;
+  row: ParamRow;
+}
+
+function claim<T>(ra: RowAt, value: T): Claim<T> {
+  return { value, source: ra.row.source, lang: ra.page.lang, date: ra.page.date };
+}
+
+/** Name of the model a table type points at: `Array of tag` → tag. */
+function refName(t: TypeRef): string | null {
+  if (t.kind === 'ref') return t.name;
+  if (t.kind === 'array') return refName(t.items);
+  return null;
+}
+
+/** Put the table's model name on a structural type: object → ref:X, array<object> → array<ref:X>. */
+function nameStructure(t: TypeRef, name: string | null): TypeRef {
+  if (!name) return t;
+  if (t.kind === 'ref') return { kind: 'ref', name: t.name };
+  if (t.kind === 'array') return { kind: 'array', items: nameStructure(t.items, name) };
+  return t;
+}
+
+export interface MergeInput {
+  name: string;
+  rows: RowAt[];
+  evidence: Evidence[];
+  /** Pages of the operation that have a table (to know who is silent). */
+}
+
+export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: 'request' | 'response'): Parameter {
+  const { name, rows } = input;
+  const opts = ctx.opts;
+  const conflicts: Conflict[] = [];
+  const factSources: Parameter['factSources'] = {};
+
+  // --- type ----------------------------------------------------------------------------------
+  const tableClaims = rows.map((ra) => claim(ra, ra.row.type));
+  const tableWinner = rank(tableClaims, opts)[0];
+  const tableRef = rank(tableClaims.filter((c) => refName(c.value)), opts).map((c) => refName(c.value))[0] ?? null;
+  const hasStructure = input.evidence.some((e) => e.skeleton);
+  let type: TypeRef;
+  let typeRule = 'newer-page-wins';
+  const structural = (t: TypeRef): boolean => shape(t).startsWith('object') || shape(t).includes('object');
+  if (hasStructure && opts.structureBeatsTypeColumn) {
+    const modelName = tableRef ?? name;
+    const s = structureType(name, modelName, input.evidence, ctx);
+    type = nameStructure(s.type, tableRef);
+    typeRule = 'structure-beats-type-column';
+    factSources.type = dedupeSources([...s.sources, ...tableClaims.filter((c) => shape(c.value) === shape(type)).map((c) => c.source)]);
+    // A table type naming a scalar model where the structure is not an object (`rds_instances` → array of string): the structure wins.
+  } else if (tableWinner) {
+    type = tableWinner.value;
+    if (structural(type) || type.kind === 'ref') {
+      const s = structureType(name, tableRef ?? name, input.evidence.length ? input.evidence : [], ctx);
+      if (s.type.kind !== 'unknown') type = nameStructure(s.type, tableRef);
+    }
+    factSources.type = tableClaims.filter((c) => typeToString(c.value) === typeToString(tableWinner.value)).map((c) => c.source);
+  } else {
+    const s = structureType(name, name, input.evidence, ctx);
+    type = s.type;
+    factSources.type = s.sources;
+  }
+  // A type conflict: the pages' type columns (and the skeleton's structure) do not all agree.
+  const typeClaims: Claim<string>[] = [
+    ...tableClaims.map((c) => ({ ...c, value: typeToString(c.value) })),
+    ...input.evidence
+      .filter((e) => e.skeleton)
+      .map((e) => ({ value: `skeleton:${shape(structureTypeOfSkeleton(e))}`, source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date })),
+  ];
+  const distinctTable = new Set(tableClaims.map((c) => typeToString(c.value)));
+  const contradicts = tableClaims.some((c) => shape(c.value) !== shape(type));
+  if (distinctTable.size > 1 || contradicts) {
+    conflicts.push({ path: name, kind: 'type', values: rank(typeClaims, opts).map((c) => ({ value: c.value, source: c.source, lang: c.lang, date: c.date })), resolution: typeToString(type), rule: typeRule });
+  }
+
+  // --- required ------------------------------------------------------------------------------
+  let required = false;
+  let requiredKnown = false;
+  if (kind === 'request') {
+    const stated = rows.filter((ra) => ra.row.required !== null).map((ra) => claim(ra, ra.row.required as boolean));
+    const silent = rows.filter((ra) => ra.row.required === null).map((ra) => claim(ra, null));
+    const r = resolveFact(name, 'required', stated, opts, silent);
+    if (r) {
+      required = r.value;
+      requiredKnown = true;
+      factSources.required = r.backing;
+      if (r.conflict) conflicts.push(r.conflict);
+    }
+  }
+
+  // --- mined facts ---------------------------------------------------------------------------
+  const fact = <K extends 'enum' | 'default' | 'range' | 'length' | 'items'>(k: K) => {
+    const stated = rows.filter((ra) => ra.row.facts[k]).map((ra) => ({ ...claim(ra, ra.row.facts[k]!.value), source: ra.row.facts[k]!.source }));
+    const silent = rows.filter((ra) => !ra.row.facts[k]).map((ra) => claim(ra, null));
+    const r = resolveFact(name, k, stated, opts, silent);
+    if (!r) return undefined;
+    factSources[k] = r.backing;
+    if (r.conflict) conflicts.push(r.conflict);
+    return r.value;
+  };
+  const enumValues = fact('enum') as Scalar[] | undefined;
+  const def = fact('default') as Scalar | undefined;
+  const range = fact('range') as NumericRange | undefined;
+  const length = fact('length') as LengthRange | undefined;
+  const items = fact('items') as LengthRange | undefined;
+
+  // --- deprecation: the best-ranked page that has the parameter decides ----------------------
+  const depClaims = rows.map((ra) => ({ ...claim(ra, Boolean(ra.row.facts.deprecated)), source: ra.row.facts.deprecated?.source ?? ra.row.source }));
+  const dep = resolveFact(name, 'deprecation', depClaims, opts);
+  const deprecated = dep?.value ?? false;
+  if (dep) {
+    if (deprecated) factSources.deprecated = dep.backing;
+    if (dep.conflict) conflicts.push(dep.conflict);
+  }
+
+  // --- text ----------------------------------------------------------------------------------
+  const ranked = rank(rows.map((ra) => claim(ra, ra)), opts).map((c) => c.value);
+  const en = ranked.find((ra) => ra.page.lang === 'en' && ra.row.description)?.row.description ?? null;
+  const zh = ranked.find((ra) => ra.page.lang === 'zh' && ra.row.description)?.row.description ?? null;
+  const examples = [...new Set(ranked.map((ra) => ra.row.example).filter((x): x is string => x !== null))];
+  const position = (ranked.find((ra) => ra.row.position)?.row.position ?? null) as Position | null;
+
+  ctx.conflicts.push(...conflicts);
+  const sources: SourceRef[] = dedupeSources([...rows.map((ra) => ra.row.source), ...input.evidence.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line }))]);
+  const p: Parameter = {
+    name,
+    type,
+    required,
+    requiredKnown,
+    deprecated,
+    description: { en, zh },
+    examples,
+    position,
+    sampleOnly: rows.length === 0 && !hasStructure,
+    sources,
+    factSources,
+  };
+  if (enumValues !== undefined) p.enum = enumValues;
+  if (def !== undefined) p.default = def;
+  if (range !== undefined) p.range = range;
+  if (length !== undefined) p.length = length;
+  if (items !== undefined) p.items = items;
+  return p;
+}
+
+function structureTypeOfSkeleton(e: Evidence): TypeRef {
+  const n = e.skeleton!;
+  if (n.kind === 'object') return { kind: 'object' };
+  if (n.kind === 'array') return { kind: 'array', items: n.items ? structureTypeOfSkeleton({ page: e.page, skeleton: n.items }) : { kind: 'unknown' } };
+  return { kind: n.type };
+}

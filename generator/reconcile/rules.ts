@@ -1,0 +1,91 @@
+/**
+ * Precedence rules: the one place that says which source wins when pages disagree.
+ * Each rule has a stable id (conflict reports cite it) and a sentence (the README lists
+ * them). `ReconcileOptions` — read from the config file — can reorder or switch them.
+ */
+import type { Lang } from '../model/ir.ts';
+
+export interface Rule {
+  id: string;
+  applies: string;
+  says: string;
+}
+
+export const RULES: Rule[] = [
+  {
+    id: 'structure-beats-type-column',
+    applies: 'type',
+    says: 'A structure shown by the request-syntax skeleton and not contradicted by the samples (object vs array, element type) beats a type column that contradicts it ("Array of runtime" against the single object every skeleton and sample shows).',
+  },
+  {
+    id: 'declared-beats-sample',
+    applies: 'type of nested fields',
+    says: 'A type declared by a table or skeleton beats the JSON type of a sample value; the sample is reported as doc lint.',
+  },
+  {
+    id: 'explicit-beats-empty',
+    applies: 'required, and every mined fact',
+    says: 'A page that states a fact beats a page that leaves it out (an empty required column says nothing).',
+  },
+  {
+    id: 'newer-page-wins',
+    applies: 'every fact',
+    says: 'For the same fact, the page with the later date wins: "Last Updated" on the page, else its date in docs/manifest.json5.',
+  },
+  {
+    id: 'language-tiebreak',
+    applies: 'every fact, same date',
+    says: 'Between pages of the same date the preferred language wins (English by default), then the file name, so the result never depends on reading order.',
+  },
+  {
+    id: 'en-zh-must-agree',
+    applies: 'twin pages',
+    says: 'An English and a Chinese page of the same version (twins: same date, or paired in the manifest) must agree on every fact; a disagreement is reported as zh-en-mismatch (or existence) and then settled by the rules above.',
+  },
+  {
+    id: 'discriminator-union',
+    applies: 'enum of a variant discriminator',
+    says: 'The parameter that tells the kinds apart (e.g. cluster_type) allows every value any page lists or any variant uses; a page that allows one value only speaks for one kind and does not narrow the others.',
+  },
+  {
+    id: 'union-of-pages',
+    applies: 'existence',
+    says: 'A parameter exists when any page names it in a table or skeleton; a field seen only in samples is kept and marked sample-only.',
+  },
+];
+
+export interface ReconcileOptions {
+  /** 'newest' (default): later pages win; 'oldest': earlier pages win. */
+  datePrecedence: 'newest' | 'oldest';
+  /** Language that wins a tie of dates. */
+  preferLanguage: Lang;
+  /** Switch off structure-beats-type-column (then the type column wins by date like any fact). */
+  structureBeatsTypeColumn: boolean;
+}
+
+export const DEFAULT_OPTIONS: ReconcileOptions = {
+  datePrecedence: 'newest',
+  preferLanguage: 'en',
+  structureBeatsTypeColumn: true,
+};
+
+export interface Ranked {
+  date: string | null;
+  lang: Lang;
+  file: string;
+}
+
+/**
+ * Order sources best-first under newer-page-wins and language-tiebreak. Undated pages rank
+ * below dated ones (the manifest should date every page; a missing date is reported).
+ */
+export function compareSources(a: Ranked, b: Ranked, opts: ReconcileOptions): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    const c = a.date < b.date ? 1 : -1;
+    return opts.datePrecedence === 'newest' ? c : -c;
+  }
+  if (a.lang !== b.lang) return a.lang === opts.preferLanguage ? -1 : 1;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}

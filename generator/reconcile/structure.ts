@@ -1,0 +1,210 @@
+/**
+ * Structure evidence: request-syntax skeletons and sample bodies, turned into types and
+ * named models for every nested object (the tables only name them: `tag`, `runtime`, ...).
+ */
+import type { Conflict, LintItem, Model, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
+import { typeToString } from '../parse/types.ts';
+import { resolveFact, type Claim } from './claims.ts';
+import type { Page } from './pages.ts';
+import type { ReconcileOptions } from './rules.ts';
+
+export function skeletonType(n: SkeletonNode): TypeRef {
+  if (n.kind === 'object') return { kind: 'object' };
+  if (n.kind === 'array') return { kind: 'array', items: n.items ? skeletonType(n.items) : { kind: 'unknown' } };
+  return { kind: n.type };
+}
+
+export function valueType(v: unknown): TypeRef {
+  if (typeof v === 'string') return { kind: 'string' };
+  if (typeof v === 'boolean') return { kind: 'boolean' };
+  if (typeof v === 'number') return { kind: Number.isInteger(v) ? 'integer' : 'number' };
+  if (Array.isArray(v)) {
+    const first = v.find((x) => x !== null && x !== undefined);
+    return { kind: 'array', items: first === undefined ? { kind: 'unknown' } : valueType(first) };
+  }
+  if (v && typeof v === 'object') return { kind: 'object' };
+  return { kind: 'unknown' };
+}
+
+/** Shape: what a value looks like on the wire (a named model is an object). */
+export function shape(t: TypeRef): string {
+  switch (t.kind) {
+    case 'ref':
+    case 'map':
+      return 'object';
+    case 'array':
+      return `array<${shape(t.items)}>`;
+    default:
+      return t.kind;
+  }
+}
+
+/** Can a sample value of type `v` stand where `declared` is expected? */
+export function compatible(declared: TypeRef, v: TypeRef): boolean {
+  if (declared.kind === 'unknown' || v.kind === 'unknown') return true;
+  if (declared.kind === 'number' && v.kind === 'integer') return true;
+  if (declared.kind === 'array') return v.kind === 'array' && compatible(declared.items, v.items);
+  return shape(declared) === shape(v);
+}
+
+/** One piece of evidence for a position in the request body. */
+export interface Evidence {
+  page: Page;
+  skeleton?: SkeletonNode;
+  /** A sample value; `recovered` when the sample is not valid JSON. */
+  value?: unknown;
+  recovered?: boolean;
+  sampleLine?: number;
+  sampleText?: string;
+}
+
+export interface StructureContext {
+  opts: ReconcileOptions;
+  models: Map<string, Model>;
+  conflicts: Conflict[];
+  lint: LintItem[];
+  /** Model name → evidence gathered from every place that uses it. */
+  pending: Map<string, Evidence[]>;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Line of `"key"` inside a sample, searching from the sample's first line. */
+export function lineOfKey(e: Evidence, key: string): number {
+  if (!e.sampleText || e.sampleLine === undefined) return e.sampleLine ?? 0;
+  const lines = e.sampleText.split('\n');
+  const i = lines.findIndex((l) => l.includes(`"${key}"`));
+  return e.sampleLine + Math.max(0, i);
+}
+
+/** The evidence one level down: a field of objects, or the items of arrays. */
+function childEvidence(list: Evidence[], field: string | null): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of list) {
+    if (e.skeleton) {
+      const n = e.skeleton;
+      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items });
+      if (field !== null && n.kind === 'object') {
+        const f = n.fields.find((x) => x.name === field);
+        if (f) out.push({ page: e.page, skeleton: f.node });
+      }
+    }
+    if ('value' in e) {
+      if (field === null && Array.isArray(e.value)) for (const item of e.value) out.push({ ...e, value: item });
+      if (field !== null && isObj(e.value) && field in e.value) out.push({ ...e, value: e.value[field] });
+    }
+  }
+  return out;
+}
+
+/** Decide the type at one position from skeletons (declared) and samples. */
+function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
+  const sk: Claim<TypeRef>[] = ev
+    .filter((e) => e.skeleton)
+    .map((e) => ({ value: skeletonType(e.skeleton!), source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date }));
+  if (sk.length) {
+    const r = resolveFact(path, 'type', sk, ctx.opts)!;
+    if (r.conflict) ctx.conflicts.push({ ...r.conflict, values: r.conflict.values.map((v) => ({ ...v, value: typeToString(v.value as TypeRef) })), resolution: typeToString(r.value) });
+    return { type: r.value, sampleOnly: false, sources: sk.map((c) => c.source) };
+  }
+  const samples = ev.filter((e) => 'value' in e && e.value !== null && e.value !== undefined);
+  const types = samples.map((e) => valueType(e.value));
+  // Prefer the most informative sample type (an array with known items over an empty one).
+  const best = types.find((t) => !(t.kind === 'array' && t.items.kind === 'unknown')) ?? types[0] ?? { kind: 'unknown' as const };
+  return { type: best, sampleOnly: true, sources: samples.map((e) => ({ file: e.page.file, line: e.sampleLine ?? 0 })) };
+}
+
+/** Report sample values that contradict their own page's skeleton. */
+function lintSamples(path: string, ev: Evidence[], ctx: StructureContext): void {
+  for (const e of ev) {
+    if (!('value' in e) || e.value === null || e.value === undefined) continue;
+    const own = ev.find((x) => x.skeleton && x.page === e.page);
+    if (!own) continue;
+    const declared = skeletonType(own.skeleton!);
+    const got = valueType(e.value);
+    if (!compatible(declared, got)) {
+      const field = path.split(/[.[\]]+/).filter(Boolean).pop() ?? path;
+      ctx.lint.push({
+        code: 'sample-breaks-table',
+        path,
+        message: `sample sends ${JSON.stringify(e.value)} (${typeToString(got)}) where the page's own request syntax says ${own.skeleton!.kind === 'scalar' ? own.skeleton!.raw : typeToString(declared)}`,
+        source: { file: e.page.file, line: lineOfKey(e, field) },
+      });
+    }
+  }
+}
+
+/**
+ * The type of a position, registering a model for every object found below it.
+ * `modelName` names the model if the position (or its items) is an object.
+ */
+export function structureType(path: string, modelName: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
+  const d = declaredType(path, ev, ctx);
+  lintSamples(path, ev, ctx);
+  const wrap = (t: TypeRef, e: Evidence[], name: string, p: string): TypeRef => {
+    if (t.kind === 'object') {
+      const list = ctx.pending.get(name) ?? [];
+      list.push(...e);
+      ctx.pending.set(name, list);
+      ctx.models.set(name, ctx.models.get(name) ?? { name, fields: [], sources: [] });
+      return { kind: 'ref', name };
+    }
+    if (t.kind === 'array') return { kind: 'array', items: wrap(t.items, childEvidence(e, null), name, `${p}[]`) };
+    return t;
+  };
+  return { ...d, type: wrap(d.type, ev, modelName, path) };
+}
+
+/** Build every model that has pending evidence (models discovered while building are built too). */
+export function buildModels(ctx: StructureContext): void {
+  const built = new Set<string>();
+  for (;;) {
+    const next = [...ctx.pending.keys()].filter((k) => !built.has(k)).sort()[0];
+    if (next === undefined) break;
+    built.add(next);
+    const ev = ctx.pending.get(next)!;
+    const names: string[] = [];
+    const skeletonNames = new Set<string>();
+    // Field order: the newest skeleton first, then older skeletons, then sample-only fields.
+    const bySkeleton = ev.filter((e) => e.skeleton?.kind === 'object').sort((a, b) => ((b.page.date ?? '') > (a.page.date ?? '') ? 1 : -1));
+    for (const e of bySkeleton) for (const f of (e.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields) {
+      skeletonNames.add(f.name);
+      if (!names.includes(f.name)) names.push(f.name);
+    }
+    for (const e of ev) if (isObj(e.value)) for (const k of Object.keys(e.value)) if (!names.includes(k)) names.push(k);
+    const fields: Parameter[] = names.map((name) => {
+      const child = childEvidence(ev, name);
+      const s = structureType(`${next}.${name}`, `${next}.${name}`, child, ctx);
+      return {
+        name,
+        type: s.type,
+        required: false,
+        requiredKnown: false,
+        deprecated: false,
+        description: { en: null, zh: null },
+        examples: [],
+        position: null,
+        sampleOnly: !skeletonNames.has(name),
+        sources: dedupeSources(s.sources),
+        factSources: { type: dedupeSources(s.sources) },
+      };
+    });
+    const sources = dedupeSources(ev.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })));
+    ctx.models.set(next, { name: next, fields, sources });
+  }
+}
+
+export function dedupeSources(list: SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  const out: SourceRef[] = [];
+  for (const s of list) {
+    const k = `${s.file}:${s.line}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(s);
+    }
+  }
+  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
