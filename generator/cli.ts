@@ -10,6 +10,7 @@ import { loadManifest, ManifestError } from './reconcile/manifest.ts';
 import { performance } from 'node:perf_hooks';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
 import { serializeIR } from './model/serialize.ts';
+import { conflictReports } from './emit/conflicts-report.ts';
 import { staleFiles, writeTreeAtomic, type OutputTree } from './emit/output.ts';
 
 export class UsageError extends Error {}
@@ -63,6 +64,7 @@ export function generateTree(docsDir: string): { tree: OutputTree; pages: number
   const ir = buildIR(documents, manifest);
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
+  for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   return { tree, pages: documents.length, diagnostics: documents.reduce((n, d) => n + d.diagnostics.length, 0) };
 }
 

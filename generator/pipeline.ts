@@ -7,6 +7,8 @@ import { IR_VERSION, type DocumentIR, type IR } from './model/ir.ts';
 import { findDocuments, type FoundDocument } from './read/find.ts';
 import { readDocument } from './read/index.ts';
 import { parseDocument } from './parse/index.ts';
+import { reconcile } from './reconcile/index.ts';
+import { EMPTY_MANIFEST, type Manifest } from './reconcile/manifest.ts';
 
 export function documentFromBytes(file: string, bytes: Uint8Array): DocumentIR {
   return parseDocument(readDocument(file, bytes));
@@ -21,8 +23,9 @@ export function sortDocuments(docs: DocumentIR[]): DocumentIR[] {
   return docs.slice().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-export function buildIR(documents: DocumentIR[]): IR {
-  return { irVersion: IR_VERSION, documents: sortDocuments(documents), operations: [] };
+export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): IR {
+  const sorted = sortDocuments(documents);
+  return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest) };
 }
 
 export { findDocuments };

@@ -449,7 +449,7 @@ const RANGE_SET = /^\s*\{([^{}]{0,600})\}/;
 const UNIT_CHARS = /^\s*(?:个)?(?:[\u4e00-\u9fff]{0,6})?(?:字符|字节)|^\s*(?:characters?|bytes?)\b/i;
 
 const DEFAULT_RE =
-  /(?:\bdefault value(?:s)?(?: is|:| =)|\bthe default is|\bdefaults? to\b|\bdefault:|默认值(?:为|是)?\s*[:=]|默认值(?:为|是)|默认为\s*:?|默认:)\s*/gi;
+  /(?:\bdefault value(?:s)?(?: is|:| =)|\bthe default is|\bdefaults? to\b|\bdefault:|默认(?:取)?值(?:为|是)?\s*[:=]|默认(?:取)?值(?:为|是)|默认为\s*:?|默认:)\s*/gi;
 const DEFAULT_SKIP = /^(?:null|nil|empty|none\s+is\s+set|n\/a|空|无|不填|空字符串|""|'')$/i;
 const NUM_UNIT = /^(-?\d+(?:\.\d+)?)\s*(?:秒|毫秒|分钟|小时|天|个|次|GiB|GB|MiB|MB|KB|TiB|TB|Mbps|Kbps|ms|s|%|seconds?|minutes?|hours?|days?|milliseconds?)?$/i;
 

@@ -69,14 +69,21 @@ function pinnedValue(page: Page, name: string, samples: SampleBody[]): string | 
   return null;
 }
 
-function secondaryPins(page: Page, primary: string, params: Parameter[]): Record<string, string> {
+/**
+ * Parameters a page fixes to one value besides the discriminator: required, its default is
+ * its example, and the page lists no other value (an edge page: `profile`, required, default
+ * `Edge`). A parameter with a list of choices (`master_system_disk_category`: default one of
+ * several) is a setting, not a kind.
+ */
+function secondaryPins(page: Page, primary: string): Record<string, string> {
   const pins: Record<string, string> = {};
   for (const r of page.doc.request) {
     if (r.name === primary || r.required !== true || r.type.kind !== 'string') continue;
     const def = r.facts.default?.value;
     if (typeof def !== 'string' || r.example !== def) continue;
-    const p = params.find((x) => x.name === r.name);
-    if (p?.enum?.includes(def)) pins[r.name] = def;
+    const listed = r.facts.enum?.value;
+    if (listed && !(listed.length === 1 && listed[0] === def)) continue;
+    pins[r.name] = def;
   }
   return pins;
 }
@@ -125,10 +132,18 @@ export function detectVariants(
   for (const page of pages) {
     const v = pinnedValue(page, primary, samples);
     if (v === null) continue;
-    const d: Record<string, Scalar> = { [primary]: v, ...secondaryPins(page, primary, params) };
-    for (const k of Object.keys(d)) if (k !== primary) secondaryNames.add(k);
-    pinnedOf.set(page, d);
+    pinnedOf.set(page, { [primary]: v, ...secondaryPins(page, primary) });
   }
+  // A secondary pin tells kinds apart only if another page with the same discriminator value
+  // does not pin it (managed vs edge: both ManagedKubernetes, only edge pins profile=Edge).
+  for (const [page, d] of pinnedOf) {
+    for (const k of Object.keys(d)) {
+      if (k === primary) continue;
+      const separates = [...pinnedOf].some(([other, od]) => other !== page && od[primary] === d[primary] && od[k] !== d[k]);
+      if (separates) secondaryNames.add(k);
+    }
+  }
+  for (const d of pinnedOf.values()) for (const k of Object.keys(d)) if (k !== primary && !secondaryNames.has(k)) delete d[k];
   for (const [page, d] of pinnedOf) get(d).pinnedPages.push(page);
   for (const s of samples) {
     const pinned = pinnedOf.get(s.page);
@@ -154,9 +169,10 @@ export function detectVariants(
     for (const p of ranked) for (const r of p.doc.request) parameters.add(r.name);
     for (const s of a.samples) for (const k of Object.keys(s.body)) if (known.has(k)) parameters.add(k);
     let required: string[] = [];
+    const unique = (xs: string[]): string[] => [...new Set(xs)];
     const explicit = ranked.find((p) => p.doc.request.some((r) => r.required !== null));
     if (explicit) {
-      required = explicit.doc.request.filter((r) => r.required === true).map((r) => r.name);
+      required = unique(explicit.doc.request.filter((r) => r.required === true && r.depth === 0).map((r) => r.name));
       for (const older of ranked) {
         if (older === explicit) continue;
         const dropped = older.doc.request.filter((r) => r.required === true && !required.includes(r.name)).map((r) => r.name);
@@ -168,7 +184,7 @@ export function detectVariants(
     } else if (a.samples.length) {
       // Backed only by pages covering several kinds: what they mark required and every sample of this kind sends.
       const multi = [...new Set(a.samples.map((s) => s.page))];
-      const marked = new Set(multi.flatMap((p) => p.doc.request.filter((r) => r.required === true).map((r) => r.name)));
+      const marked = new Set(multi.flatMap((p) => p.doc.request.filter((r) => r.required === true && r.depth === 0).map((r) => r.name)));
       required = [...marked].filter((n) => a.samples.every((s) => n in s.body));
       const notSent = [...marked].filter((n) => !required.includes(n));
       undetermined.push(
