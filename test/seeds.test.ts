@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFromBytes } from '../generator/pipeline.ts';
-import { ROOT, expectGolden, renderDocument } from './helpers/golden.ts';
+import { ROOT, expectGolden, renderDocument, renderFacts } from './helpers/golden.ts';
 
 const seeds = readdirSync(join(ROOT, 'docs')).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();
 const docs = Object.fromEntries(seeds.map((f) => [f.slice(0, 3), documentFromBytes(`docs/${f}`, readFileSync(join(ROOT, 'docs', f)))]));
@@ -86,5 +86,70 @@ describe('seed pages', () => {
     it(`matches the reviewed golden of seed ${k}`, () => {
       expectGolden(`seeds/${k}.rows.txt`, renderDocument(docs[k]!));
     });
+    it(`matches the reviewed golden of the facts mined from seed ${k}`, () => {
+      expectGolden(`seeds/${k}.facts.txt`, `${renderFacts(docs[k]!.request)}\n`);
+    });
   }
+
+  it('mines worker_system_disk_size\'s range from every page that has it', () => {
+    const ranges = Object.fromEntries(
+      Object.entries(docs).map(([k, d]) => [k, d.request.find((r) => r.name === 'worker_system_disk_size')?.facts.range?.value ?? null]),
+    );
+    expect(ranges).toEqual({ '000': { min: 20, max: 500 }, '001': { min: 40, max: 500 }, '002': null, '003': { min: 40, max: 500 }, '004': { min: 40, max: 500 } });
+  });
+
+  it('finds the 12 parameters 004 marks deprecated', () => {
+    expect(docs['004']!.request.filter((r) => r.facts.deprecated).map((r) => r.name)).toEqual([
+      'disable_rollback', 'timeout_mins', 'key_pair', 'login_password', 'num_of_nodes', 'worker_system_disk_category',
+      'worker_system_disk_size', 'cloud_monitor_flags', 'worker_data_disks', 'worker_instance_types', 'worker_instance_charge_type', 'rds_instances',
+    ]);
+  });
+
+  it('reads name\'s length limit in English and Chinese', () => {
+    for (const k of ['000', '001', '002', '003', '004']) {
+      const f = docs[k]!.request.find((r) => r.name === 'name')!.facts.length!;
+      expect([k, f.value]).toEqual([k, { min: 1, max: 63 }]);
+    }
+    expect(docs['000']!.request.find((r) => r.name === 'name')!.facts.length!.text).toContain('长度范围1~63个字符');
+  });
+
+  it('reports every sample defect of every seed with file and line', () => {
+    const diags = Object.values(docs).flatMap((d) => d.diagnostics.map((x) => `${x.file}:${x.line} ${x.severity} ${x.code}`));
+    expect(diags).toEqual([
+      'docs/000_43e04a5f97c052c2.txt:398 error sample-invalid-json',
+      'docs/000_43e04a5f97c052c2.txt:414 warning unbalanced-fence',
+      'docs/000_43e04a5f97c052c2.txt:500 warning unbalanced-fence',
+      'docs/000_43e04a5f97c052c2.txt:572 warning unbalanced-fence',
+      'docs/000_43e04a5f97c052c2.txt:611 warning unbalanced-fence',
+      'docs/001_f0118c1a963c3406.txt:594 error sample-invalid-json',
+      'docs/002_1dd93588f18cb584.txt:799 error sample-invalid-json',
+      'docs/003_1688ff0bbc61cdc8.txt:468 info sample-jsonc',
+      'docs/004_65ea0e32433b0565.txt:181 info sample-jsonc',
+    ]);
+    const requests = Object.fromEntries(Object.entries(docs).map(([k, d]) => [k, d.samples.filter((s) => s.kind === 'request').map((s) => `${s.source.line}:${s.ok ? 'ok' : 'invalid'}`)]));
+    expect(requests).toEqual({
+      '000': ['313:invalid', '417:ok', '504:ok', '575:ok', '614:ok'],
+      '001': ['507:invalid'],
+      '002': ['776:invalid'],
+      '003': ['465:ok'],
+      '004': ['146:ok'],
+    });
+  });
+
+  it('reads 002\'s request-syntax skeleton with every nested field of nodepools', () => {
+    const body = docs['002']!.skeleton!.body!;
+    const walk = (n: typeof body, path: string, out: string[]): void => {
+      if (n.kind === 'object') for (const f of n.fields) walk(f.node, path ? `${path}.${f.name}` : f.name, out);
+      else if (n.kind === 'array') n.items ? walk(n.items, `${path}[]`, out) : out.push(`${path}[]`);
+      else out.push(`${path}:${n.type}`);
+    };
+    const leaves: string[] = [];
+    walk(body, '', leaves);
+    const np = leaves.filter((l) => l.startsWith('nodepools'));
+    expect(np).toHaveLength(61); // 7 auto_scaling + 10 kubernetes_config + 2 nodepool_info + 34 scaling_group + 1 tee_config + 6 management + count
+    expect(np).toContain('nodepools[].management.upgrade_config.max_unavailable:integer');
+    expect(np).toContain('nodepools[].scaling_group.spot_price_limit[].price_limit:string');
+    expect(np).toContain('nodepools[].kubernetes_config.taints[].effect:string');
+    expect(np).toContain('nodepools[].count:integer');
+  });
 });
