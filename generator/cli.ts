@@ -7,13 +7,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadManifest, ManifestError } from './reconcile/manifest.ts';
+import { InputError, fsError } from './errors.ts';
 import { performance } from 'node:perf_hooks';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
 import { serializeIR } from './model/serialize.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
 import { staleFiles, writeTreeAtomic, type OutputTree } from './emit/output.ts';
 
-export class UsageError extends Error {}
+export class UsageError extends InputError {}
 
 interface GenerateOptions {
   docs: string;
@@ -55,12 +56,20 @@ function parseArgs(argv: string[]): { command: string; opts: GenerateOptions } {
 }
 
 export function generateTree(docsDir: string): { tree: OutputTree; pages: number; diagnostics: number } {
-  if (!existsSync(docsDir)) throw new UsageError(`docs folder not found: ${docsDir}`);
+  if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
   const found = findDocuments(docsDir);
   if (found.length === 0 && statSync(docsDir).isDirectory()) throw new UsageError(`no .md or .txt pages under ${docsDir}`);
   const manifestPath = statSync(docsDir).isDirectory() ? join(docsDir, 'manifest.json5') : join(dirname(docsDir), 'manifest.json5');
   const manifest = loadManifest(manifestPath);
-  const documents = readDocuments(found);
+  let documents;
+  try {
+    documents = readDocuments(found);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (!err.code) throw e;
+    const path = (err as { path?: string }).path;
+    throw fsError(e, found.find((f) => f.abs === path)?.file ?? path ?? docsDir, 'read');
+  }
   const ir = buildIR(documents, manifest);
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
@@ -99,7 +108,7 @@ export function main(argv: string[]): number {
   } catch (e) {
     const err = e as Error;
     if (debug) console.error(err.stack);
-    console.error(err instanceof UsageError || err instanceof ManifestError ? err.message : `docs2types: ${err.message}`);
+    console.error(err instanceof InputError || err instanceof ManifestError ? err.message : `docs2types: ${err.message}`);
     return 2;
   }
 }

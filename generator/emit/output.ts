@@ -22,16 +22,40 @@ function listFiles(dir: string, prefix = ''): string[] {
   return out;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Remove what a killed run left beside the output (`X.tmp-PID`, `X.old-PID` of dead processes). */
+function sweepLeftovers(target: string): void {
+  const dir = dirname(target);
+  const base = target.slice(dir.length + 1);
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`).exec(name);
+    if (m && !alive(Number(m[2]))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
 export function writeTreeAtomic(outDir: string, tree: OutputTree): void {
   const target = resolve(outDir);
   const tmp = `${target}.tmp-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
+  sweepLeftovers(target);
   rmSync(tmp, { recursive: true, force: true });
-  for (const [rel, content] of [...tree].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const entries = [...tree].sort(([a], [b]) => (a < b ? -1 : 1));
+  entries.forEach(([rel, content], i) => {
+    // Test hook: die half-way through writing, as a killed process would.
+    if (process.env.DOCS2TYPES_FAULT === 'kill-during-write' && i === Math.floor(entries.length / 2)) process.kill(process.pid, 'SIGKILL');
     const abs = join(tmp, rel);
     mkdirSync(dirname(abs), { recursive: true });
     writeFileSync(abs, content);
-  }
+  });
   mkdirSync(tmp, { recursive: true });
   // Keep a consumer's node_modules (installed into the package) across the swap.
   const nm = join(target, 'node_modules');

@@ -1,6 +1,7 @@
 /** Find the documents under a folder: `.md` and `.txt` files, in a stable (sorted) order. */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { fsError } from '../errors.ts';
 
 /** Files that describe a docs folder rather than an API: never read as pages. */
 const NOT_PAGES = new Set(['readme.md', 'sources.md', 'changelog.md', 'license.md']);
@@ -19,10 +20,21 @@ export interface FoundDocument {
 export function findDocuments(root: string, base: string = process.cwd(), exclude: RegExp[] = []): FoundDocument[] {
   const out: FoundDocument[] = [];
   const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      throw fsError(e, toPosix(relative(base, dir)) || dir, 'read folder');
+    }
+    for (const name of names) {
       if (name.startsWith('.') || name === 'node_modules') continue;
       const abs = join(dir, name);
-      const st = statSync(abs);
+      let st;
+      try {
+        st = statSync(abs);
+      } catch (e) {
+        throw fsError(e, toPosix(relative(base, abs)), 'read');
+      }
       if (st.isDirectory()) walk(abs);
       else if (/\.(md|txt)$/i.test(name) && !NOT_PAGES.has(name.toLowerCase())) {
         const file = toPosix(relative(base, abs));
@@ -30,7 +42,13 @@ export function findDocuments(root: string, base: string = process.cwd(), exclud
       }
     }
   };
-  if (statSync(root).isFile()) return [{ abs: root, file: toPosix(relative(base, root)) }];
+  let rootStat;
+  try {
+    rootStat = statSync(root);
+  } catch (e) {
+    throw fsError(e, root, 'read docs');
+  }
+  if (rootStat.isFile()) return [{ abs: root, file: toPosix(relative(base, root)) }];
   walk(root);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import JSON5 from 'json5';
+import { InputError } from '../errors.ts';
 import { DEFAULT_OPTIONS, type ReconcileOptions } from './rules.ts';
 
 export interface PageEntry {
@@ -22,7 +23,9 @@ export interface Manifest {
   options: ReconcileOptions;
 }
 
-export class ManifestError extends Error {}
+export class ManifestError extends InputError {
+  override name = 'ManifestError';
+}
 
 export const EMPTY_MANIFEST: Manifest = { pages: {}, variantNames: {}, options: DEFAULT_OPTIONS };
 
