@@ -10,6 +10,7 @@ import { canon, rank } from './claims.ts';
 import { EMPTY_MANIFEST, type Manifest } from './manifest.ts';
 import { groupByOperation, operationKey, pagesOf, type Page } from './pages.ts';
 import { mergeParameter, type RowAt } from './params.ts';
+import { restructure } from './restructure.ts';
 import { buildModels, compatible, dedupeSources, lineOfKey, valueType, type Evidence, type StructureContext } from './structure.ts';
 import { detectVariants, enumUnion, type SampleBody } from './variants.ts';
 
@@ -145,9 +146,10 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   const merge = (kind: 'request' | 'response'): Parameter[] => {
     const names: string[] = [];
     const rows = new Map<string, RowAt[]>();
+    const restructured = new Map(pages.map((p) => [p, restructure(p.doc[kind], p.lang)]));
     for (const page of ranked) {
-      for (const row of page.doc[kind]) {
-        if (row.depth > 0) continue; // tree rows belong to their parent's model
+      // Tree rows and dotted names (`Tag.N.Key`) become one parameter with a structure.
+      for (const row of restructured.get(page)!.rows) {
         if (!rows.has(row.name)) {
           rows.set(row.name, []);
           names.push(row.name);
@@ -159,6 +161,10 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
     const bodies = kind === 'request' ? requestBodies(pages) : [];
     return names.map((name) => {
       const evidence: Evidence[] = [];
+      for (const page of pages) {
+        const node = restructured.get(page)!.structures.get(name);
+        if (node) evidence.push({ page, skeleton: node, fromRows: true });
+      }
       if (kind === 'request') {
         for (const page of pages) {
           const node = skeletonFields(page).get(name);

@@ -77,7 +77,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     ...tableClaims.map((c) => ({ ...c, value: typeToString(c.value) })),
     ...input.evidence
       .filter((e) => e.skeleton)
-      .map((e) => ({ value: `skeleton:${shape(structureTypeOfSkeleton(e))}`, source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date })),
+      .map((e) => ({ value: `${e.fromRows ? 'rows' : 'skeleton'}:${shape(structureTypeOfSkeleton(e))}`, source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date })),
   ];
   const distinctTable = new Set(tableClaims.map((c) => typeToString(c.value)));
   const contradicts = tableClaims.some((c) => shape(c.value) !== shape(type));

@@ -2,7 +2,8 @@
  * Structure evidence: request-syntax skeletons and sample bodies, turned into types and
  * named models for every nested object (the tables only name them: `tag`, `runtime`, ...).
  */
-import type { Conflict, LintItem, Model, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
+import type { Conflict, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
+import type { RowField } from './restructure.ts';
 import { typeToString } from '../parse/types.ts';
 import { resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
@@ -51,6 +52,8 @@ export function compatible(declared: TypeRef, v: TypeRef): boolean {
 export interface Evidence {
   page: Page;
   skeleton?: SkeletonNode;
+  /** The structure comes from table rows (tree rows, dotted names), not a request-syntax skeleton. */
+  fromRows?: boolean;
   /** A sample value; `recovered` when the sample is not valid JSON. */
   value?: unknown;
   recovered?: boolean;
@@ -85,10 +88,10 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
   for (const e of list) {
     if (e.skeleton) {
       const n = e.skeleton;
-      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items });
+      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows });
       if (field !== null && n.kind === 'object') {
         const f = n.fields.find((x) => x.name === field);
-        if (f) out.push({ page: e.page, skeleton: f.node });
+        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows });
       }
     }
     if ('value' in e) {
@@ -177,19 +180,30 @@ export function buildModels(ctx: StructureContext): void {
     const fields: Parameter[] = names.map((name) => {
       const child = childEvidence(ev, name);
       const s = structureType(`${next}.${name}`, `${next}.${name}`, child, ctx);
-      return {
+      // Fields that come from table rows (tree rows, dotted names) carry the rows' words and flags.
+      const rows = bySkeleton
+        .map((e) => ({ e, f: (e.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields.find((f) => f.name === name) as RowField | undefined }))
+        .filter((x): x is { e: Evidence; f: RowField & { row: ParamRow } } => Boolean(x.f?.row));
+      const best = (lang?: 'en' | 'zh'): ParamRow | undefined => rows.find((x) => (!lang || x.e.page.lang === lang))?.f.row;
+      const top = best();
+      const p: Parameter = {
         name,
         type: s.type,
-        required: false,
-        requiredKnown: false,
-        deprecated: false,
-        description: { en: null, zh: null },
-        examples: [],
+        required: top?.required === true,
+        requiredKnown: rows.some((x) => x.f.row.required !== null),
+        deprecated: Boolean(top?.facts.deprecated),
+        description: { en: best('en')?.description || null, zh: best('zh')?.description || null },
+        examples: [...new Set(rows.map((x) => x.f.row.example).filter((v): v is string => v !== null))],
         position: null,
         sampleOnly: !skeletonNames.has(name),
-        sources: dedupeSources(s.sources),
+        sources: dedupeSources([...s.sources, ...rows.map((x) => x.f.row.source)]),
         factSources: { type: dedupeSources(s.sources) },
       };
+      if (top?.facts.enum) p.enum = top.facts.enum.value;
+      if (top?.facts.default) p.default = top.facts.default.value;
+      if (top?.facts.range) p.range = top.facts.range.value;
+      if (top?.facts.length) p.length = top.facts.length.value;
+      return p;
     });
     const sources = dedupeSources(ev.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })));
     ctx.models.set(next, { name: next, fields, sources });
