@@ -12,6 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
 import { serializeIR } from './model/serialize.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
+import { coverageReports } from './emit/coverage-report.ts';
+import { diffReportsForIR } from './diff/index.ts';
 import { staleFiles, writeTreeAtomic, type OutputTree } from './emit/output.ts';
 
 export class UsageError extends InputError {}
@@ -74,6 +76,8 @@ export function generateTree(docsDir: string): { tree: OutputTree; pages: number
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
+  for (const [k, v] of coverageReports(ir)) tree.set(k, v);
+  for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
   return { tree, pages: documents.length, diagnostics: documents.reduce((n, d) => n + d.diagnostics.length, 0) };
 }
 
