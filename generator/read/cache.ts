@@ -1,0 +1,190 @@
+/**
+ * Cache of parsed documents (DocumentIR), keyed by content.
+ *
+ * key = sha256( sha256(file bytes) ‖ relative file path ‖ code version ), where the code version
+ * hashes every source file of generator/read, generator/parse and generator/model, the pipeline,
+ * package-lock.json, the Node version and CACHE_FORMAT: editing the reader or the parser, or
+ * changing a dependency, invalidates every entry.
+ *
+ * Layout: `<dir>/docs-<code version>/<key>.json`, one compact JSON file per document, written to a
+ * temporary name and renamed into place (a reader never sees half an entry). When a new code
+ * version writes its first entry, the folders of other code versions are removed.
+ *
+ * The cache never breaks a run: a missing, unreadable, corrupt or foreign entry is a miss; an
+ * unwritable folder turns writing off for the rest of the run. Both are counted in `stats`.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+import type { DocumentIR } from '../model/ir.ts';
+
+/** Bump when the entry format changes. */
+export const CACHE_FORMAT = 1;
+
+/** Where the cache lives unless told otherwise: `.cache/docs2types` under the working directory. */
+export const DEFAULT_CACHE_DIR = join('.cache', 'docs2types');
+
+/** `DOCS2TYPES_NO_CACHE=1` (or `true`) turns the cache off. */
+export function cacheDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env.DOCS2TYPES_NO_CACHE;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/**
+ * The cache folder to use: `false` turns it off, a string is a folder (relative to the cwd),
+ * `undefined` means the default folder unless the environment turns the cache off.
+ */
+export function resolveCacheDir(opt: string | false | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+  if (opt === false) return null;
+  if (cacheDisabledByEnv(env)) return null;
+  return resolve(opt ?? DEFAULT_CACHE_DIR);
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const GENERATOR = resolve(HERE, '..');
+const REPO = resolve(GENERATOR, '..');
+
+let memoVersion: string | null = null;
+
+/** Hash of the code that turns bytes into a DocumentIR (see the module comment). Computed once per thread. */
+export function codeVersion(): string {
+  if (memoVersion) return memoVersion;
+  const h = createHash('sha256');
+  h.update(`docs2types-cache:${CACHE_FORMAT}\0node:${process.versions.node}\0`);
+  const files: string[] = [];
+  for (const dir of ['read', 'parse', 'model']) {
+    try {
+      for (const name of readdirSync(join(GENERATOR, dir)).sort()) if (/\.[cm]?[jt]s$/.test(name)) files.push(join(GENERATOR, dir, name));
+    } catch {
+      /* a folder that is not there hashes as empty */
+    }
+  }
+  files.push(join(GENERATOR, 'pipeline.ts'), join(GENERATOR, 'pipeline.js'), join(REPO, 'package-lock.json'));
+  for (const f of files) {
+    let content: Buffer | string;
+    try {
+      content = readFileSync(f);
+    } catch {
+      content = '<missing>';
+    }
+    h.update(`${f.slice(REPO.length)}\0`);
+    h.update(createHash('sha256').update(content).digest('hex'));
+    h.update('\0');
+  }
+  memoVersion = h.digest('hex').slice(0, 16);
+  return memoVersion;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries that were there but could not be used (corrupt, foreign, unreadable). */
+  badEntries: number;
+  writes: number;
+  /** Failed writes (the first one turns writing off). */
+  writeErrors: number;
+}
+
+export function emptyCacheStats(): CacheStats {
+  return { hits: 0, misses: 0, badEntries: 0, writes: 0, writeErrors: 0 };
+}
+
+/** sha256 of the bytes (hex): its first 16 chars are DocumentIR.hash. */
+export function bytesDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export class DocCache {
+  readonly dir: string;
+  readonly version: string;
+  readonly folder: string;
+  readonly stats: CacheStats = emptyCacheStats();
+  private writable = true;
+  private prepared = false;
+
+  constructor(dir: string, version: string = codeVersion()) {
+    this.dir = dir;
+    this.version = version;
+    this.folder = join(dir, `docs-${version}`);
+  }
+
+  /** The entry key of a page: sha256 over the bytes' digest, the relative path and the code version. */
+  key(file: string, digest: string): string {
+    return createHash('sha256').update(`${digest}\0${file}\0${this.version}`).digest('hex').slice(0, 40);
+  }
+
+  private path(key: string): string {
+    return join(this.folder, `${key}.json`);
+  }
+
+  /** The cached document, or null (a miss, or an entry that is not the document it should be). */
+  get(key: string, file: string, digest: string): DocumentIR | null {
+    let text: string;
+    try {
+      text = readFileSync(this.path(key), 'utf8');
+    } catch {
+      this.stats.misses++;
+      return null;
+    }
+    try {
+      const doc = JSON.parse(text) as DocumentIR;
+      if (
+        doc !== null &&
+        typeof doc === 'object' &&
+        doc.file === file &&
+        doc.hash === digest.slice(0, 16) &&
+        Array.isArray(doc.request) &&
+        Array.isArray(doc.response) &&
+        Array.isArray(doc.tables) &&
+        Array.isArray(doc.diagnostics) &&
+        Array.isArray(doc.samples)
+      ) {
+        this.stats.hits++;
+        return doc;
+      }
+    } catch {
+      /* corrupt entry: fall through */
+    }
+    this.stats.badEntries++;
+    this.stats.misses++;
+    return null;
+  }
+
+  /** Store a document (or its JSON text). Never throws. */
+  put(key: string, doc: DocumentIR | string): void {
+    if (!this.writable) return;
+    const path = this.path(key);
+    const tmp = `${path}.${process.pid}.${threadId}.tmp`;
+    try {
+      if (!this.prepared) this.prepare();
+      writeFileSync(tmp, typeof doc === 'string' ? doc : JSON.stringify(doc));
+      renameSync(tmp, path);
+      this.stats.writes++;
+    } catch {
+      this.stats.writeErrors++;
+      this.writable = false;
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* nothing to clean */
+      }
+    }
+  }
+
+  /** Create this version's folder; on first creation remove the folders of other code versions. */
+  private prepare(): void {
+    this.prepared = true;
+    let created: string | undefined;
+    created = mkdirSync(this.folder, { recursive: true });
+    if (created === undefined) return;
+    try {
+      for (const name of readdirSync(this.dir)) {
+        if (name.startsWith('docs-') && name !== `docs-${this.version}`) rmSync(join(this.dir, name), { recursive: true, force: true });
+      }
+    } catch {
+      /* pruning is best effort */
+    }
+  }
+}

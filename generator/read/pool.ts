@@ -1,0 +1,350 @@
+/**
+ * Read many pages to DocumentIR fast: a content-hash cache (./cache.ts) first, then the misses
+ * spread over worker threads, or parsed in-process when there are few of them.
+ *
+ * The call stays synchronous: the main thread blocks on a shared counter (Atomics.wait) and takes
+ * the workers' answers with receiveMessageOnPort, so callers (the CLI, tests) need no `await`.
+ * The result is the same whatever the completion order: documents come back sorted by file.
+ *
+ * Workers run this repository's TypeScript: when this module is a `.ts` file, each worker starts
+ * from a tiny ESM bootstrap that registers tsx's loader (`tsx/esm/api`) and then imports this
+ * module. That works under `npx tsx` (where Node 20 does not hand the parent's `--import tsx`
+ * to workers) and under vitest (where there is no Node loader at all). Anything that goes wrong
+ * with a worker (no tsx, a crash, a stall) falls back to parsing in-process: never a failed run.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { DocumentIR } from '../model/ir.ts';
+import { documentFromBytes } from '../pipeline.ts';
+import { bytesDigest, codeVersion, DocCache, resolveCacheDir, type CacheStats } from './cache.ts';
+import type { FoundDocument } from './find.ts';
+
+/** Below this many pages to parse, workers cost more to start than they save. */
+export const MIN_PAGES_FOR_WORKERS = 64;
+
+/** No answer from any worker for this long: give up on the workers and parse the rest in-process. */
+const STALL_MS = 60_000;
+
+export interface ReadOptions {
+  /** Cache folder; `false` turns the cache off. Default `.cache/docs2types` in the cwd, off when DOCS2TYPES_NO_CACHE=1. */
+  cache?: string | false;
+  /**
+   * Threads that parse, the main thread included (it parses too while the workers do): 1 parses
+   * in-process only; N starts N-1 workers. Default: DOCS2TYPES_THREADS, else os.availableParallelism().
+   */
+  threads?: number;
+  /** Fewer pages to parse than this stay in-process (default 64). */
+  minPagesForWorkers?: number;
+  /** Filled in with what the call did. */
+  stats?: ReadStats;
+}
+
+export interface ReadStats {
+  pages: number;
+  /** Pages parsed by this call (the rest came from the cache). */
+  parsed: number;
+  cacheDir: string | null;
+  cache: CacheStats | null;
+  /** Worker threads started besides the main thread (0: everything in-process). */
+  workers: number;
+  /** Pages a worker could not do (worker failed, crashed or stalled) that were parsed in-process. */
+  fallbacks: number;
+  /** First worker failure, if any (for --debug style reporting). */
+  workerError: string | null;
+  /** Largest heap a worker reported, in MB (workers are threads: the process RSS already includes them). */
+  workerHeapMB: number;
+  ms: { lookup: number; parse: number; total: number };
+}
+
+export function emptyReadStats(): ReadStats {
+  return { pages: 0, parsed: 0, cacheDir: null, cache: null, workers: 0, fallbacks: 0, workerError: null, workerHeapMB: 0, ms: { lookup: 0, parse: 0, total: 0 } };
+}
+
+function defaultThreads(): number {
+  const env = process.env.DOCS2TYPES_THREADS;
+  if (env !== undefined && env !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.floor(Number(env)));
+  return availableParallelism();
+}
+
+function byFile(a: DocumentIR, b: DocumentIR): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+interface Task {
+  id: number;
+  file: string;
+  bytes: Uint8Array;
+  key: string | null;
+}
+
+/**
+ * Read and parse `found`, using the cache and worker threads as `opts` allow. Sorted by file.
+ * Throws only what parsing the page in-process would throw (and an unreadable file's error).
+ */
+export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = {}): DocumentIR[] {
+  const t0 = performance.now();
+  const stats = opts.stats ?? emptyReadStats();
+  Object.assign(stats, emptyReadStats(), { pages: found.length });
+  const cacheDir = resolveCacheDir(opts.cache);
+  const cache = cacheDir ? new DocCache(cacheDir) : null;
+  stats.cacheDir = cacheDir;
+  stats.cache = cache ? cache.stats : null;
+  const threads = opts.threads ?? defaultThreads();
+  const minPages = opts.minPagesForWorkers ?? MIN_PAGES_FOR_WORKERS;
+
+  const out: DocumentIR[] = [];
+  const misses: Task[] = [];
+  let pool: Pool | null = null;
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    const bytes = readFileSync(f.abs);
+    let key: string | null = null;
+    if (cache) {
+      const digest = bytesDigest(bytes);
+      key = cache.key(f.file, digest);
+      const hit = cache.get(key, f.file, digest);
+      if (hit) {
+        out.push(hit);
+        continue;
+      }
+    }
+    misses.push({ id: i, file: f.file, bytes, key });
+    // Enough to parse: start the workers now, they boot while the lookups go on.
+    if (!pool && threads > 1 && misses.length === minPages) {
+      pool = startPool(threads - 1, cache, stats);
+    }
+  }
+  const t1 = performance.now();
+  stats.ms.lookup = t1 - t0;
+  stats.parsed = misses.length;
+
+  let rest = misses;
+  if (pool) rest = pool.run(misses, (doc) => out.push(doc));
+  if (pool && rest.length) stats.fallbacks = rest.length;
+  for (const t of rest) {
+    const doc = documentFromBytes(t.file, t.bytes);
+    if (cache && t.key) cache.put(t.key, doc);
+    out.push(doc);
+  }
+  const t2 = performance.now();
+  stats.ms.parse = t2 - t1;
+  stats.ms.total = t2 - t0;
+  return out.sort(byFile);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker pool (main thread side)
+// ---------------------------------------------------------------------------------------------
+
+interface Slot {
+  worker: Worker;
+  port: MessagePort;
+  outstanding: Map<number, Task>;
+  alive: boolean;
+  cache: CacheStats | null;
+}
+
+type FromWorker =
+  | { type: 'results'; results: { id: number; json?: string; error?: string }[]; heapMB: number; cache: CacheStats | null }
+  | { type: 'fatal'; message: string };
+
+let memoBoot: { url: URL } | null | undefined;
+
+/** The worker entry: this module itself (compiled JS), or a bootstrap that registers tsx first (TS sources). */
+function workerBoot(): { url: URL } | null {
+  if (memoBoot !== undefined) return memoBoot;
+  const self = import.meta.url;
+  let tsxApi: string | null = null;
+  if (/\.[cm]?ts$/.test(new URL(self).pathname)) {
+    try {
+      const req = createRequire(self);
+      const pkgPath = req.resolve('tsx/package.json');
+      const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
+      const entry = (pkg.exports?.['./esm/api'] as { import?: { default?: string } } | undefined)?.import?.default ?? './dist/esm/api/index.mjs';
+      tsxApi = new URL(entry, pathToFileURL(pkgPath)).href;
+    } catch {
+      memoBoot = null; // TypeScript sources but no tsx to run them in a worker: stay in-process
+      return memoBoot;
+    }
+  }
+  const source = [
+    `import { workerData } from 'node:worker_threads';`,
+    `try {`,
+    tsxApi ? `  const { register } = await import(${JSON.stringify(tsxApi)}); register();` : '',
+    `  const m = await import(${JSON.stringify(self)});`,
+    `  m.workerMain();`,
+    `} catch (e) {`,
+    `  workerData.port.postMessage({ type: 'fatal', message: String((e && e.stack) || e) });`,
+    `  Atomics.add(workerData.signal, 0, 1); Atomics.notify(workerData.signal, 0);`,
+    `}`,
+  ].join('\n');
+  memoBoot = { url: new URL(`data:text/javascript,${encodeURIComponent(source)}`) };
+  return memoBoot;
+}
+
+interface Pool {
+  run(tasks: Task[], onDoc: (doc: DocumentIR) => void): Task[];
+}
+
+function startPool(n: number, cache: DocCache | null, stats: ReadStats): Pool | null {
+  const boot = workerBoot();
+  if (!boot || n < 1) return null;
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const slots: Slot[] = [];
+  for (let i = 0; i < n; i++) {
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const worker = new Worker(boot.url, {
+        workerData: { port: port2, signal, cacheDir: cache?.dir ?? null, version: cache?.version ?? null },
+        transferList: [port2],
+        execArgv: [],
+      });
+      worker.on('error', () => {}); // reported through the port or noticed as a stall; never an uncaught error
+      worker.unref();
+      slots.push({ worker, port: port1, outstanding: new Map(), alive: true, cache: null });
+    } catch (e) {
+      stats.workerError ??= String(e);
+      port1.close();
+    }
+  }
+  if (slots.length === 0) return null;
+  stats.workers = slots.length;
+  return { run: (tasks, onDoc) => runPool(slots, signal, tasks, onDoc, stats, cache) };
+}
+
+/** Basename: the cn/intl copies of a page share it (and most of their cells: the parser caches by text). */
+function groupKey(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+function runPool(slots: Slot[], signal: Int32Array, tasks: Task[], onDoc: (doc: DocumentIR) => void, stats: ReadStats, cache: DocCache | null): Task[] {
+  // Chunks of pages with the same name (near-identical copies parse faster on one thread), the
+  // heaviest chunks first. Workers take from the front, the main thread from the back (the light
+  // chunks), so everyone finishes at about the same time.
+  const ordered = tasks.slice().sort((a, b) => (groupKey(a.file) < groupKey(b.file) ? -1 : groupKey(a.file) > groupKey(b.file) ? 1 : a.id - b.id));
+  const size = Math.max(1, Math.min(16, Math.floor(tasks.length / ((slots.length + 1) * 8))));
+  const queue: Task[][] = [];
+  for (let i = 0; i < ordered.length; i += size) queue.push(ordered.slice(i, i + size));
+  const weight = (c: Task[]): number => c.reduce((n, t) => n + t.bytes.length, 0);
+  queue.sort((a, b) => weight(b) - weight(a));
+
+  const failed: Task[] = [];
+  let remaining = tasks.length;
+
+  const feed = (s: Slot): void => {
+    while (s.alive && queue.length && s.outstanding.size < 2 * size) {
+      const batch = queue.shift()!;
+      for (const t of batch) s.outstanding.set(t.id, t);
+      s.port.postMessage({ type: 'tasks', tasks: batch.map((t) => ({ id: t.id, file: t.file, bytes: t.bytes, key: t.key })) });
+    }
+  };
+  const kill = (s: Slot, why: string): void => {
+    if (!s.alive) return;
+    s.alive = false;
+    stats.workerError ??= why;
+    if (s.outstanding.size) queue.push([...s.outstanding.values()]);
+    s.outstanding.clear();
+    s.port.close();
+    void s.worker.terminate();
+  };
+  /** Take every answer waiting on the ports; true when there was one. */
+  const drain = (): boolean => {
+    let progressed = false;
+    for (const s of slots) {
+      let m: { message: FromWorker } | undefined;
+      while (s.alive && (m = receiveMessageOnPort(s.port) as { message: FromWorker } | undefined)) {
+        progressed = true;
+        const msg = m.message;
+        if (msg.type === 'fatal') {
+          kill(s, msg.message);
+          break;
+        }
+        for (const r of msg.results) {
+          const t = s.outstanding.get(r.id);
+          if (!t) continue;
+          s.outstanding.delete(r.id);
+          remaining--;
+          if (r.json !== undefined) onDoc(JSON.parse(r.json) as DocumentIR);
+          else failed.push(t); // parsed again in-process, where its error surfaces as usual
+        }
+        stats.workerHeapMB = Math.max(stats.workerHeapMB, msg.heapMB);
+        s.cache = msg.cache;
+      }
+    }
+    if (progressed) for (const s of slots) feed(s);
+    return progressed;
+  };
+
+  for (const s of slots) feed(s);
+  let lastProgress = performance.now();
+  while (remaining > 0) {
+    const seen = Atomics.load(signal, 0);
+    if (drain()) lastProgress = performance.now();
+    if (remaining === 0) break;
+    if (queue.length) {
+      // The main thread works too: the lightest chunk left. Errors are left for the caller's in-process pass.
+      const batch = queue.pop()!;
+      for (const t of batch) {
+        try {
+          const doc = documentFromBytes(t.file, t.bytes);
+          if (cache && t.key) cache.put(t.key, doc);
+          onDoc(doc);
+        } catch {
+          failed.push(t);
+        }
+        remaining--;
+      }
+      lastProgress = performance.now();
+      continue;
+    }
+    if (!slots.some((s) => s.alive)) break;
+    if (performance.now() - lastProgress > STALL_MS) {
+      for (const s of slots) kill(s, `no answer from the workers for ${STALL_MS / 1000} s`);
+      continue; // their pages are back in the queue: the main thread does them
+    }
+    Atomics.wait(signal, 0, seen, 1000);
+  }
+  for (const s of slots) {
+    if (s.alive) {
+      s.alive = false;
+      s.port.close();
+      void s.worker.terminate();
+    }
+    if (cache && s.cache) {
+      cache.stats.writes += s.cache.writes;
+      cache.stats.writeErrors += s.cache.writeErrors;
+    }
+  }
+  // Pages that failed (on a worker or here) are parsed again by the caller, in input order.
+  return failed.sort((a, b) => a.id - b.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker side
+// ---------------------------------------------------------------------------------------------
+
+/** Entry point of a worker thread (called by the bootstrap). */
+export function workerMain(): void {
+  const data = workerData as { port: MessagePort; signal: Int32Array; cacheDir: string | null; version: string | null };
+  const { port, signal } = data;
+  const cache = data.cacheDir ? new DocCache(data.cacheDir, data.version ?? codeVersion()) : null;
+  port.on('message', (msg: { type: 'tasks'; tasks: { id: number; file: string; bytes: Uint8Array; key: string | null }[] }) => {
+    const results: { id: number; json?: string; error?: string }[] = [];
+    for (const t of msg.tasks) {
+      try {
+        const json = JSON.stringify(documentFromBytes(t.file, t.bytes));
+        if (cache && t.key) cache.put(t.key, json);
+        results.push({ id: t.id, json });
+      } catch (e) {
+        results.push({ id: t.id, error: String(e) });
+      }
+    }
+    port.postMessage({ type: 'results', results, heapMB: process.memoryUsage().heapUsed / 2 ** 20, cache: cache ? { ...cache.stats } : null } satisfies FromWorker);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  });
+}

@@ -1,0 +1,128 @@
+/** The reading pool and the document cache: same answers as in-process, whatever the order, the cache or the workers. */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocumentIR } from '../generator/model/ir.ts';
+import { documentFromBytes, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { cacheDisabledByEnv, DocCache, resolveCacheDir } from '../generator/read/cache.ts';
+import { emptyReadStats, type ReadOptions } from '../generator/read/pool.ts';
+import { ROOT } from './helpers/golden.ts';
+
+const found = findDocuments(join(ROOT, 'docs'), ROOT);
+const inProcess: DocumentIR[] = found.map((f) => documentFromBytes(f.file, readFileSync(f.abs)));
+const tmp = mkdtempSync(join(tmpdir(), 'docs2types-pool-test-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Force the worker path on a handful of pages: two threads, no minimum. */
+const WORKERS: ReadOptions = { threads: 2, minPagesForWorkers: 1 };
+
+function shuffled<T>(xs: T[], seed: number): T[] {
+  const out = xs.slice();
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('reading pool', () => {
+  it('has the seed pages to work with', () => {
+    expect(found.length).toBe(5);
+  });
+
+  it('gives the in-process result, sorted by file, from worker threads, in any input order', () => {
+    for (const seed of [1, 2, 3]) {
+      const stats = emptyReadStats();
+      const docs = readDocuments(shuffled(found, seed), { ...WORKERS, cache: false, stats });
+      expect(stats.workers).toBe(1); // the worker really ran (its TypeScript loader works here)
+      expect(stats.fallbacks).toBe(0);
+      expect(stats.workerError).toBeNull();
+      expect(docs.map((d) => d.file)).toEqual(inProcess.map((d) => d.file));
+      expect(docs).toEqual(inProcess);
+    }
+  });
+
+  it('stays in-process below the threshold', () => {
+    const stats = emptyReadStats();
+    const docs = readDocuments(found, { threads: 2, cache: false, stats });
+    expect(stats.workers).toBe(0);
+    expect(docs).toEqual(inProcess);
+  });
+
+  it('survives JSON: a DocumentIR round-trips exactly (what the cache and the workers rely on)', () => {
+    for (const d of inProcess) expect(JSON.parse(JSON.stringify(d))).toStrictEqual(d);
+  });
+});
+
+describe('document cache', () => {
+  it('writes every page once, then answers every page from the cache with the identical DocumentIR', () => {
+    const dir = join(tmp, 'c1');
+    const cold = emptyReadStats();
+    const first = readDocuments(found, { ...WORKERS, cache: dir, stats: cold });
+    expect(cold.cache).toMatchObject({ hits: 0, misses: 5, writes: 5, writeErrors: 0 });
+    expect(first).toEqual(inProcess);
+
+    const warm = emptyReadStats();
+    const second = readDocuments(shuffled(found, 7), { ...WORKERS, cache: dir, stats: warm });
+    expect(warm.cache).toMatchObject({ hits: 5, misses: 0, badEntries: 0, writes: 0 });
+    expect(warm.parsed).toBe(0);
+    expect(warm.workers).toBe(0);
+    expect(second).toStrictEqual(first);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(inProcess));
+  });
+
+  it('ignores a corrupt, truncated or foreign entry and rewrites it', () => {
+    const dir = join(tmp, 'c2');
+    readDocuments(found, { threads: 1, cache: dir });
+    const cache = new DocCache(dir);
+    const entries = readdirSync(cache.folder).filter((n) => n.endsWith('.json')).sort();
+    expect(entries).toHaveLength(5);
+    const [a, b, c] = entries.map((n) => join(cache.folder, n));
+    writeFileSync(a!, 'not json at all \u0000\u00ff');
+    const text = readFileSync(b!, 'utf8');
+    writeFileSync(b!, text.slice(0, text.length >> 1)); // truncated
+    writeFileSync(c!, readFileSync(join(cache.folder, entries[3]!))); // valid JSON, another page
+
+    const stats = emptyReadStats();
+    const docs = readDocuments(found, { threads: 1, cache: dir, stats });
+    expect(docs).toEqual(inProcess);
+    expect(stats.cache).toMatchObject({ hits: 2, misses: 3, badEntries: 3, writes: 3 });
+
+    const again = emptyReadStats();
+    expect(readDocuments(found, { threads: 1, cache: dir, stats: again })).toEqual(inProcess);
+    expect(again.cache).toMatchObject({ hits: 5, badEntries: 0 });
+  });
+
+  it('never fails a run when the cache folder cannot be written', () => {
+    const blocker = join(tmp, 'a-file');
+    writeFileSync(blocker, 'x');
+    for (const opts of [{ threads: 1 }, WORKERS]) {
+      const stats = emptyReadStats();
+      const docs = readDocuments(found, { ...opts, cache: join(blocker, 'cache'), stats });
+      expect(docs).toEqual(inProcess);
+      expect(stats.cache!.writes).toBe(0);
+      expect(stats.cache!.writeErrors).toBeGreaterThan(0);
+    }
+  });
+
+  it('keys entries by bytes, path and code version', () => {
+    const c = new DocCache(join(tmp, 'k'), 'v1');
+    const k = c.key('docs/a.md', 'ab'.repeat(32));
+    expect(c.key('docs/b.md', 'ab'.repeat(32))).not.toBe(k);
+    expect(c.key('docs/a.md', 'cd'.repeat(32))).not.toBe(k);
+    expect(new DocCache(join(tmp, 'k'), 'v2').key('docs/a.md', 'ab'.repeat(32))).not.toBe(k);
+  });
+
+  it('is off with DOCS2TYPES_NO_CACHE=1 or cache: false, and defaults to .cache/docs2types', () => {
+    expect(cacheDisabledByEnv({ DOCS2TYPES_NO_CACHE: '1' })).toBe(true);
+    expect(cacheDisabledByEnv({ DOCS2TYPES_NO_CACHE: '0' })).toBe(false);
+    expect(cacheDisabledByEnv({})).toBe(false);
+    expect(resolveCacheDir(undefined, { DOCS2TYPES_NO_CACHE: '1' })).toBeNull();
+    expect(resolveCacheDir('x', { DOCS2TYPES_NO_CACHE: '1' })).toBeNull();
+    expect(resolveCacheDir(false, {})).toBeNull();
+    expect(resolveCacheDir(undefined, {})).toBe(join(process.cwd(), '.cache', 'docs2types'));
+  });
+});
