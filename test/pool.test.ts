@@ -28,6 +28,9 @@ function shuffled<T>(xs: T[], seed: number): T[] {
   return out;
 }
 
+// These tests exercise the cache itself: an environment that switches it off must not skew them.
+delete process.env.DOCS2TYPES_NO_CACHE;
+
 describe('reading pool', () => {
   it('has the seed pages to work with', () => {
     expect(found.length).toBe(5);

@@ -5,7 +5,6 @@
 import type { Diagnostic, DocumentIR, TableInfo, TextLine } from '../model/ir.ts';
 import type { Heading, ReadDocument } from '../read/types.ts';
 import { tableKind, type SectionKind } from '../read/vocab.ts';
-import { prewarmMarkdown } from './inline.ts';
 import { pageMeta } from './meta.ts';
 import { rowsFromTable } from './rows.ts';
 import { extractSamples } from './samples.ts';
@@ -39,15 +38,6 @@ function sectionLines(doc: ReadDocument, starts: (h: Heading) => boolean, contin
 export function parseDocument(doc: ReadDocument): DocumentIR {
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   const meta = pageMeta(doc);
-  if (doc.format === 'markdown') {
-    // One remark parse for every cell line of the page that needs one (see prewarmMarkdown).
-    const lines: string[] = [];
-    for (const t of doc.tables) {
-      if (t.markup !== 'markdown') continue;
-      for (const r of t.rows) for (const c of r.cells) for (const p of c.parts) lines.push(p.text, p.text.replace(/^\s*([-*+]|\d+[.)])\s+/, ''));
-    }
-    prewarmMarkdown(lines);
-  }
   const tables: TableInfo[] = [];
   const request = [];
   const response = [];

@@ -7,7 +7,7 @@
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Nodes } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 
 const processor = unified().use(remarkParse);
 
@@ -64,25 +64,33 @@ function fromTree(nodes: Nodes[]): string {
 }
 
 /**
- * Parse many cell lines in one remark call (a call has a fixed cost of ~0.1-0.3 ms, and a page
- * has hundreds of cells): each line becomes its own paragraph, separated by blank lines, and
- * each top-level node is mapped back to its line by its position. Results land in the cache
- * that markdownToText reads.
+ * Parse a page's markdown prose and all its cell lines in ONE remark call (a call has a fixed
+ * cost of ~0.1-0.3 ms, and a page has hundreds of cells): each cell line becomes its own
+ * paragraph after the prose, blank lines between, and each top-level node is mapped back to
+ * its cell by its position. Cell results land in the cache markdownToText reads; the prose's
+ * top-level nodes are returned (positions are those of `prefix`).
  */
-export function prewarmMarkdown(list: string[]): void {
-  const todo = [...new Set(list.filter((s) => needsParse(s) && !cache.has(s)))];
-  if (todo.length === 0) return;
-  const tree = processor.parse(todo.map(asParagraph).join('\n\n')) as Nodes & { children: Nodes[] };
+export function parseWithCells(prefix: string, cells: string[]): RootContent[] {
+  const todo = [...new Set(cells.filter((s) => needsParse(s) && !cache.has(s)))];
+  const prefixLines = prefix === '' ? 0 : prefix.split('\n').length;
+  const first = prefixLines === 0 ? 1 : prefixLines + 2;
+  const text = (prefix && todo.length ? `${prefix}\n\n` : prefix) + todo.map(asParagraph).join('\n\n');
+  const tree = processor.parse(text) as Root;
   const byLine = new Map<number, Nodes[]>();
+  const prose: RootContent[] = [];
   for (const n of tree.children) {
     const line = n.position!.start.line;
-    byLine.set(line, [...(byLine.get(line) ?? []), n]);
+    if (line <= prefixLines) prose.push(n);
+    else byLine.set(line, [...(byLine.get(line) ?? []), n as Nodes]);
   }
   if (cache.size > CACHE_LIMIT) cache.clear();
   todo.forEach((s, i) => {
-    const out = fromTree(byLine.get(2 * i + 1) ?? []);
+    const nodes = byLine.get(first + 2 * i);
+    // A cell the batch did not give back (swallowed by an open construct above it) is parsed alone.
+    const out = nodes ? fromTree(nodes) : fromTree((processor.parse(asParagraph(s)) as Root).children as Nodes[]);
     cache.set(s, /^\s/.test(s) && out ? ' ' + out : out);
   });
+  return prose;
 }
 
 /** Inline markdown (one line of a cell) → plain text. */

@@ -7,7 +7,7 @@ import { cleanInline } from './inline.ts';
 import { normalizeType } from './types.ts';
 
 const TREE_MARKS = /[└├│─┗┣━]/g;
-const MD_LIST = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/;
+const MD_LIST = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/; // same marker as CELL_LIST_MARK in read/markdown.ts
 const TEXT_BULLET = /^(\s*)[•·●○▪◦■□]\s*(.*)$/;
 
 function joinCell(c: RawCell | undefined, markup: 'markdown' | 'text'): string {

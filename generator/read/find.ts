@@ -1,5 +1,5 @@
 /** Find the documents under a folder: `.md` and `.txt` files, in a stable (sorted) order. */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fsError } from '../errors.ts';
 
@@ -20,22 +20,25 @@ export interface FoundDocument {
 export function findDocuments(root: string, base: string = process.cwd(), exclude: RegExp[] = []): FoundDocument[] {
   const out: FoundDocument[] = [];
   const walk = (dir: string): void => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir).sort();
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (e) {
       throw fsError(e, toPosix(relative(base, dir)) || dir, 'read folder');
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
       const abs = join(dir, name);
-      let st;
-      try {
-        st = statSync(abs);
-      } catch (e) {
-        throw fsError(e, toPosix(relative(base, abs)), 'read');
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDir = statSync(abs).isDirectory();
+        } catch (e) {
+          throw fsError(e, toPosix(relative(base, abs)), 'read');
+        }
       }
-      if (st.isDirectory()) walk(abs);
+      if (isDir) walk(abs);
       else if (/\.(md|txt)$/i.test(name) && !NOT_PAGES.has(name.toLowerCase())) {
         const file = toPosix(relative(base, abs));
         if (!exclude.some((re) => re.test(file))) out.push({ abs, file });

@@ -11,12 +11,11 @@
  * remark only needs to see the prose between them, so they are blanked (line count kept, so
  * remark's positions stay the page's own line numbers) before remark parses the page.
  */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { ColumnRole, Diagnostic, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawRow, RawTable } from './types.ts';
 import { columnRole, sectionKind, TABLE_CAPTION } from './vocab.ts';
+import { parseWithCells } from '../parse/inline.ts';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(\s|$)/;
@@ -228,7 +227,8 @@ function phrasingText(nodes: PhrasingContent[]): string {
   return s;
 }
 
-const processor = unified().use(remarkParse);
+/** A list marker at the start of a cell line (stripped before the line's inline text is cleaned). */
+export const CELL_LIST_MARK = /^\s*([-*+]|\d+[.)])\s+/;
 
 function walkProse(root: Root, headings: Heading[], links: Link[], lineOf: (l: number) => number): void {
   const visit = (node: RootContent): void => {
@@ -264,7 +264,11 @@ function proseToParse(prose: string[]): { text: string; lineOf: number[] } {
 export function readMarkdown(file: string, lines: string[]): MarkdownScan {
   const blocks = scanBlocks(file, lines);
   const { text, lineOf } = proseToParse(blocks.prose);
-  const tree = processor.parse(text);
+  // Every cell line (and the same line without its list marker, as the description reader
+  // will ask for it) is parsed in the same remark call as the prose.
+  const cells: string[] = [];
+  for (const t of blocks.tables) for (const r of t.rows) for (const c of r.cells) for (const p of c.parts) cells.push(p.text, p.text.replace(CELL_LIST_MARK, ''));
+  const tree = { type: 'root', children: parseWithCells(text, cells) } as Root;
   const headings: Heading[] = [];
   const links: Link[] = [];
   walkProse(tree, headings, links, (l) => lineOf[l] ?? l);

@@ -12,6 +12,7 @@ export function normalizeLabel(s: string): string {
     .replace(/\{#[^}]*\}|\{ *\.[^}]*\}/g, '') // heading attributes {#id .section}
     .replace(/\s+/g, ' ')
     .trim()
+    .replace(/[?？:：.。]+$/, '') // `Required?`, `Yes.`
     .toLowerCase();
 }
 
