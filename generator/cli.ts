@@ -15,6 +15,7 @@ import { conflictReports } from './emit/conflicts-report.ts';
 import { coverageReports } from './emit/coverage-report.ts';
 import { diffReportsForIR } from './diff/index.ts';
 import { staleFiles, writeTreeAtomic, type OutputTree } from './emit/output.ts';
+import { emitPackage } from './emit/index.ts';
 
 export class UsageError extends InputError {}
 
@@ -57,7 +58,7 @@ function parseArgs(argv: string[]): { command: string; opts: GenerateOptions } {
   return { command, opts };
 }
 
-export function generateTree(docsDir: string): { tree: OutputTree; pages: number; diagnostics: number } {
+export async function generateTree(docsDir: string): Promise<{ tree: OutputTree; pages: number; diagnostics: number }> {
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
   const found = findDocuments(docsDir);
   if (found.length === 0 && statSync(docsDir).isDirectory()) throw new UsageError(`no .md or .txt pages under ${docsDir}`);
@@ -75,15 +76,16 @@ export function generateTree(docsDir: string): { tree: OutputTree; pages: number
   const ir = buildIR(documents, manifest);
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
+  for (const [k, v] of await emitPackage(ir)) tree.set(k, v);
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
   for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
   return { tree, pages: documents.length, diagnostics: documents.reduce((n, d) => n + d.diagnostics.length, 0) };
 }
 
-function generate(opts: GenerateOptions): number {
+async function generate(opts: GenerateOptions): Promise<number> {
   const t0 = performance.now();
-  const { tree, pages, diagnostics } = generateTree(opts.docs);
+  const { tree, pages, diagnostics } = await generateTree(opts.docs);
   if (opts.check) {
     const stale = staleFiles(opts.out, tree);
     if (stale.length) {
@@ -98,12 +100,12 @@ function generate(opts: GenerateOptions): number {
   return 0;
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
   try {
     const { command, opts } = parseArgs(argv);
     debug = opts.debug;
-    if (command === 'generate') return generate(opts);
+    if (command === 'generate') return await generate(opts);
     if (command === '--help' || command === 'help') {
       console.log(HELP);
       return 0;
@@ -117,4 +119,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,15 @@
+/** Prettier with fixed options (never a config found on disk), so output is the same everywhere. */
+import * as prettier from 'prettier';
+
+const OPTIONS: prettier.Options = { printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' };
+
+export function parserFor(path: string): string {
+  if (path.endsWith('.json')) return 'json';
+  if (path.endsWith('.md')) return 'markdown';
+  if (path.endsWith('.ts')) return 'typescript';
+  return 'babel';
+}
+
+export async function formatFile(path: string, text: string): Promise<string> {
+  return prettier.format(text, { ...OPTIONS, parser: parserFor(path) });
+}

@@ -1,0 +1,238 @@
+/**
+ * Emit stage: the generated package (issue 4, points 1, 2, 4, 5 and the type-check gate).
+ * Runs on the seed pages' IR and on synthetic operations that stress names and text.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { IR } from '../generator/model/ir.ts';
+import { syntheticIR } from './fixtures/consumer/synthetic-ir.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { loadManifest } from '../generator/reconcile/manifest.ts';
+import { emitPackage, EmitCheckError, packageName } from '../generator/emit/index.ts';
+import { compileSources } from '../generator/emit/check.ts';
+import { docComment, escapeCommentText } from '../generator/emit/comments.ts';
+import { writeTreeAtomic, type OutputTree } from '../generator/emit/output.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function seedIR(reverse = false): IR {
+  const found = findDocuments(join(ROOT, 'docs'));
+  const docs = readDocuments(found, { cache: false, threads: 1 });
+  return buildIR(reverse ? docs.slice().reverse() : docs, loadManifest(join(ROOT, 'docs', 'manifest.json5')));
+}
+
+describe('emit: the seed package', () => {
+  let ir: IR;
+  let tree: OutputTree;
+  beforeAll(async () => {
+    ir = seedIR();
+    tree = await emitPackage(ir);
+  });
+
+  it('is an npm package: name, version, ESM, exports, types, no runtime dependencies', () => {
+    const pkg = JSON.parse(tree.get('package.json')!);
+    expect(pkg.name).toBe('@docs2types/cs');
+    expect(pkg.name).toBe(packageName(ir));
+    expect(pkg.version).toBe('0.1.0');
+    expect(pkg.type).toBe('module');
+    expect(pkg.types).toBe('./index.d.ts');
+    expect(pkg.exports['.']).toEqual({ types: './index.d.ts', default: './index.js' });
+    expect(pkg.dependencies).toBeUndefined();
+    expect(pkg.peerDependencies).toBeUndefined();
+    expect(pkg._generated).toMatch(/DO NOT EDIT/);
+    for (const f of ['index.js', 'index.d.ts', 'types.d.ts', 'validators.js', 'validators.d.ts', 'runtime.js', 'samples.js', 'README.md']) {
+      expect(tree.has(f), f).toBe(true);
+    }
+    // The JS imports nothing but its own files.
+    for (const [path, text] of tree) {
+      if (!path.endsWith('.js')) continue;
+      for (const m of text.matchAll(/from '([^']+)'/g)) expect(m[1], `${path} imports ${m[1]}`).toMatch(/^\.\//);
+    }
+  });
+
+  it('starts every code file with the do-not-edit header; JSON schemas carry it in $comment', () => {
+    for (const [path, text] of tree) {
+      if (/\.(js|ts)$/.test(path)) expect(text.startsWith('/*\n'), path).toBe(true);
+      if (/\.(js|ts)$/.test(path)) expect(text.slice(0, 400), path).toMatch(/DO NOT EDIT/);
+      if (path.startsWith('schema/')) expect(JSON.parse(text).$comment, path).toMatch(/DO NOT EDIT/);
+      if (path === 'README.md') expect(text.startsWith('<!-- ')).toBe(true);
+    }
+  });
+
+  it('is deterministic: byte-identical across runs and whatever the document order', async () => {
+    const again = await emitPackage(seedIR(true));
+    expect([...again.keys()].sort()).toEqual([...tree.keys()].sort());
+    for (const [k, v] of tree) expect(again.get(k), k).toBe(v);
+  });
+
+  it('declares the request as a discriminated union with literal discriminators, a base type and the models', () => {
+    const d = tree.get('types.d.ts')!;
+    expect(d).toMatch(/export type CreateClusterRequest =\s*\|\s*CreateClusterRequestDedicated\s*\|\s*CreateClusterRequestEdge\s*\|\s*CreateClusterRequestManaged\s*\|\s*CreateClusterRequestServerless;/);
+    const edge = d.slice(d.indexOf('export interface CreateClusterRequestEdge'), d.indexOf('export interface CreateClusterRequestManaged'));
+    const managed = d.slice(d.indexOf('export interface CreateClusterRequestManaged'), d.indexOf('export interface CreateClusterRequestServerless'));
+    expect(edge).toMatch(/\n  cluster_type: 'ManagedKubernetes';/);
+    expect(edge).toMatch(/\n  profile: 'Edge';/);
+    expect(edge).toMatch(/\n  key_pair: string;/); // required by the edge kind
+    expect(managed).toMatch(/\n  cluster_type: 'ManagedKubernetes';/);
+    expect(managed).toMatch(/\n  profile\?: 'Default';/); // never 'Edge': that is the edge kind
+    expect(managed).toMatch(/\n  key_pair\?: string;/);
+    expect(d).toMatch(/export interface CreateClusterRequestBase \{/);
+    const base = d.slice(d.indexOf('export interface CreateClusterRequestBase'), d.indexOf('export interface CreateClusterRequestDedicated'));
+    expect(base).toMatch(/\n  name: string;/);
+    expect(base).toMatch(/\n  cluster_type: 'Kubernetes' \| 'ManagedKubernetes' \| 'Ask' \| 'ExternalKubernetes';/);
+    expect(base).toMatch(/\n  vpcid\?: string;/); // not required by serverless
+    for (const m of ['Runtime', 'Tag', 'Addon', 'Taint', 'DataDisk', 'Nodepool', 'NodepoolScalingGroup', 'NodepoolKubernetesConfig']) {
+      expect(d, m).toMatch(new RegExp(`export interface ${m} \\{`));
+    }
+    expect(base).toMatch(/\n  runtime\?: Runtime;/); // an object, as the samples send it
+    expect(base).toMatch(/\n  rds_instances\?: string\[\];/);
+    expect(base).toMatch(/\n  worker_system_disk_size\?: number;/);
+    expect(base).toMatch(/\n  tags\?: Tag\[\];/);
+    expect(base).toMatch(/\n  nodepools\?: Nodepool\[\];/);
+    expect(d).toMatch(/export interface CreateClusterResponse \{[^}]*cluster_id\?: string;/s);
+  });
+
+  it('documents properties in English and Chinese with @default, @example, @deprecated and file:line', () => {
+    const d = tree.get('types.d.ts')!;
+    const base = d.slice(d.indexOf('export interface CreateClusterRequestBase'), d.indexOf('export interface CreateClusterRequestDedicated'));
+    const doc = (prop: string): string => {
+      const end = base.indexOf(`\n  ${prop}`);
+      return base.slice(base.lastIndexOf('/**', end), end);
+    };
+    expect(doc('timeout_mins?:')).toMatch(/@default 60/);
+    expect(doc('timeout_mins?:')).toMatch(/@deprecated/);
+    expect(doc('name:')).toMatch(/The name of the cluster/);
+    expect(doc('name:')).toMatch(/集群名称/);
+    expect(doc('name:')).toMatch(/@example demo-edge-cluster/);
+    expect(doc('name:')).toMatch(/Source: docs\/000_43e04a5f97c052c2\.txt:\d+/);
+    expect(doc('period?:')).toMatch(/period\?: 1 \| 2 \| 3 \| 6 \| 12 \| 24 \| 36 \| 48 \| 60;|@default 1/);
+  });
+
+  it('writes a JSON Schema 2020-12 per request and response that compiles under Ajv strict mode', () => {
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    for (const name of ['CreateClusterRequest', 'CreateClusterResponse']) {
+      const schema = JSON.parse(tree.get(`schema/${name}.schema.json`)!);
+      expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(() => ajv.compile(schema), name).not.toThrow();
+    }
+    const req = JSON.parse(tree.get('schema/CreateClusterRequest.schema.json')!);
+    expect(Object.keys(req.$defs)).toEqual(expect.arrayContaining(['CreateClusterRequestEdge', 'Runtime', 'NodepoolScalingGroup']));
+    expect(req.$defs.CreateClusterRequestEdge.required).toEqual(expect.arrayContaining(['profile', 'key_pair']));
+    expect(req.$defs.CreateClusterRequestEdge.additionalProperties).toBe(false);
+  });
+
+  it('writes a minimal and a full sample per variant, from the pages where they are valid', () => {
+    for (const kind of ['dedicated', 'managed', 'edge', 'serverless']) {
+      for (const size of ['minimal', 'full']) expect(tree.has(`samples/CreateCluster.${kind}.${size}.json`), `${kind} ${size}`).toBe(true);
+    }
+    const edgeFull = JSON.parse(tree.get('samples/CreateCluster.edge.full.json')!);
+    expect(edgeFull.cluster_type).toBe('ManagedKubernetes');
+    expect(edgeFull.profile).toBe('Edge');
+    // Values the edge pages' own samples send (newest page first).
+    const edgeNames = ir.documents.flatMap((d) => d.samples).filter((s) => s.kind === 'request' && s.ok && (s.value as { profile?: string })?.profile === 'Edge').map((s) => (s.value as { name: string }).name);
+    expect(edgeNames).toContain(edgeFull.name);
+    expect(edgeFull.name).toBe('ACK Edge cluster'); // docs/004 (2026) is the newest edge page
+    const managedMin = JSON.parse(tree.get('samples/CreateCluster.managed.minimal.json')!);
+    expect(Object.keys(managedMin).sort()).toEqual(['cluster_type', 'name', 'region_id', 'service_cidr', 'vpcid', 'vswitch_ids']);
+    const managedFull = JSON.parse(tree.get('samples/CreateCluster.managed.full.json')!);
+    // Every non-deprecated parameter of the kind is there, deprecated ones only when required.
+    expect(managedFull.enable_rrsa).toBeDefined();
+    expect(managedFull.disable_rollback).toBeUndefined();
+    expect(tree.get('samples.js')!).toMatch(/export const createClusterSamples = \{/);
+  });
+
+  it('passes the full type-check of the validators implementation too', async () => {
+    const full = await emitPackage(ir, { fullCheck: true });
+    expect(full.get('validators.js')).toBe(tree.get('validators.js'));
+  });
+});
+
+describe('emit: any operation', () => {
+  let tree: OutputTree;
+  let dir: string;
+  beforeAll(async () => {
+    tree = await emitPackage(syntheticIR(), { fullCheck: true });
+    dir = mkdtempSync(join(tmpdir(), 'docs2types-emit-'));
+    writeTreeAtomic(dir, tree);
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('handles no variants, no models, response-only operations and names that are not identifiers', () => {
+    const d = tree.get('types.d.ts')!;
+    expect(d).toMatch(/export interface DescribeThingsRequest \{/);
+    expect(d).toMatch(/export type DescribeThingsRequestBase = DescribeThingsRequest;/);
+    expect(d).toMatch(/\n  'Tag\.N\.Key'\?: string;/);
+    expect(d).toMatch(/\n  'display-name': string;/);
+    expect(d).toMatch(/\n  __proto__\?: string;|\n  '__proto__'\?: string;/);
+    expect(d).toMatch(/\n  地区\?: '华北' \| '华东';|\n  '地区'\?: '华北' \| '华东';/);
+    expect(d).toMatch(/export interface GetStatusResponse \{/);
+    expect(d).not.toMatch(/GetStatusRequest/);
+    expect(d).toMatch(/export interface 创建实例Request \{/);
+    expect(tree.has('schema/GetStatusResponse.schema.json')).toBe(true);
+    expect(tree.has('samples/DescribeThings.default.full.json')).toBe(true);
+  });
+
+  it('keeps model names collision-free across operations', () => {
+    const d = tree.get('types.d.ts')!;
+    expect(d).toMatch(/export interface DescribeThingsTag \{/);
+    expect(d).toMatch(/export interface ListOthersTag \{/);
+    expect(d).toMatch(/export interface Thing \{[^}]*tag\?: DescribeThingsTag;/s);
+  });
+
+  it('escapes */ in one place: no text ends a comment early', () => {
+    const d = tree.get('types.d.ts')!;
+    expect(d).toMatch(/Ends a comment: \*\\\/ \/\* and again \*\\\//);
+    expect(d).toMatch(/分页大小。\*\\\/ 不能结束注释/);
+    expect(escapeCommentText('a */ b')).toBe('a *\\/ b');
+    expect(docComment(['x */ y'])).toBe('/**\n * x *\\/ y\n */');
+    // Every comment opened in the .d.ts closes where it should: stripping comments leaves valid code
+    // (the full type-check above already proved it compiles).
+    expect(d.replace(/\/\*[\s\S]*?\*\//g, '')).not.toMatch(/\*\//);
+  });
+
+  it('imports and validates at run time', async () => {
+    const mod = await import(pathToFileURL(join(dir, 'index.js')).href);
+    const ok = mod.validateDescribeThingsRequest({ 'display-name': '名字', PageSize: 5, tags: [{ key: 'a' }], meta: { a: 1 } });
+    expect(ok.ok).toBe(true);
+    const bad = mod.validateDescribeThingsRequest(JSON.parse('{"display-name":"x","__proto__":1,"constructor":"no","PageSize":0,"tags":[{},{"key":"a"},{"key":"b"}],"meta":{"a/b":"x"}}'));
+    expect(bad.ok).toBe(false);
+    const codes = bad.errors.map((e: { path: string; code: string }) => `${e.path} ${e.code}`).sort();
+    expect(codes).toEqual(
+      [
+        '/__proto__ type',
+        '/constructor type',
+        '/display-name minLength',
+        '/PageSize minimum',
+        '/tags maxItems',
+        '/tags/0/key required',
+        '/meta/a~1b type',
+      ].sort(),
+    );
+    expect(({} as Record<string, unknown>).constructor).toBe(Object); // nothing polluted
+    expect(mod.validateGetStatusResponse({ status: 'ok' }).ok).toBe(true);
+    expect(mod.validate创建实例Request({ 名称: 'x' }).ok).toBe(true);
+    expect(mod.validateDescribeThingsRequest({ 'display-name': 'ab', old: 'x' }).warnings.map((w: { code: string }) => w.code)).toEqual(['deprecated']);
+  });
+});
+
+describe('emit: the type-check gate', () => {
+  it('throws an error naming file:line when generated code does not type-check', () => {
+    const sources = new Map([
+      ['types.d.ts', 'export interface A { a: string }\n'],
+      ['index.ts', "import type { A } from './types.js';\n\nexport const a: A = { a: 1 };\n"],
+    ]);
+    let error: unknown;
+    try {
+      compileSources(sources);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EmitCheckError);
+    expect((error as Error).message).toMatch(/index\.ts:3: /);
+    expect((error as Error).message).toMatch(/export const a: A = \{ a: 1 \};/);
+  });
+});
