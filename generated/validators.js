@@ -184,151 +184,160 @@ const E_53 = issue(
   '缺少必填参数 "num_of_nodes"（dedicated 类型）',
   { missingProperty: 'num_of_nodes' },
 );
-const E_54 = issue(
+const E_54 = issue('enum', 'must be one of "Default", "Edge"', '取值必须是 "Default"、"Edge" 之一', {
+  allowedValues: ['Default', 'Edge'],
+});
+const E_55 = issue(
   'required',
   'required property "worker_system_disk_category" is missing (kind "dedicated")',
   '缺少必填参数 "worker_system_disk_category"（dedicated 类型）',
   { missingProperty: 'worker_system_disk_category' },
 );
-const E_55 = issue(
+const E_56 = issue(
   'required',
   'required property "worker_system_disk_size" is missing (kind "dedicated")',
   '缺少必填参数 "worker_system_disk_size"（dedicated 类型）',
   { missingProperty: 'worker_system_disk_size' },
 );
-const E_56 = issue(
+const E_57 = issue(
   'required',
   'required property "service_cidr" is missing (kind "dedicated")',
   '缺少必填参数 "service_cidr"（dedicated 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_57 = issue(
+const E_58 = issue(
   'required',
   'required property "vpcid" is missing (kind "dedicated")',
   '缺少必填参数 "vpcid"（dedicated 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_58 = issue(
+const E_59 = issue(
   'required',
   'required property "worker_instance_types" is missing (kind "dedicated")',
   '缺少必填参数 "worker_instance_types"（dedicated 类型）',
   { missingProperty: 'worker_instance_types' },
 );
-const E_59 = issue(
+const E_60 = issue(
   'required',
   'required property "is_enterprise_security_group" is missing (kind "dedicated")',
   '缺少必填参数 "is_enterprise_security_group"（dedicated 类型）',
   { missingProperty: 'is_enterprise_security_group' },
 );
-const E_60 = issue('enum', 'must be one of "iptables", "ipvs"', '取值必须是 "iptables"、"ipvs" 之一', {
+const E_61 = issue('enum', 'must be one of "iptables", "ipvs"', '取值必须是 "iptables"、"ipvs" 之一', {
   allowedValues: ['iptables', 'ipvs'],
 });
-const E_61 = issue('enum', 'must be one of 1, 2, 3, 6, 12', '取值必须是 1、2、3、6、12 之一', {
+const E_62 = issue('enum', 'must be one of 1, 2, 3, 6, 12', '取值必须是 1、2、3、6、12 之一', {
   allowedValues: [1, 2, 3, 6, 12],
 });
 const S_0 = new Set([1, 2, 3, 6, 12, 24, 36, 48, 60]);
-const E_62 = issue(
+const E_63 = issue(
   'enum',
   'must be one of 1, 2, 3, 6, 12, 24, 36, 48, 60',
   '取值必须是 1、2、3、6、12、24、36、48、60 之一',
   { allowedValues: [1, 2, 3, 6, 12, 24, 36, 48, 60] },
 );
-const E_63 = issue('enum', 'must be "Month"', '取值必须是 "Month"', { allowedValues: ['Month'] });
-const E_64 = issue('enum', 'must be one of "static", "none"', '取值必须是 "static"、"none" 之一', {
+const E_64 = issue('enum', 'must be "Month"', '取值必须是 "Month"', { allowedValues: ['Month'] });
+const E_65 = issue('enum', 'must be one of "static", "none"', '取值必须是 "static"、"none" 之一', {
   allowedValues: ['static', 'none'],
 });
-const E_65 = issue(
+const E_66 = issue(
   'enum',
   'must be one of "CentOS", "AliyunLinux", "QbootAliyunLinux", "Qboot", "Windows", "WindowsCore"',
   '取值必须是 "CentOS"、"AliyunLinux"、"QbootAliyunLinux"、"Qboot"、"Windows"、"WindowsCore" 之一',
   { allowedValues: ['CentOS', 'AliyunLinux', 'QbootAliyunLinux', 'Qboot', 'Windows', 'WindowsCore'] },
 );
-const E_66 = issue('enum', 'must be one of "Windows", "Linux"', '取值必须是 "Windows"、"Linux" 之一', {
+const E_67 = issue('enum', 'must be one of "Windows", "Linux"', '取值必须是 "Windows"、"Linux" 之一', {
   allowedValues: ['Windows', 'Linux'],
 });
-const E_67 = issue('enum', 'must be one of 3, 5', '取值必须是 3、5 之一', { allowedValues: [3, 5] });
-const E_68 = issue(
+const E_68 = issue('enum', 'must be one of 3, 5', '取值必须是 3、5 之一', { allowedValues: [3, 5] });
+const E_69 = issue(
   'required',
   'required property "master_count" is missing (kind "dedicated")',
   '缺少必填参数 "master_count"（dedicated 类型）',
   { missingProperty: 'master_count' },
 );
-const E_69 = issue(
+const E_70 = issue(
   'required',
   'required property "master_vswitch_ids" is missing (kind "dedicated")',
   '缺少必填参数 "master_vswitch_ids"（dedicated 类型）',
   { missingProperty: 'master_vswitch_ids' },
 );
-const E_70 = issue(
+const E_71 = issue(
   'required',
   'required property "master_instance_types" is missing (kind "dedicated")',
   '缺少必填参数 "master_instance_types"（dedicated 类型）',
   { missingProperty: 'master_instance_types' },
 );
-const E_71 = issue(
+const E_72 = issue(
   'enum',
   'must be one of "cloud_efficiency", "cloud_ssd", "cloud_essd"',
   '取值必须是 "cloud_efficiency"、"cloud_ssd"、"cloud_essd" 之一',
   { allowedValues: ['cloud_efficiency', 'cloud_ssd', 'cloud_essd'] },
 );
-const E_72 = issue(
+const E_73 = issue(
   'required',
   'required property "master_system_disk_category" is missing (kind "dedicated")',
   '缺少必填参数 "master_system_disk_category"（dedicated 类型）',
   { missingProperty: 'master_system_disk_category' },
 );
-const E_73 = issue(
+const E_74 = issue(
   'required',
   'required property "master_system_disk_size" is missing (kind "dedicated")',
   '缺少必填参数 "master_system_disk_size"（dedicated 类型）',
   { missingProperty: 'master_system_disk_size' },
 );
-const E_74 = issue('maxItems', 'must have at most 20 items', '最多 20 项', { limit: 20 });
-const E_75 = issue(
+const E_75 = issue('maxItems', 'must have at most 20 items', '最多 20 项', { limit: 20 });
+const E_76 = issue(
   'required',
   'required property "worker_vswitch_ids" is missing (kind "dedicated")',
   '缺少必填参数 "worker_vswitch_ids"（dedicated 类型）',
   { missingProperty: 'worker_vswitch_ids' },
 );
-const E_76 = issue('additionalProperties', ' (kind "dedicated")', '（dedicated 类型）');
 const E_77 = issue(
+  'enum',
+  'must be one of "CoreDNS", "PrivateZone"',
+  '取值必须是 "CoreDNS"、"PrivateZone" 之一',
+  { allowedValues: ['CoreDNS', 'PrivateZone'] },
+);
+const E_78 = issue('additionalProperties', ' (kind "dedicated")', '（dedicated 类型）');
+const E_79 = issue(
   'required',
   'required property "name" is missing (kind "managed")',
   '缺少必填参数 "name"（managed 类型）',
   { missingProperty: 'name' },
 );
-const E_78 = issue(
+const E_80 = issue(
   'required',
   'required property "cluster_type" is missing (kind "managed")',
   '缺少必填参数 "cluster_type"（managed 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_79 = issue(
+const E_81 = issue(
   'required',
   'required property "region_id" is missing (kind "managed")',
   '缺少必填参数 "region_id"（managed 类型）',
   { missingProperty: 'region_id' },
 );
-const E_80 = issue('enum', 'must be "Default"', '取值必须是 "Default"', { allowedValues: ['Default'] });
-const E_81 = issue(
+const E_82 = issue('enum', 'must be "Default"', '取值必须是 "Default"', { allowedValues: ['Default'] });
+const E_83 = issue(
   'required',
   'required property "vswitch_ids" is missing (kind "managed")',
   '缺少必填参数 "vswitch_ids"（managed 类型）',
   { missingProperty: 'vswitch_ids' },
 );
-const E_82 = issue(
+const E_84 = issue(
   'required',
   'required property "service_cidr" is missing (kind "managed")',
   '缺少必填参数 "service_cidr"（managed 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_83 = issue(
+const E_85 = issue(
   'required',
   'required property "vpcid" is missing (kind "managed")',
   '缺少必填参数 "vpcid"（managed 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_84 = issue(
+const E_86 = issue(
   'enum',
   'must be one of "slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large"',
   '取值必须是 "slb.s1.small"、"slb.s2.small"、"slb.s2.medium"、"slb.s3.small"、"slb.s3.medium"、"slb.s3.large" 之一',
@@ -343,62 +352,56 @@ const E_84 = issue(
     ],
   },
 );
-const E_85 = issue(
+const E_87 = issue(
   'deprecated',
   '"worker_data_disk_category" is deprecated',
   '参数 "worker_data_disk_category" 已废弃',
 );
-const E_86 = issue(
+const E_88 = issue(
   'enum',
   'must be one of "cloud_efficiency", "cloud_ssd", "cloud"',
   '取值必须是 "cloud_efficiency"、"cloud_ssd"、"cloud" 之一',
   { allowedValues: ['cloud_efficiency', 'cloud_ssd', 'cloud'] },
 );
-const E_87 = issue(
+const E_89 = issue(
   'deprecated',
   '"worker_data_disk_size" is deprecated',
   '参数 "worker_data_disk_size" 已废弃',
 );
-const E_88 = issue('additionalProperties', ' (kind "managed")', '（managed 类型）');
-const E_89 = issue(
+const E_90 = issue('additionalProperties', ' (kind "managed")', '（managed 类型）');
+const E_91 = issue(
   'required',
   'required property "name" is missing (kind "serverless")',
   '缺少必填参数 "name"（serverless 类型）',
   { missingProperty: 'name' },
 );
-const E_90 = issue('enum', 'must be "Ask"', '取值必须是 "Ask"', { allowedValues: ['Ask'] });
-const E_91 = issue(
+const E_92 = issue('enum', 'must be "Ask"', '取值必须是 "Ask"', { allowedValues: ['Ask'] });
+const E_93 = issue(
   'required',
   'required property "cluster_type" is missing (kind "serverless")',
   '缺少必填参数 "cluster_type"（serverless 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_92 = issue(
+const E_94 = issue(
   'required',
   'required property "service_cidr" is missing (kind "serverless")',
   '缺少必填参数 "service_cidr"（serverless 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_93 = issue(
-  'enum',
-  'must be one of "CoreDNS", "PrivateZone"',
-  '取值必须是 "CoreDNS"、"PrivateZone" 之一',
-  { allowedValues: ['CoreDNS', 'PrivateZone'] },
-);
-const E_94 = issue('additionalProperties', ' (kind "serverless")', '（serverless 类型）');
-const E_95 = issue(
+const E_95 = issue('additionalProperties', ' (kind "serverless")', '（serverless 类型）');
+const E_96 = issue(
   'required',
   'required property "cluster_type" is missing (it tells the kind of request apart)',
   '缺少必填参数 "cluster_type"（用于区分请求类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_96 = issue(
+const E_97 = issue(
   'enum',
   'must be one of "Kubernetes", "ManagedKubernetes", "Ask"',
   '取值必须是 "Kubernetes"、"ManagedKubernetes"、"Ask" 之一',
   { allowedValues: ['Kubernetes', 'ManagedKubernetes', 'Ask'] },
 );
-const E_97 = issue(
+const E_98 = issue(
   'enum',
   'matches no kind of request (dedicated, edge, managed, serverless)',
   '不匹配任何请求类型（dedicated、edge、managed、serverless）',
@@ -1073,40 +1076,6 @@ function v_CreateClusterRequestEdge(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/resource_group_id', E_2);
     }
   }
-  {
-    let v = x['user_ca'];
-    if (v !== undefined && OP['user_ca'] !== undefined && !hasOwn.call(x, 'user_ca')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_ca', E_2);
-    }
-  }
-  {
-    let v = x['master_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['master_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'master_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_system_disk_snapshot_policy_id', E_2);
-    }
-  }
-  {
-    let v = x['worker_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/worker_system_disk_snapshot_policy_id', E_2);
-    }
-  }
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -1148,12 +1117,62 @@ function v_CreateClusterRequestEdge(value, p, c) {
           case 'rds_instances':
           case 'cluster_spec':
           case 'resource_group_id':
-          case 'user_ca':
-          case 'master_system_disk_snapshot_policy_id':
-          case 'worker_system_disk_snapshot_policy_id':
             break;
           default:
             if (x[k] !== undefined) c.x(p, k, E_48);
+        }
+      }
+    }
+  }
+}
+/** Taint */
+function v_Taint(value, p, c) {
+  if (!isObj(value)) {
+    c.e(p, E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x['key'];
+    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/key', E_2);
+    }
+  }
+  {
+    let v = x['value'];
+    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/value', E_2);
+    }
+  }
+  {
+    let v = x['effect'];
+    if (v !== undefined && OP['effect'] !== undefined && !hasOwn.call(x, 'effect')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/effect', E_2);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x) m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case 'key':
+          case 'value':
+          case 'effect':
+            break;
+          default:
+            if (x[k] !== undefined) c.x(p, k, E_10);
         }
       }
     }
@@ -1242,6 +1261,15 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     }
   }
   {
+    let v = x['key_pair'];
+    if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/key_pair', E_13);
+      if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
+    }
+  }
+  {
     let v = x['login_password'];
     if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
       v = undefined;
@@ -1274,6 +1302,17 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     }
   }
   {
+    let v = x['profile'];
+    if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/profile', E_2);
+      else {
+        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_54);
+      }
+    }
+  }
+  {
     let v = x['snat_entry'];
     if (v !== undefined && OP['snat_entry'] !== undefined && !hasOwn.call(x, 'snat_entry')) v = undefined;
     if (v !== undefined) {
@@ -1289,7 +1328,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_category', E_54);
+    if (v === undefined) c.e(p + '/worker_system_disk_category', E_55);
     else {
       n++;
       c.w(p + '/worker_system_disk_category', E_30);
@@ -1307,7 +1346,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_size', E_55);
+    if (v === undefined) c.e(p + '/worker_system_disk_size', E_56);
     else {
       n++;
       c.w(p + '/worker_system_disk_size', E_33);
@@ -1353,7 +1392,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_56);
+    if (v === undefined) c.e(p + '/service_cidr', E_57);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -1390,10 +1429,26 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_57);
+    if (v === undefined) c.e(p + '/vpcid', E_58);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
+    }
+  }
+  {
+    let v = x['worker_data_disks'];
+    if (v !== undefined && OP['worker_data_disks'] !== undefined && !hasOwn.call(x, 'worker_data_disks'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_data_disks', E_40);
+      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_DataDisk(v1, p + '/worker_data_disks' + '/' + i0, c);
+        }
+      }
     }
   }
   {
@@ -1422,7 +1477,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_instance_types', E_58);
+    if (v === undefined) c.e(p + '/worker_instance_types', E_59);
     else {
       n++;
       c.w(p + '/worker_instance_types', E_41);
@@ -1454,6 +1509,15 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     }
   }
   {
+    let v = x['security_group_id'];
+    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
+    }
+  }
+  {
     let v = x['is_enterprise_security_group'];
     if (
       v !== undefined &&
@@ -1461,10 +1525,37 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'is_enterprise_security_group')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/is_enterprise_security_group', E_59);
+    if (v === undefined) c.e(p + '/is_enterprise_security_group', E_60);
     else {
       n++;
       if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
+    }
+  }
+  {
+    let v = x['rds_instances'];
+    if (v !== undefined && OP['rds_instances'] !== undefined && !hasOwn.call(x, 'rds_instances'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/rds_instances', E_46);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/rds_instances' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  {
+    let v = x['cluster_spec'];
+    if (v !== undefined && OP['cluster_spec'] !== undefined && !hasOwn.call(x, 'cluster_spec')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
+      else {
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_47);
+      }
     }
   }
   {
@@ -1497,8 +1588,122 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
       else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_60);
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_61);
       }
+    }
+  }
+  {
+    let v = x['cluster_domain'];
+    if (v !== undefined && OP['cluster_domain'] !== undefined && !hasOwn.call(x, 'cluster_domain'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cluster_domain', E_2);
+    }
+  }
+  {
+    let v = x['custom_san'];
+    if (v !== undefined && OP['custom_san'] !== undefined && !hasOwn.call(x, 'custom_san')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/custom_san', E_2);
+    }
+  }
+  {
+    let v = x['service_account_issuer'];
+    if (
+      v !== undefined &&
+      OP['service_account_issuer'] !== undefined &&
+      !hasOwn.call(x, 'service_account_issuer')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/service_account_issuer', E_2);
+    }
+  }
+  {
+    let v = x['api_audiences'];
+    if (v !== undefined && OP['api_audiences'] !== undefined && !hasOwn.call(x, 'api_audiences'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/api_audiences', E_2);
+    }
+  }
+  {
+    let v = x['encryption_provider_key'];
+    if (
+      v !== undefined &&
+      OP['encryption_provider_key'] !== undefined &&
+      !hasOwn.call(x, 'encryption_provider_key')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/encryption_provider_key', E_2);
+    }
+  }
+  {
+    let v = x['taints'];
+    if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/taints', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_Taint(v1, p + '/taints' + '/' + i0, c);
+        }
+      }
+    }
+  }
+  {
+    let v = x['node_name_mode'];
+    if (v !== undefined && OP['node_name_mode'] !== undefined && !hasOwn.call(x, 'node_name_mode'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/node_name_mode', E_2);
+    }
+  }
+  {
+    let v = x['image_id'];
+    if (v !== undefined && OP['image_id'] !== undefined && !hasOwn.call(x, 'image_id')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/image_id', E_2);
+    }
+  }
+  {
+    let v = x['instances'];
+    if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/instances', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/instances' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  {
+    let v = x['format_disk'];
+    if (v !== undefined && OP['format_disk'] !== undefined && !hasOwn.call(x, 'format_disk')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/format_disk', E_7);
+    }
+  }
+  {
+    let v = x['keep_instance_name'];
+    if (v !== undefined && OP['keep_instance_name'] !== undefined && !hasOwn.call(x, 'keep_instance_name'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/keep_instance_name', E_7);
     }
   }
   {
@@ -1523,7 +1728,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_61);
+          c.e(p + '/worker_auto_renew_period', E_62);
       }
     }
   }
@@ -1535,7 +1740,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_62);
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_63);
       }
     }
   }
@@ -1547,7 +1752,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_63);
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_64);
       }
     }
   }
@@ -1558,7 +1763,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
       else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_64);
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_65);
       }
     }
   }
@@ -1577,7 +1782,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
           v === 'Windows' ||
           v === 'WindowsCore'
         ))
-          c.e(p + '/platform', E_65);
+          c.e(p + '/platform', E_66);
       }
     }
   }
@@ -1596,7 +1801,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/os_type', E_2);
       else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_66);
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_67);
       }
     }
   }
@@ -1628,12 +1833,12 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['master_count'];
     if (v !== undefined && OP['master_count'] !== undefined && !hasOwn.call(x, 'master_count')) v = undefined;
-    if (v === undefined) c.e(p + '/master_count', E_68);
+    if (v === undefined) c.e(p + '/master_count', E_69);
     else {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_count', E_9);
       else {
-        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_67);
+        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_68);
       }
     }
   }
@@ -1641,7 +1846,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     let v = x['master_vswitch_ids'];
     if (v !== undefined && OP['master_vswitch_ids'] !== undefined && !hasOwn.call(x, 'master_vswitch_ids'))
       v = undefined;
-    if (v === undefined) c.e(p + '/master_vswitch_ids', E_69);
+    if (v === undefined) c.e(p + '/master_vswitch_ids', E_70);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/master_vswitch_ids', E_28);
@@ -1661,7 +1866,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_instance_types', E_70);
+    if (v === undefined) c.e(p + '/master_instance_types', E_71);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/master_instance_types', E_28);
@@ -1681,13 +1886,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_system_disk_category', E_72);
+    if (v === undefined) c.e(p + '/master_system_disk_category', E_73);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_system_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud_essd'))
-          c.e(p + '/master_system_disk_category', E_71);
+          c.e(p + '/master_system_disk_category', E_72);
       }
     }
   }
@@ -1699,7 +1904,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_system_disk_size', E_73);
+    if (v === undefined) c.e(p + '/master_system_disk_size', E_74);
     else {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_system_disk_size', E_9);
@@ -1746,7 +1951,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_63);
+        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_64);
       }
     }
   }
@@ -1758,7 +1963,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/master_period', E_62);
+        if (!S_0.has(v)) c.e(p + '/master_period', E_63);
       }
     }
   }
@@ -1784,7 +1989,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/master_auto_renew_period', E_61);
+          c.e(p + '/master_auto_renew_period', E_62);
       }
     }
   }
@@ -1792,13 +1997,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     let v = x['worker_vswitch_ids'];
     if (v !== undefined && OP['worker_vswitch_ids'] !== undefined && !hasOwn.call(x, 'worker_vswitch_ids'))
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_vswitch_ids', E_75);
+    if (v === undefined) c.e(p + '/worker_vswitch_ids', E_76);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_28);
       else {
         if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_26);
-        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_74);
+        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_75);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_vswitch_ids' + '/' + i0, E_2);
@@ -1819,6 +2024,45 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_snapshot_policy_id', E_2);
     }
   }
+  {
+    let v = x['service_discovery_types'];
+    if (
+      v !== undefined &&
+      OP['service_discovery_types'] !== undefined &&
+      !hasOwn.call(x, 'service_discovery_types')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
+          else {
+            if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
+              c.e(p + '/service_discovery_types' + '/' + i0, E_77);
+          }
+        }
+      }
+    }
+  }
+  {
+    let v = x['nat_gateway'];
+    if (v !== undefined && OP['nat_gateway'] !== undefined && !hasOwn.call(x, 'nat_gateway')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/nat_gateway', E_7);
+    }
+  }
+  {
+    let v = x['zone_id'];
+    if (v !== undefined && OP['zone_id'] !== undefined && !hasOwn.call(x, 'zone_id')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/zone_id', E_2);
+    }
+  }
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -1834,8 +2078,10 @@ function v_CreateClusterRequestDedicated(value, p, c) {
           case 'kubernetes_version':
           case 'runtime':
           case 'region_id':
+          case 'key_pair':
           case 'login_password':
           case 'num_of_nodes':
+          case 'profile':
           case 'snat_entry':
           case 'worker_system_disk_category':
           case 'worker_system_disk_size':
@@ -1846,14 +2092,29 @@ function v_CreateClusterRequestDedicated(value, p, c) {
           case 'addons':
           case 'tags':
           case 'vpcid':
+          case 'worker_data_disks':
           case 'deletion_protection':
           case 'node_cidr_mask':
           case 'worker_instance_types':
           case 'worker_instance_charge_type':
+          case 'security_group_id':
           case 'is_enterprise_security_group':
+          case 'rds_instances':
+          case 'cluster_spec':
           case 'pod_vswitch_ids':
           case 'timezone':
           case 'proxy_mode':
+          case 'cluster_domain':
+          case 'custom_san':
+          case 'service_account_issuer':
+          case 'api_audiences':
+          case 'encryption_provider_key':
+          case 'taints':
+          case 'node_name_mode':
+          case 'image_id':
+          case 'instances':
+          case 'format_disk':
+          case 'keep_instance_name':
           case 'worker_auto_renew':
           case 'worker_auto_renew_period':
           case 'worker_period':
@@ -1878,9 +2139,12 @@ function v_CreateClusterRequestDedicated(value, p, c) {
           case 'master_auto_renew_period':
           case 'worker_vswitch_ids':
           case 'worker_system_disk_snapshot_policy_id':
+          case 'service_discovery_types':
+          case 'nat_gateway':
+          case 'zone_id':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_76);
+            if (x[k] !== undefined) c.x(p, k, E_78);
         }
       }
     }
@@ -3183,59 +3447,6 @@ function v_Nodepool(value, p, c) {
     }
   }
 }
-/** Taint */
-function v_Taint(value, p, c) {
-  if (!isObj(value)) {
-    c.e(p, E_11);
-    return;
-  }
-  // Read own properties only: an object that is not plain is read through a copy of them.
-  const proto = Object.getPrototypeOf(value);
-  const x = proto === OP || proto === null ? value : ownCopy(value);
-  let n = 0;
-  {
-    let v = x['key'];
-    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/key', E_2);
-    }
-  }
-  {
-    let v = x['value'];
-    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/value', E_2);
-    }
-  }
-  {
-    let v = x['effect'];
-    if (v !== undefined && OP['effect'] !== undefined && !hasOwn.call(x, 'effect')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/effect', E_2);
-    }
-  }
-  if (!c.u) {
-    let m = 0;
-    for (const _ in x) m++;
-    if (m !== n) {
-      const ks = Object.keys(x);
-      for (let i = 0; i < ks.length; i++) {
-        const k = ks[i];
-        switch (k) {
-          case 'key':
-          case 'value':
-          case 'effect':
-            break;
-          default:
-            if (x[k] !== undefined) c.x(p, k, E_10);
-        }
-      }
-    }
-  }
-}
 /** CreateClusterRequestManaged */
 function v_CreateClusterRequestManaged(value, p, c) {
   if (!isObj(value)) {
@@ -3249,7 +3460,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_77);
+    if (v === undefined) c.e(p + '/name', E_79);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -3265,7 +3476,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_78);
+    if (v === undefined) c.e(p + '/cluster_type', E_80);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
@@ -3313,7 +3524,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['region_id'];
     if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
-    if (v === undefined) c.e(p + '/region_id', E_79);
+    if (v === undefined) c.e(p + '/region_id', E_81);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/region_id', E_2);
@@ -3365,7 +3576,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/profile', E_2);
       else {
-        if (!(v === 'Default')) c.e(p + '/profile', E_80);
+        if (!(v === 'Default')) c.e(p + '/profile', E_82);
       }
     }
   }
@@ -3380,7 +3591,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['vswitch_ids'];
     if (v !== undefined && OP['vswitch_ids'] !== undefined && !hasOwn.call(x, 'vswitch_ids')) v = undefined;
-    if (v === undefined) c.e(p + '/vswitch_ids', E_81);
+    if (v === undefined) c.e(p + '/vswitch_ids', E_83);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_28);
@@ -3464,7 +3675,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_82);
+    if (v === undefined) c.e(p + '/service_cidr', E_84);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -3501,7 +3712,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_83);
+    if (v === undefined) c.e(p + '/vpcid', E_85);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
@@ -3655,7 +3866,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/period', E_62);
+        if (!S_0.has(v)) c.e(p + '/period', E_63);
       }
     }
   }
@@ -3666,7 +3877,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/period_unit', E_63);
+        if (!(v === 'Month')) c.e(p + '/period_unit', E_64);
       }
     }
   }
@@ -3701,7 +3912,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
           v === 'slb.s3.medium' ||
           v === 'slb.s3.large'
         ))
-          c.e(p + '/load_balancer_spec', E_84);
+          c.e(p + '/load_balancer_spec', E_86);
       }
     }
   }
@@ -3720,7 +3931,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
       else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_60);
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_61);
       }
     }
   }
@@ -3927,7 +4138,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_61);
+          c.e(p + '/worker_auto_renew_period', E_62);
       }
     }
   }
@@ -3941,11 +4152,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disk_category', E_85);
+      c.w(p + '/worker_data_disk_category', E_87);
       if (typeof v !== 'string') c.e(p + '/worker_data_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud'))
-          c.e(p + '/worker_data_disk_category', E_86);
+          c.e(p + '/worker_data_disk_category', E_88);
       }
     }
   }
@@ -3959,7 +4170,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disk_size', E_87);
+      c.w(p + '/worker_data_disk_size', E_89);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_data_disk_size', E_9);
     }
   }
@@ -3971,7 +4182,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_62);
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_63);
       }
     }
   }
@@ -3983,7 +4194,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_63);
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_64);
       }
     }
   }
@@ -3994,7 +4205,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
       else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_64);
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_65);
       }
     }
   }
@@ -4013,7 +4224,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
           v === 'Windows' ||
           v === 'WindowsCore'
         ))
-          c.e(p + '/platform', E_65);
+          c.e(p + '/platform', E_66);
       }
     }
   }
@@ -4032,7 +4243,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/os_type', E_2);
       else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_66);
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_67);
       }
     }
   }
@@ -4050,40 +4261,6 @@ function v_CreateClusterRequestManaged(value, p, c) {
     if (v !== undefined) {
       n++;
       if (typeof v !== 'boolean') c.e(p + '/cis_enabled', E_7);
-    }
-  }
-  {
-    let v = x['user_ca'];
-    if (v !== undefined && OP['user_ca'] !== undefined && !hasOwn.call(x, 'user_ca')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_ca', E_2);
-    }
-  }
-  {
-    let v = x['master_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['master_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'master_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_system_disk_snapshot_policy_id', E_2);
-    }
-  }
-  {
-    let v = x['worker_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/worker_system_disk_snapshot_policy_id', E_2);
     }
   }
   if (!c.u) {
@@ -4161,12 +4338,9 @@ function v_CreateClusterRequestManaged(value, p, c) {
           case 'os_type':
           case 'soc_enabled':
           case 'cis_enabled':
-          case 'user_ca':
-          case 'master_system_disk_snapshot_policy_id':
-          case 'worker_system_disk_snapshot_policy_id':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_88);
+            if (x[k] !== undefined) c.x(p, k, E_90);
         }
       }
     }
@@ -4185,7 +4359,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_89);
+    if (v === undefined) c.e(p + '/name', E_91);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -4201,13 +4375,32 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_91);
+    if (v === undefined) c.e(p + '/cluster_type', E_93);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
       else {
-        if (!(v === 'Ask')) c.e(p + '/cluster_type', E_90);
+        if (!(v === 'Ask')) c.e(p + '/cluster_type', E_92);
       }
+    }
+  }
+  {
+    let v = x['disable_rollback'];
+    if (v !== undefined && OP['disable_rollback'] !== undefined && !hasOwn.call(x, 'disable_rollback'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/disable_rollback', E_6);
+      if (typeof v !== 'boolean') c.e(p + '/disable_rollback', E_7);
+    }
+  }
+  {
+    let v = x['timeout_mins'];
+    if (v !== undefined && OP['timeout_mins'] !== undefined && !hasOwn.call(x, 'timeout_mins')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/timeout_mins', E_8);
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/timeout_mins', E_9);
     }
   }
   {
@@ -4220,11 +4413,131 @@ function v_CreateClusterRequestServerless(value, p, c) {
     }
   }
   {
+    let v = x['runtime'];
+    if (v !== undefined && OP['runtime'] !== undefined && !hasOwn.call(x, 'runtime')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      v_Runtime(v, p + '/runtime', c);
+    }
+  }
+  {
     let v = x['region_id'];
     if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
     if (v !== undefined) {
       n++;
       if (typeof v !== 'string') c.e(p + '/region_id', E_2);
+    }
+  }
+  {
+    let v = x['key_pair'];
+    if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/key_pair', E_13);
+      if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
+    }
+  }
+  {
+    let v = x['login_password'];
+    if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/login_password', E_15);
+      if (typeof v !== 'string') c.e(p + '/login_password', E_2);
+      else {
+        if (v.length > 30 || v.length < 16) {
+          const n0 = ucs2len(v);
+          if (n0 < 8) c.e(p + '/login_password', E_16);
+          if (n0 > 30) c.e(p + '/login_password', E_17);
+        }
+      }
+    }
+  }
+  {
+    let v = x['num_of_nodes'];
+    if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/num_of_nodes', E_19);
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
+      else {
+        if (v < 0) c.e(p + '/num_of_nodes', E_20);
+        if (v > 100) c.e(p + '/num_of_nodes', E_21);
+      }
+    }
+  }
+  {
+    let v = x['profile'];
+    if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/profile', E_2);
+      else {
+        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_54);
+      }
+    }
+  }
+  {
+    let v = x['snat_entry'];
+    if (v !== undefined && OP['snat_entry'] !== undefined && !hasOwn.call(x, 'snat_entry')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/snat_entry', E_7);
+    }
+  }
+  {
+    let v = x['worker_system_disk_category'];
+    if (
+      v !== undefined &&
+      OP['worker_system_disk_category'] !== undefined &&
+      !hasOwn.call(x, 'worker_system_disk_category')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_system_disk_category', E_30);
+      if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
+      else {
+        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_31);
+      }
+    }
+  }
+  {
+    let v = x['worker_system_disk_size'];
+    if (
+      v !== undefined &&
+      OP['worker_system_disk_size'] !== undefined &&
+      !hasOwn.call(x, 'worker_system_disk_size')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_system_disk_size', E_33);
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
+      else {
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_34);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_35);
+      }
+    }
+  }
+  {
+    let v = x['container_cidr'];
+    if (v !== undefined && OP['container_cidr'] !== undefined && !hasOwn.call(x, 'container_cidr'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/container_cidr', E_2);
+    }
+  }
+  {
+    let v = x['cloud_monitor_flags'];
+    if (v !== undefined && OP['cloud_monitor_flags'] !== undefined && !hasOwn.call(x, 'cloud_monitor_flags'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/cloud_monitor_flags', E_37);
+      if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
     }
   }
   {
@@ -4243,7 +4556,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_92);
+    if (v === undefined) c.e(p + '/service_cidr', E_94);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -4278,12 +4591,147 @@ function v_CreateClusterRequestServerless(value, p, c) {
     }
   }
   {
+    let v = x['vpcid'];
+    if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
+    }
+  }
+  {
+    let v = x['worker_data_disks'];
+    if (v !== undefined && OP['worker_data_disks'] !== undefined && !hasOwn.call(x, 'worker_data_disks'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_data_disks', E_40);
+      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_DataDisk(v1, p + '/worker_data_disks' + '/' + i0, c);
+        }
+      }
+    }
+  }
+  {
     let v = x['deletion_protection'];
     if (v !== undefined && OP['deletion_protection'] !== undefined && !hasOwn.call(x, 'deletion_protection'))
       v = undefined;
     if (v !== undefined) {
       n++;
       if (typeof v !== 'boolean') c.e(p + '/deletion_protection', E_7);
+    }
+  }
+  {
+    let v = x['node_cidr_mask'];
+    if (v !== undefined && OP['node_cidr_mask'] !== undefined && !hasOwn.call(x, 'node_cidr_mask'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/node_cidr_mask', E_2);
+    }
+  }
+  {
+    let v = x['worker_instance_types'];
+    if (
+      v !== undefined &&
+      OP['worker_instance_types'] !== undefined &&
+      !hasOwn.call(x, 'worker_instance_types')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_instance_types', E_41);
+      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_28);
+      else {
+        if (v.length < 1) c.e(p + '/worker_instance_types', E_26);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  {
+    let v = x['worker_instance_charge_type'];
+    if (
+      v !== undefined &&
+      OP['worker_instance_charge_type'] !== undefined &&
+      !hasOwn.call(x, 'worker_instance_charge_type')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_instance_charge_type', E_43);
+      if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
+      else {
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_44);
+      }
+    }
+  }
+  {
+    let v = x['security_group_id'];
+    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
+    }
+  }
+  {
+    let v = x['is_enterprise_security_group'];
+    if (
+      v !== undefined &&
+      OP['is_enterprise_security_group'] !== undefined &&
+      !hasOwn.call(x, 'is_enterprise_security_group')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
+    }
+  }
+  {
+    let v = x['rds_instances'];
+    if (v !== undefined && OP['rds_instances'] !== undefined && !hasOwn.call(x, 'rds_instances'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/rds_instances', E_46);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/rds_instances' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  {
+    let v = x['cluster_spec'];
+    if (v !== undefined && OP['cluster_spec'] !== undefined && !hasOwn.call(x, 'cluster_spec')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
+      else {
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_47);
+      }
+    }
+  }
+  {
+    let v = x['pod_vswitch_ids'];
+    if (v !== undefined && OP['pod_vswitch_ids'] !== undefined && !hasOwn.call(x, 'pod_vswitch_ids'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/pod_vswitch_ids' + '/' + i0, E_2);
+        }
+      }
     }
   }
   {
@@ -4295,11 +4743,331 @@ function v_CreateClusterRequestServerless(value, p, c) {
     }
   }
   {
+    let v = x['proxy_mode'];
+    if (v !== undefined && OP['proxy_mode'] !== undefined && !hasOwn.call(x, 'proxy_mode')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
+      else {
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_61);
+      }
+    }
+  }
+  {
+    let v = x['cluster_domain'];
+    if (v !== undefined && OP['cluster_domain'] !== undefined && !hasOwn.call(x, 'cluster_domain'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cluster_domain', E_2);
+    }
+  }
+  {
+    let v = x['custom_san'];
+    if (v !== undefined && OP['custom_san'] !== undefined && !hasOwn.call(x, 'custom_san')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/custom_san', E_2);
+    }
+  }
+  {
+    let v = x['service_account_issuer'];
+    if (
+      v !== undefined &&
+      OP['service_account_issuer'] !== undefined &&
+      !hasOwn.call(x, 'service_account_issuer')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/service_account_issuer', E_2);
+    }
+  }
+  {
+    let v = x['api_audiences'];
+    if (v !== undefined && OP['api_audiences'] !== undefined && !hasOwn.call(x, 'api_audiences'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/api_audiences', E_2);
+    }
+  }
+  {
+    let v = x['encryption_provider_key'];
+    if (
+      v !== undefined &&
+      OP['encryption_provider_key'] !== undefined &&
+      !hasOwn.call(x, 'encryption_provider_key')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/encryption_provider_key', E_2);
+    }
+  }
+  {
+    let v = x['taints'];
+    if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/taints', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_Taint(v1, p + '/taints' + '/' + i0, c);
+        }
+      }
+    }
+  }
+  {
+    let v = x['node_name_mode'];
+    if (v !== undefined && OP['node_name_mode'] !== undefined && !hasOwn.call(x, 'node_name_mode'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/node_name_mode', E_2);
+    }
+  }
+  {
+    let v = x['image_id'];
+    if (v !== undefined && OP['image_id'] !== undefined && !hasOwn.call(x, 'image_id')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/image_id', E_2);
+    }
+  }
+  {
+    let v = x['instances'];
+    if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/instances', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/instances' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  {
+    let v = x['format_disk'];
+    if (v !== undefined && OP['format_disk'] !== undefined && !hasOwn.call(x, 'format_disk')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/format_disk', E_7);
+    }
+  }
+  {
+    let v = x['keep_instance_name'];
+    if (v !== undefined && OP['keep_instance_name'] !== undefined && !hasOwn.call(x, 'keep_instance_name'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/keep_instance_name', E_7);
+    }
+  }
+  {
+    let v = x['worker_auto_renew'];
+    if (v !== undefined && OP['worker_auto_renew'] !== undefined && !hasOwn.call(x, 'worker_auto_renew'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/worker_auto_renew', E_7);
+    }
+  }
+  {
+    let v = x['worker_auto_renew_period'];
+    if (
+      v !== undefined &&
+      OP['worker_auto_renew_period'] !== undefined &&
+      !hasOwn.call(x, 'worker_auto_renew_period')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
+      else {
+        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
+          c.e(p + '/worker_auto_renew_period', E_62);
+      }
+    }
+  }
+  {
+    let v = x['worker_period'];
+    if (v !== undefined && OP['worker_period'] !== undefined && !hasOwn.call(x, 'worker_period'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
+      else {
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_63);
+      }
+    }
+  }
+  {
+    let v = x['worker_period_unit'];
+    if (v !== undefined && OP['worker_period_unit'] !== undefined && !hasOwn.call(x, 'worker_period_unit'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
+      else {
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_64);
+      }
+    }
+  }
+  {
+    let v = x['cpu_policy'];
+    if (v !== undefined && OP['cpu_policy'] !== undefined && !hasOwn.call(x, 'cpu_policy')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
+      else {
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_65);
+      }
+    }
+  }
+  {
+    let v = x['platform'];
+    if (v !== undefined && OP['platform'] !== undefined && !hasOwn.call(x, 'platform')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/platform', E_2);
+      else {
+        if (!(
+          v === 'CentOS' ||
+          v === 'AliyunLinux' ||
+          v === 'QbootAliyunLinux' ||
+          v === 'Qboot' ||
+          v === 'Windows' ||
+          v === 'WindowsCore'
+        ))
+          c.e(p + '/platform', E_66);
+      }
+    }
+  }
+  {
+    let v = x['user_data'];
+    if (v !== undefined && OP['user_data'] !== undefined && !hasOwn.call(x, 'user_data')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/user_data', E_2);
+    }
+  }
+  {
+    let v = x['os_type'];
+    if (v !== undefined && OP['os_type'] !== undefined && !hasOwn.call(x, 'os_type')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/os_type', E_2);
+      else {
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_67);
+      }
+    }
+  }
+  {
+    let v = x['ssh_flags'];
+    if (v !== undefined && OP['ssh_flags'] !== undefined && !hasOwn.call(x, 'ssh_flags')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/ssh_flags', E_7);
+    }
+  }
+  {
     let v = x['user_ca'];
     if (v !== undefined && OP['user_ca'] !== undefined && !hasOwn.call(x, 'user_ca')) v = undefined;
     if (v !== undefined) {
       n++;
       if (typeof v !== 'string') c.e(p + '/user_ca', E_2);
+    }
+  }
+  {
+    let v = x['node_port_range'];
+    if (v !== undefined && OP['node_port_range'] !== undefined && !hasOwn.call(x, 'node_port_range'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/node_port_range', E_2);
+    }
+  }
+  {
+    let v = x['master_count'];
+    if (v !== undefined && OP['master_count'] !== undefined && !hasOwn.call(x, 'master_count')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_count', E_9);
+      else {
+        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_68);
+      }
+    }
+  }
+  {
+    let v = x['master_vswitch_ids'];
+    if (v !== undefined && OP['master_vswitch_ids'] !== undefined && !hasOwn.call(x, 'master_vswitch_ids'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/master_vswitch_ids', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/master_vswitch_ids' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  {
+    let v = x['master_instance_types'];
+    if (
+      v !== undefined &&
+      OP['master_instance_types'] !== undefined &&
+      !hasOwn.call(x, 'master_instance_types')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/master_instance_types', E_28);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/master_instance_types' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  {
+    let v = x['master_system_disk_category'];
+    if (
+      v !== undefined &&
+      OP['master_system_disk_category'] !== undefined &&
+      !hasOwn.call(x, 'master_system_disk_category')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/master_system_disk_category', E_2);
+      else {
+        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud_essd'))
+          c.e(p + '/master_system_disk_category', E_72);
+      }
+    }
+  }
+  {
+    let v = x['master_system_disk_size'];
+    if (
+      v !== undefined &&
+      OP['master_system_disk_size'] !== undefined &&
+      !hasOwn.call(x, 'master_system_disk_size')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_system_disk_size', E_9);
+      else {
+        if (v < 40) c.e(p + '/master_system_disk_size', E_34);
+        if (v > 500) c.e(p + '/master_system_disk_size', E_35);
+      }
     }
   }
   {
@@ -4313,6 +5081,89 @@ function v_CreateClusterRequestServerless(value, p, c) {
     if (v !== undefined) {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_system_disk_snapshot_policy_id', E_2);
+    }
+  }
+  {
+    let v = x['master_instance_charge_type'];
+    if (
+      v !== undefined &&
+      OP['master_instance_charge_type'] !== undefined &&
+      !hasOwn.call(x, 'master_instance_charge_type')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/master_instance_charge_type', E_2);
+      else {
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_44);
+      }
+    }
+  }
+  {
+    let v = x['master_period_unit'];
+    if (v !== undefined && OP['master_period_unit'] !== undefined && !hasOwn.call(x, 'master_period_unit'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
+      else {
+        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_64);
+      }
+    }
+  }
+  {
+    let v = x['master_period'];
+    if (v !== undefined && OP['master_period'] !== undefined && !hasOwn.call(x, 'master_period'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
+      else {
+        if (!S_0.has(v)) c.e(p + '/master_period', E_63);
+      }
+    }
+  }
+  {
+    let v = x['master_auto_renew'];
+    if (v !== undefined && OP['master_auto_renew'] !== undefined && !hasOwn.call(x, 'master_auto_renew'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/master_auto_renew', E_7);
+    }
+  }
+  {
+    let v = x['master_auto_renew_period'];
+    if (
+      v !== undefined &&
+      OP['master_auto_renew_period'] !== undefined &&
+      !hasOwn.call(x, 'master_auto_renew_period')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
+      else {
+        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
+          c.e(p + '/master_auto_renew_period', E_62);
+      }
+    }
+  }
+  {
+    let v = x['worker_vswitch_ids'];
+    if (v !== undefined && OP['worker_vswitch_ids'] !== undefined && !hasOwn.call(x, 'worker_vswitch_ids'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_28);
+      else {
+        if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_26);
+        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_75);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/worker_vswitch_ids' + '/' + i0, E_2);
+        }
+      }
     }
   }
   {
@@ -4345,7 +5196,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
           if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
           else {
             if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
-              c.e(p + '/service_discovery_types' + '/' + i0, E_93);
+              c.e(p + '/service_discovery_types' + '/' + i0, E_77);
           }
         }
       }
@@ -4377,23 +5228,78 @@ function v_CreateClusterRequestServerless(value, p, c) {
         switch (k) {
           case 'name':
           case 'cluster_type':
+          case 'disable_rollback':
+          case 'timeout_mins':
           case 'kubernetes_version':
+          case 'runtime':
           case 'region_id':
+          case 'key_pair':
+          case 'login_password':
+          case 'num_of_nodes':
+          case 'profile':
+          case 'snat_entry':
+          case 'worker_system_disk_category':
+          case 'worker_system_disk_size':
+          case 'container_cidr':
+          case 'cloud_monitor_flags':
           case 'endpoint_public_access':
           case 'service_cidr':
           case 'addons':
           case 'tags':
+          case 'vpcid':
+          case 'worker_data_disks':
           case 'deletion_protection':
+          case 'node_cidr_mask':
+          case 'worker_instance_types':
+          case 'worker_instance_charge_type':
+          case 'security_group_id':
+          case 'is_enterprise_security_group':
+          case 'rds_instances':
+          case 'cluster_spec':
+          case 'pod_vswitch_ids':
           case 'timezone':
+          case 'proxy_mode':
+          case 'cluster_domain':
+          case 'custom_san':
+          case 'service_account_issuer':
+          case 'api_audiences':
+          case 'encryption_provider_key':
+          case 'taints':
+          case 'node_name_mode':
+          case 'image_id':
+          case 'instances':
+          case 'format_disk':
+          case 'keep_instance_name':
+          case 'worker_auto_renew':
+          case 'worker_auto_renew_period':
+          case 'worker_period':
+          case 'worker_period_unit':
+          case 'cpu_policy':
+          case 'platform':
+          case 'user_data':
+          case 'os_type':
+          case 'ssh_flags':
           case 'user_ca':
+          case 'node_port_range':
+          case 'master_count':
+          case 'master_vswitch_ids':
+          case 'master_instance_types':
+          case 'master_system_disk_category':
+          case 'master_system_disk_size':
           case 'master_system_disk_snapshot_policy_id':
+          case 'master_instance_charge_type':
+          case 'master_period_unit':
+          case 'master_period':
+          case 'master_auto_renew':
+          case 'master_auto_renew_period':
+          case 'worker_vswitch_ids':
           case 'worker_system_disk_snapshot_policy_id':
           case 'service_discovery_types':
           case 'nat_gateway':
           case 'zone_id':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_94);
+            if (x[k] !== undefined) c.x(p, k, E_95);
         }
       }
     }
@@ -4436,12 +5342,12 @@ function d_CreateClusterRequest(value, p, c) {
     v_CreateClusterRequestServerless(x, p, c);
     return;
   }
-  if (k0 === undefined) c.e(p + '/cluster_type', E_95);
+  if (k0 === undefined) c.e(p + '/cluster_type', E_96);
   else if (k0 !== undefined && !(k0 === 'Kubernetes' || k0 === 'ManagedKubernetes' || k0 === 'Ask'))
-    c.e(p + '/cluster_type', E_96);
+    c.e(p + '/cluster_type', E_97);
   else if (k1 !== undefined && !(k1 === 'Edge')) c.e(p + '/profile', E_23);
   else {
-    c.e(p, E_97);
+    c.e(p, E_98);
   }
 }
 /** CreateClusterResponse */

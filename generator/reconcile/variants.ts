@@ -184,6 +184,10 @@ export function detectVariants(
     } else if (a.samples.length) {
       // Backed only by pages covering several kinds: what they mark required and every sample of this kind sends.
       const multi = [...new Set(a.samples.map((s) => s.page))];
+      // Such a page does not say which of its parameters belong to which kind: all of them may
+      // (rejecting a parameter the kind accepts would be worse than accepting one it ignores).
+      for (const p of multi) for (const r of p.doc.request) if (r.depth === 0) parameters.add(r.name);
+      undetermined.push(`${multi.map((p) => p.file).join(', ')} does not say which of its parameters apply to this kind: all of them are accepted`);
       const marked = new Set(multi.flatMap((p) => p.doc.request.filter((r) => r.required === true && r.depth === 0).map((r) => r.name)));
       required = [...marked].filter((n) => a.samples.every((s) => n in s.body));
       const notSent = [...marked].filter((n) => !required.includes(n));
