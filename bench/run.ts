@@ -9,9 +9,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { corpusSection } from './corpus.ts';
+import { validatorsSection } from './validators.ts';
 import { BENCH_DIR, formatTable, type BenchSection } from './lib.ts';
 
-const SECTIONS: BenchSection[] = [corpusSection];
+const SECTIONS: BenchSection[] = [validatorsSection, corpusSection];
 
 const RESULTS = join(BENCH_DIR, 'results.json');
 

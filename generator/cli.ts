@@ -1,72 +1,187 @@
 #!/usr/bin/env node
 /**
- * docs2types command line. `generate` reads a docs folder and writes the generated package.
- * Bad usage and bad input: one line saying what and where, exit code 2, no stack trace
- * (`--debug` prints it).
+ * docs2types command line: `generate`, `check`, `diff`. Bad usage and bad input: one line
+ * saying what and where, exit code 2, no stack trace (`--debug` prints it).
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import JSON5 from 'json5';
+import { readFileSync } from 'node:fs';
 import { loadManifest, ManifestError } from './reconcile/manifest.ts';
 import { InputError, fsError } from './errors.ts';
-import { performance } from 'node:perf_hooks';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
+import { emptyReadStats, type ReadStats } from './read/pool.ts';
 import { serializeIR } from './model/serialize.ts';
+import type { IR } from './model/ir.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
-import { coverageReports } from './emit/coverage-report.ts';
+import { coverage, coverageReports } from './emit/coverage-report.ts';
 import { diffReportsForIR } from './diff/index.ts';
+import { runDiff } from './diff/cli.ts';
 import { staleFiles, writeTreeAtomic, type OutputTree } from './emit/output.ts';
 import { emitPackage } from './emit/index.ts';
 
 export class UsageError extends InputError {}
 
-interface GenerateOptions {
+export interface GenerateOptions {
   docs: string;
   out: string;
   check: boolean;
   quiet: boolean;
   debug: boolean;
+  /** Cache folder, or false for none (default `.cache/docs2types`). */
+  cache?: string | false;
+  threads?: number;
+  /** Regular expressions; pages whose path matches one are left out. */
+  exclude: string[];
+  /** npm name of the generated package. */
+  packageName?: string;
 }
 
-const HELP = `docs2types generate [--docs DIR] [--out DIR] [--check] [--quiet] [--debug]
+export const EXIT = { ok: 0, stale: 1, usage: 2 } as const;
 
-  --docs DIR   folder (or file) of API reference pages, .md or .txt (default: docs)
-  --out DIR    where the generated package goes (default: generated)
-  --check      write nothing; exit 1 and list the files when --out is stale
-  --quiet      print nothing but errors
-  --debug      print stack traces
+const HELP = `docs2types — typed, validated packages from API reference pages
 
-exit codes: 0 ok, 1 --check found stale files, 2 bad usage or input`;
+usage:
+  docs2types generate [--docs DIR] [--out DIR] [options]   read the pages, write the package
+  docs2types check    [--docs DIR] [--out DIR] [options]   write nothing; exit 1 when --out is stale
+  docs2types diff OLD NEW [--format md|html|json] [--out FILE] [--fail-on LEVEL]
+  docs2types diff --timeline DIR                          see \`docs2types diff --help\`
 
-function parseArgs(argv: string[]): { command: string; opts: GenerateOptions } {
-  const opts: GenerateOptions = { docs: 'docs', out: 'generated', check: false, quiet: false, debug: false };
-  const [command = 'generate', ...rest] = argv;
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i]!;
+options:
+  --docs DIR        folder (or one file) of pages, .md or .txt (default: docs)
+  --out DIR         where the generated package goes (default: generated)
+  --config FILE     JSON5 config (default: docs2types.config.json5 when present); flags win
+  --cache DIR       cache of parsed pages (default: .cache/docs2types); --no-cache to skip it
+  --threads N       threads that parse pages (default: the number of cores)
+  --exclude REGEX   leave out pages whose path matches (repeatable)
+  --package NAME    npm name of the generated package
+  --quiet           print nothing but errors      --debug   print stack traces
+
+config keys: docs, out, cache, threads, exclude (array), package.
+docs/manifest.json5 (next to the pages) dates undated pages and names variants; see README.
+
+exit codes: 0 ok · 1 check found stale files (or diff --fail-on matched) · 2 bad usage or input`;
+
+function loadConfig(path: string | null): Partial<GenerateOptions> {
+  const file = path ?? (existsSync('docs2types.config.json5') ? 'docs2types.config.json5' : null);
+  if (!file) return {};
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw fsError(e, file, 'read config');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON5.parse(text);
+  } catch (e) {
+    const err = e as Error & { lineNumber?: number };
+    throw new InputError(`${file}:${err.lineNumber ?? 1}: not valid JSON5: ${err.message.replace(/^JSON5: /, '')}`);
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file}:1: the config must be an object`);
+  const c = raw as Record<string, unknown>;
+  const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package']);
+  for (const k of Object.keys(c)) if (!known.has(k)) throw new InputError(`${file}: unknown config key "${k}" (known: ${[...known].join(', ')})`);
+  const str = (k: string): string | undefined => {
+    if (c[k] === undefined) return undefined;
+    if (typeof c[k] !== 'string') throw new InputError(`${file}: "${k}" must be a string`);
+    return c[k] as string;
+  };
+  if (c.threads !== undefined && (typeof c.threads !== 'number' || c.threads < 1)) throw new InputError(`${file}: "threads" must be a number ≥ 1`);
+  if (c.exclude !== undefined && (!Array.isArray(c.exclude) || c.exclude.some((x) => typeof x !== 'string'))) throw new InputError(`${file}: "exclude" must be an array of strings`);
+  if (c.cache !== undefined && c.cache !== false && typeof c.cache !== 'string') throw new InputError(`${file}: "cache" must be a folder or false`);
+  const out: Partial<GenerateOptions> = {};
+  if (str('docs')) out.docs = str('docs');
+  if (str('out')) out.out = str('out');
+  if (str('package')) out.packageName = str('package');
+  if (c.cache !== undefined) out.cache = c.cache as string | false;
+  if (c.threads !== undefined) out.threads = c.threads as number;
+  if (c.exclude) out.exclude = c.exclude as string[];
+  return out;
+}
+
+export function parseGenerateArgs(args: string[], check: boolean): GenerateOptions {
+  let configPath: string | null = null;
+  const flags: Partial<GenerateOptions> = {};
+  const exclude: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     const value = (): string => {
-      const v = rest[++i];
+      const v = args[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--docs') opts.docs = value();
-    else if (a === '--out') opts.out = value();
-    else if (a === '--check') opts.check = true;
-    else if (a === '--quiet') opts.quiet = true;
-    else if (a === '--debug') opts.debug = true;
-    else if (a === '--help' || a === '-h') throw new UsageError(HELP);
-    else throw new UsageError(`unknown option ${a} (see --help)`);
+    if (a === '--docs') flags.docs = value();
+    else if (a === '--out') flags.out = value();
+    else if (a === '--check') check = true;
+    else if (a === '--quiet') flags.quiet = true;
+    else if (a === '--debug') flags.debug = true;
+    else if (a === '--config') configPath = value();
+    else if (a === '--cache') flags.cache = value();
+    else if (a === '--no-cache') flags.cache = false;
+    else if (a === '--package') flags.packageName = value();
+    else if (a === '--exclude') exclude.push(value());
+    else if (a === '--threads') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--threads needs a whole number ≥ 1');
+      flags.threads = n;
+    } else throw new UsageError(`unknown option ${a} (see --help)`);
   }
-  return { command, opts };
+  const config = loadConfig(configPath);
+  const opts: GenerateOptions = { docs: 'docs', out: 'generated', check, quiet: false, debug: false, exclude: [], ...config, ...flags };
+  if (exclude.length) opts.exclude = exclude;
+  for (const re of opts.exclude) {
+    try {
+      new RegExp(re);
+    } catch {
+      throw new UsageError(`--exclude ${re}: not a regular expression`);
+    }
+  }
+  return opts;
 }
 
-export async function generateTree(docsDir: string): Promise<{ tree: OutputTree; pages: number; diagnostics: number }> {
+/** Progress on stderr: a bar on a terminal, a line per 10% otherwise, nothing with --quiet or few pages. */
+function progress(opts: GenerateOptions, total: number): ((done: number, total: number) => void) | undefined {
+  if (opts.quiet || total < 50) return undefined;
+  const tty = process.stderr.isTTY;
+  let lastShown = -1;
+  return (done, all) => {
+    if (tty) {
+      const pct = Math.floor((done / all) * 100);
+      if (pct === lastShown && done !== all) return;
+      lastShown = pct;
+      const width = 30;
+      const fill = Math.round((done / all) * width);
+      process.stderr.write(`\r  reading [${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${done}/${all} pages`);
+      if (done === all) process.stderr.write('\n');
+    } else {
+      const tenth = Math.floor((done / all) * 10);
+      if (tenth === lastShown) return;
+      lastShown = tenth;
+      process.stderr.write(`  reading: ${done}/${all} pages\n`);
+    }
+  };
+}
+
+export interface GenerateResult {
+  tree: OutputTree;
+  ir: IR;
+  stats: ReadStats;
+}
+
+export async function generateTree(opts: Pick<GenerateOptions, 'docs' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>): Promise<GenerateResult> {
+  const docsDir = opts.docs;
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
-  const found = findDocuments(docsDir);
-  if (found.length === 0 && statSync(docsDir).isDirectory()) throw new UsageError(`no .md or .txt pages under ${docsDir}`);
+  const exclude = opts.exclude.map((re) => new RegExp(re));
+  const found = findDocuments(docsDir, process.cwd(), exclude);
+  if (found.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
   const manifestPath = statSync(docsDir).isDirectory() ? join(docsDir, 'manifest.json5') : join(dirname(docsDir), 'manifest.json5');
   const manifest = loadManifest(manifestPath);
+  const stats = emptyReadStats();
   let documents;
   try {
-    documents = readDocuments(found);
+    documents = readDocuments(found, { cache: opts.cache, threads: opts.threads, stats, onProgress: progress(opts as GenerateOptions, found.length) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (!err.code) throw e;
@@ -76,47 +191,71 @@ export async function generateTree(docsDir: string): Promise<{ tree: OutputTree;
   const ir = buildIR(documents, manifest);
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
-  for (const [k, v] of await emitPackage(ir)) tree.set(k, v);
+  for (const [k, v] of await emitPackage(ir, opts.packageName ? { name: opts.packageName } : {})) tree.set(k, v);
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
   for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
-  return { tree, pages: documents.length, diagnostics: documents.reduce((n, d) => n + d.diagnostics.length, 0) };
+  return { tree, ir, stats };
+}
+
+/** The one-screen summary at the end of a run. */
+function summary(r: GenerateResult, opts: GenerateOptions, ms: number): string {
+  const c = coverage(r.ir);
+  const sev = { error: 0, warning: 0, info: 0 };
+  for (const d of r.ir.documents) for (const x of d.diagnostics) sev[x.severity]++;
+  const all = c.byProductAndLanguage.find((x) => x.key === 'all');
+  const top = Object.entries(c.diagnostics)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const lines = [
+    `docs2types: ${c.pages} pages → ${c.operations} operation${c.operations === 1 ? '' : 's'}, ${c.parameters} parameters, ${c.models} models`,
+    `  pages with a request table that became operations: ${all?.thoseThatBecameOperations ?? 0}/${all?.pagesWithRequestTable ?? 0}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}`,
+    `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
+    `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}`,
+    `  wrote ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
+  ];
+  return lines.join('\n');
 }
 
 async function generate(opts: GenerateOptions): Promise<number> {
   const t0 = performance.now();
-  const { tree, pages, diagnostics } = await generateTree(opts.docs);
+  const r = await generateTree(opts);
   if (opts.check) {
-    const stale = staleFiles(opts.out, tree);
+    const stale = staleFiles(opts.out, r.tree);
     if (stale.length) {
       console.error(`${opts.out} is stale; run npm run generate. Files: ${stale.join(', ')}`);
-      return 1;
+      return EXIT.stale;
     }
-    if (!opts.quiet) console.log(`${opts.out} is up to date (${pages} pages)`);
-    return 0;
+    if (!opts.quiet) console.log(`${opts.out} is up to date (${r.ir.documents.length} pages)`);
+    return EXIT.ok;
   }
-  writeTreeAtomic(opts.out, tree);
-  if (!opts.quiet) console.log(`${pages} pages, ${diagnostics} diagnostics → ${opts.out}/ (${tree.size} files) in ${Math.round(performance.now() - t0)} ms`);
-  return 0;
+  writeTreeAtomic(opts.out, r.tree);
+  if (!opts.quiet) console.log(summary(r, opts, performance.now() - t0));
+  return EXIT.ok;
 }
 
 export async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    const { command, opts } = parseArgs(argv);
-    debug = opts.debug;
-    if (command === 'generate') return await generate(opts);
-    if (command === '--help' || command === 'help') {
+    const [command = 'generate', ...rest] = argv;
+    if (command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {
+      if (command === 'diff') return runDiff(['--help']);
       console.log(HELP);
-      return 0;
+      return EXIT.ok;
     }
-    throw new UsageError(`unknown command ${command} (try: generate)`);
+    if (command === 'diff') return runDiff(rest);
+    if (command !== 'generate' && command !== 'check') throw new UsageError(`unknown command ${command} (try: generate, check, diff, --help)`);
+    const opts = parseGenerateArgs(rest, command === 'check');
+    debug = opts.debug;
+    return await generate(opts);
   } catch (e) {
     const err = e as Error;
     if (debug) console.error(err.stack);
     console.error(err instanceof InputError || err instanceof ManifestError ? err.message : `docs2types: ${err.message}`);
-    return 2;
+    return EXIT.usage;
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+if (process.argv[1] && /cli\.(ts|js)$/.test(process.argv[1])) process.exitCode = await main(process.argv.slice(2));

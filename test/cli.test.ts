@@ -69,6 +69,46 @@ describe('CLI bad input', () => {
   });
 });
 
+describe('CLI commands and config', () => {
+  it('--help prints the usage and exits 0', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/docs2types generate/);
+    expect(r.out).toMatch(/exit codes: 0 ok/);
+  });
+  it('a config file supplies options; flags win', () => {
+    const cfg = join(tmp, 'cfg.json5');
+    writeFileSync(cfg, `{ docs: ${JSON.stringify(join(tmp, 'docs'))}, out: ${JSON.stringify(join(tmp, 'from-config'))}, cache: false, exclude: ['002_'] }`);
+    const r = run(['generate', '--config', cfg, '--quiet']);
+    expect(r.code).toBe(0);
+    const ir = JSON.parse(readFileSync(join(tmp, 'from-config', 'ir.json'), 'utf8'));
+    expect(ir.documents.map((d: { file: string }) => d.file.split('/').pop())).not.toContain('002_1dd93588f18cb584.txt');
+    expect(ir.documents).toHaveLength(4);
+  });
+  it('a malformed config is one line with file and line; an unknown key is named', () => {
+    const cfg = join(tmp, 'bad.json5');
+    writeFileSync(cfg, '{\n docs: "docs",\n out: \n}');
+    expectOneLine(run(['generate', '--config', cfg]), /bad\.json5:4: not valid JSON5/);
+    writeFileSync(cfg, '{ dcos: "docs" }');
+    expectOneLine(run(['generate', '--config', cfg]), /unknown config key "dcos"/);
+  });
+  it('check is generate --check; diff is the diff command', () => {
+    const out = join(tmp, 'checked');
+    expect(run(['generate', '--docs', join(tmp, 'docs'), '--out', out, '--quiet']).code).toBe(0);
+    expect(run(['check', '--docs', join(tmp, 'docs'), '--out', out]).code).toBe(0);
+    const page = join(ROOT, 'docs', '001_f0118c1a963c3406.txt');
+    expect(run(['diff', page, page, '--fail-on', 'breaking']).code).toBe(0);
+    expect(run(['diff', page, join(ROOT, 'docs', '002_1dd93588f18cb584.txt'), '--fail-on', 'breaking']).code).toBe(1);
+  });
+  it('ends a run with a one-screen summary', () => {
+    const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', join(tmp, 'summary')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/docs2types: 5 pages → 1 operation, 90 parameters/);
+    expect(r.out).toMatch(/diagnostics: 3 errors, 4 warnings, 2 info/);
+    expect(r.out.trim().split('\n').length).toBeLessThanOrEqual(8);
+  });
+});
+
 describe('atomic output', () => {
   const out = (): string => join(tmp, 'generated');
   it('a good run writes the output', () => {

@@ -18,7 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, w
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
-import type { DocumentIR } from '../model/ir.ts';
+import type { DocumentIR, ParamRow } from '../model/ir.ts';
 
 /** Bump when the entry format changes. */
 export const CACHE_FORMAT = 1;
@@ -129,7 +129,7 @@ export class DocCache {
       return null;
     }
     try {
-      const doc = JSON.parse(text) as DocumentIR;
+      const doc = parseDoc(text);
       if (
         doc !== null &&
         typeof doc === 'object' &&
@@ -159,7 +159,7 @@ export class DocCache {
     const tmp = `${path}.${process.pid}.${threadId}.tmp`;
     try {
       if (!this.prepared) this.prepare();
-      writeFileSync(tmp, typeof doc === 'string' ? doc : JSON.stringify(doc));
+      writeFileSync(tmp, typeof doc === 'string' ? doc : serializeDoc(doc));
       renameSync(tmp, path);
       this.stats.writes++;
     } catch {
@@ -187,4 +187,34 @@ export class DocCache {
       /* pruning is best effort */
     }
   }
+}
+
+/**
+ * Compact JSON of a document for cache entries and worker messages: a row's `description` is
+ * left out (it is exactly its `descriptionLines` joined by newlines) and rebuilt by parseDoc.
+ * About a fifth less to write, read and parse on a cached run.
+ */
+export function serializeDoc(doc: DocumentIR): string {
+  return JSON.stringify(doc, function (this: Record<string, unknown>, key, value) {
+    return key === 'description' && typeof value === 'string' && Array.isArray(this.descriptionLines) ? undefined : value;
+  });
+}
+
+export function parseDoc(text: string): DocumentIR {
+  const doc = JSON.parse(text) as DocumentIR;
+  for (const rows of [doc.request, doc.response]) {
+    if (!Array.isArray(rows)) continue;
+    rows.forEach((r, i) => {
+      if (!r || !Array.isArray(r.descriptionLines) || r.description !== undefined) return;
+      // Rebuild the row so `description` sits where the parser put it (before descriptionLines):
+      // key order is part of the byte-identical output.
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(r)) {
+        if (k === 'descriptionLines') out.description = r.descriptionLines.map((l) => l.text).join('\n');
+        out[k] = v;
+      }
+      rows[i] = out as unknown as ParamRow;
+    });
+  }
+  return doc;
 }

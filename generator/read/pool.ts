@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { DocumentIR } from '../model/ir.ts';
 import { documentFromBytes } from '../pipeline.ts';
-import { bytesDigest, codeVersion, DocCache, resolveCacheDir, type CacheStats } from './cache.ts';
+import { bytesDigest, codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './cache.ts';
 import type { FoundDocument } from './find.ts';
 
 /** Below this many pages to parse, workers cost more to start than they save. */
@@ -41,6 +41,8 @@ export interface ReadOptions {
   minPagesForWorkers?: number;
   /** Filled in with what the call did. */
   stats?: ReadStats;
+  /** Called after each page is done (from the cache or parsed), for progress display. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ReadStats {
@@ -97,6 +99,10 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
   const minPages = opts.minPagesForWorkers ?? MIN_PAGES_FOR_WORKERS;
 
   const out: DocumentIR[] = [];
+  const add = (doc: DocumentIR): void => {
+    out.push(doc);
+    opts.onProgress?.(out.length, found.length);
+  };
   const misses: Task[] = [];
   let pool: Pool | null = null;
   for (let i = 0; i < found.length; i++) {
@@ -108,7 +114,7 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
       key = cache.key(f.file, digest);
       const hit = cache.get(key, f.file, digest);
       if (hit) {
-        out.push(hit);
+        add(hit);
         continue;
       }
     }
@@ -123,12 +129,12 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
   stats.parsed = misses.length;
 
   let rest = misses;
-  if (pool) rest = pool.run(misses, (doc) => out.push(doc));
+  if (pool) rest = pool.run(misses, add);
   if (pool && rest.length) stats.fallbacks = rest.length;
   for (const t of rest) {
     const doc = documentFromBytes(t.file, t.bytes);
     if (cache && t.key) cache.put(t.key, doc);
-    out.push(doc);
+    add(doc);
   }
   const t2 = performance.now();
   stats.ms.parse = t2 - t1;
@@ -268,7 +274,7 @@ function runPool(slots: Slot[], signal: Int32Array, tasks: Task[], onDoc: (doc: 
           if (!t) continue;
           s.outstanding.delete(r.id);
           remaining--;
-          if (r.json !== undefined) onDoc(JSON.parse(r.json) as DocumentIR);
+          if (r.json !== undefined) onDoc(parseDoc(r.json));
           else failed.push(t); // parsed again in-process, where its error surfaces as usual
         }
         stats.workerHeapMB = Math.max(stats.workerHeapMB, msg.heapMB);
@@ -336,7 +342,7 @@ export function workerMain(): void {
     const results: { id: number; json?: string; error?: string }[] = [];
     for (const t of msg.tasks) {
       try {
-        const json = JSON.stringify(documentFromBytes(t.file, t.bytes));
+        const json = serializeDoc(documentFromBytes(t.file, t.bytes));
         if (cache && t.key) cache.put(t.key, json);
         results.push({ id: t.id, json });
       } catch (e) {
