@@ -8,12 +8,12 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import JSON5 from 'json5';
 import { readFileSync } from 'node:fs';
-import { loadManifest, ManifestError } from './reconcile/manifest.ts';
+import { loadManifest, ManifestError, type Manifest } from './reconcile/manifest.ts';
 import { InputError, fsError } from './errors.ts';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
 import { emptyReadStats, type ReadStats } from './read/pool.ts';
 import { serializeIR } from './model/serialize.ts';
-import type { IR } from './model/ir.ts';
+import type { DocumentIR, IR } from './model/ir.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
 import { coverage, coverageReports } from './emit/coverage-report.ts';
 import { diffReportsForIR } from './diff/index.ts';
@@ -188,14 +188,19 @@ export async function generateTree(opts: Pick<GenerateOptions, 'docs' | 'exclude
     const path = (err as { path?: string }).path;
     throw fsError(e, found.find((f) => f.abs === path)?.file ?? path ?? docsDir, 'read');
   }
+  return { ...(await buildTree(documents, manifest, opts.packageName)), stats };
+}
+
+/** Everything written to the output folder, from the documents (in any order: the result is the same). */
+export async function buildTree(documents: DocumentIR[], manifest: Manifest, packageName?: string): Promise<{ tree: OutputTree; ir: IR }> {
   const ir = buildIR(documents, manifest);
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
-  for (const [k, v] of await emitPackage(ir, opts.packageName ? { name: opts.packageName } : {})) tree.set(k, v);
+  for (const [k, v] of await emitPackage(ir, packageName ? { name: packageName } : {})) tree.set(k, v);
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
   for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
-  return { tree, ir, stats };
+  return { tree: new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), ir };
 }
 
 /** The one-screen summary at the end of a run. */

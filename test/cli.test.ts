@@ -130,6 +130,16 @@ describe('atomic output', () => {
     expect(snapshot(out())).toEqual(before);
   });
 
+  it('a run whose emitted code does not type-check leaves the output exactly as it was', () => {
+    const before = snapshot(out());
+    const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', out()], { DOCS2TYPES_FAULT: 'emit-type-error' });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^docs2types: generated code does not type-check/);
+    expect(r.err).toMatch(/types\.d\.ts:\d+: Cannot find name 'NoSuchType'/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(snapshot(out())).toEqual(before);
+  });
+
   it('a run killed half-way through writing leaves the output exactly as it was, and the next run cleans up', () => {
     const before = snapshot(out());
     // Change an input so the killed run would have written something different.

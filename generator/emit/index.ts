@@ -108,6 +108,8 @@ export async function emitPackage(ir: IR, options: EmitOptions = {}): Promise<Ou
     ],
   ]);
   lap('generate sources');
+  // Test hook: emit a declaration that does not type-check (proves a failing check writes nothing).
+  if (process.env.DOCS2TYPES_FAULT === 'emit-type-error') sources.set('types.d.ts', `${sources.get('types.d.ts')}\nexport declare const docs2typesFault: NoSuchType;\n`);
   const compiled = compileSources(sources, { transpileOnly: options.fullCheck ? [] : ['validators.ts'] });
   lap('type-check + compile');
 

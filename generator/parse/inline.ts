@@ -11,8 +11,8 @@ import type { Nodes, Root, RootContent } from 'mdast';
 
 const processor = unified().use(remarkParse);
 
-/** Inline syntax that needs the parser: links/images, html tags, entities, emphasis. */
-const NEEDS_PARSE = /\]\(|<[A-Za-z/!]|&(#\d+|#x[0-9a-f]+|[a-z]+);|(^|[^\\\w])(\*\*?|__?)(?=\S)|~~/i;
+/** Inline syntax that needs the parser: multi-backtick code spans, links/images, html tags, entities, emphasis. */
+const NEEDS_PARSE = /``|\]\(|<[A-Za-z/!]|&(#\d+|#x[0-9a-f]+|[a-z]+);|(^|[^\\\w])(\*\*?|__?)(?=\S)|~~/i;
 /** CommonMark backslash escapes: a backslash before ASCII punctuation. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 /** Escapes text pages scraped from HTML still carry (`\*\*\*\*`, `\[`); `\"` and `\\` are literal there. */
