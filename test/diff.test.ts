@@ -106,11 +106,11 @@ describe('timelines (reviewed goldens)', () => {
       'en 5/12/39',
       'en 6/16/72',
       'en 0/1/21',
-      'en 1/1/21',
+      'en 1/1/20', // a link-target-only edit (user_data) is no change of text
       'zh 1/17/61',
       'zh 8/1/16',
       'zh 2/0/4',
-      'zh 0/0/2',
+      'zh 0/0/1', // likewise cluster_spec's link target
     ]);
     // The chosen history follows the managed line: no step crosses kinds.
     expect(steps.some((s) => s.diff.kindsDiffer)).toBe(false);

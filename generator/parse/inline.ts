@@ -54,9 +54,17 @@ function needsParse(s: string): boolean {
   return NEEDS_PARSE.test(s);
 }
 
-/** A leading block marker would make remark read a heading/list/quote/code: escape it to keep one paragraph. */
+/**
+ * A leading block marker would make remark read a heading/list/quote/code: escape it to keep
+ * one paragraph. Link destinations with spaces (`[addon](/intl.en-US/API Reference/x.md)`, common
+ * in these pages and rendered as links by their site) are not links in CommonMark; wrapping the
+ * destination in `<...>`, CommonMark's own form for such destinations, keeps them links.
+ */
 function asParagraph(s: string): string {
-  return s.trimStart().replace(/^([#>+=*_-]|\d+[.)]|<)/, '\\$1');
+  return s
+    .trimStart()
+    .replace(/^([#>+=*_-]|\d+[.)]|<)/, '\\$1')
+    .replace(/\]\(([^()<>\s][^()<>]*\s[^()<>]*)\)/g, '](<$1>)');
 }
 
 function fromTree(nodes: Nodes[]): string {

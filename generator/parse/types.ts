@@ -28,11 +28,13 @@ const SCALARS: Record<string, TypeRef> = {
 };
 
 export function normalizeType(raw: string): TypeRef | null {
-  const t = raw.trim().replace(/\s+/g, ' ');
+  // A stray backslash before a model name (`Array of \\SupportedResourcesType` renders as `\Supported…`).
+  const t = raw.trim().replace(/\s+/g, ' ').replace(/(^|\s)\\+(?=[A-Za-z_])/g, '$1');
   if (t === '') return { kind: 'unknown' };
   const scalar = SCALARS[t.toLowerCase()];
   if (scalar) return scalar;
-  const arr = /^(?:array|list|repeatlist|set)\s*(?:of\s+|<\s*)(.+?)\s*>?$/i.exec(t);
+  // `Array of X`, also written `Array ofX` when a link followed "of" without a space.
+  const arr = /^(?:array|list|repeatlist|set)\s*(?:of\s*|<\s*)(.+?)\s*>?$/i.exec(t);
   if (arr) {
     const items = normalizeType(arr[1]!);
     return items ? { kind: 'array', items } : null;
