@@ -12,11 +12,14 @@
  * to workers) and under vitest (where there is no Node loader at all). Anything that goes wrong
  * with a worker (no tsx, a crash, a stall) falls back to parsing in-process: never a failed run.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { DocumentIR } from '../model/ir.ts';
 import { documentFromBytes } from '../pipeline.ts';
@@ -160,36 +163,82 @@ type FromWorker =
 
 let memoBoot: { url: URL } | null | undefined;
 
-/** The worker entry: this module itself (compiled JS), or a bootstrap that registers tsx first (TS sources). */
+/** sha256 over every source file of the generator and the lockfile: names the worker bundle. */
+function sourcesDigest(generatorDir: string, lockfile: string): string {
+  const h = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.[cm]?[jt]s$/.test(e.name)) h.update(`${p}\0`).update(readFileSync(p)).update('\0');
+    }
+  };
+  walk(generatorDir);
+  try {
+    h.update(readFileSync(lockfile));
+  } catch {
+    /* no lockfile: sources alone */
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * The worker entry. Compiled JS: this module itself. TypeScript sources: one ESM bundle of this
+ * module and everything it imports, built by esbuild (tsx's own compiler) into the temp folder
+ * once per version of the sources. A bundle starts fast and needs no loader thread; registering
+ * tsx in every worker costs a second isolate and ~90 MB. Without esbuild, a bootstrap registers
+ * tsx first; without either, the pool stays off (pages are parsed in-process).
+ */
 function workerBoot(): { url: URL } | null {
   if (memoBoot !== undefined) return memoBoot;
   const self = import.meta.url;
-  let tsxApi: string | null = null;
-  if (/\.[cm]?ts$/.test(new URL(self).pathname)) {
-    try {
-      const req = createRequire(self);
-      const pkgPath = req.resolve('tsx/package.json');
-      const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
-      const entry = (pkg.exports?.['./esm/api'] as { import?: { default?: string } } | undefined)?.import?.default ?? './dist/esm/api/index.mjs';
-      tsxApi = new URL(entry, pathToFileURL(pkgPath)).href;
-    } catch {
-      memoBoot = null; // TypeScript sources but no tsx to run them in a worker: stay in-process
-      return memoBoot;
-    }
+  const selfPath = fileURLToPath(self);
+  if (!/\.[cm]?ts$/.test(selfPath)) {
+    memoBoot = bootstrap(self, null);
+    return memoBoot;
   }
+  const req = createRequire(self);
+  try {
+    const esbuild = req('esbuild') as typeof import('esbuild');
+    const generatorDir = dirname(dirname(selfPath));
+    const out = join(tmpdir(), `docs2types-worker-${sourcesDigest(generatorDir, join(dirname(generatorDir), 'package-lock.json'))}.mjs`);
+    if (!existsSync(out)) {
+      const built = esbuild.buildSync({ entryPoints: [selfPath], bundle: true, format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent', mainFields: ['module', 'main'],
+        // Bundled CommonJS dependencies may call require(): give the bundle one.
+        banner: { js: "import { createRequire as __d2tCreateRequire } from 'node:module'; const require = __d2tCreateRequire(import.meta.url);" } });
+      const tmp = `${out}.${process.pid}.tmp`;
+      writeFileSync(tmp, built.outputFiles[0]!.text);
+      renameSync(tmp, out);
+    }
+    memoBoot = bootstrap(pathToFileURL(out).href, null);
+    return memoBoot;
+  } catch {
+    /* no esbuild, or the bundle failed: fall back to registering tsx in the worker */
+  }
+  try {
+    const pkgPath = req.resolve('tsx/package.json');
+    const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
+    const entry = (pkg.exports?.['./esm/api'] as { import?: { default?: string } } | undefined)?.import?.default ?? './dist/esm/api/index.mjs';
+    memoBoot = bootstrap(self, new URL(entry, pathToFileURL(pkgPath)).href);
+  } catch {
+    memoBoot = null; // TypeScript sources but nothing to run them in a worker: stay in-process
+  }
+  return memoBoot;
+}
+
+function bootstrap(entry: string, tsxApi: string | null): { url: URL } {
   const source = [
     `import { workerData } from 'node:worker_threads';`,
     `try {`,
     tsxApi ? `  const { register } = await import(${JSON.stringify(tsxApi)}); register();` : '',
-    `  const m = await import(${JSON.stringify(self)});`,
+    `  const m = await import(${JSON.stringify(entry)});`,
     `  m.workerMain();`,
     `} catch (e) {`,
     `  workerData.port.postMessage({ type: 'fatal', message: String((e && e.stack) || e) });`,
     `  Atomics.add(workerData.signal, 0, 1); Atomics.notify(workerData.signal, 0);`,
     `}`,
   ].join('\n');
-  memoBoot = { url: new URL(`data:text/javascript,${encodeURIComponent(source)}`) };
-  return memoBoot;
+  return { url: new URL(`data:text/javascript,${encodeURIComponent(source)}`) };
 }
 
 interface Pool {
