@@ -66,7 +66,8 @@ export type DiagnosticCode =
   | 'sample-invalid-xml' // an XML sample is not well formed
   | 'skeleton-invalid' // the request-syntax skeleton could not be read
   | 'no-request-table' // a page that looks like an API reference but has no request-parameter table
-  | 'no-operation'; // a page with parameter tables but no operation name
+  | 'no-operation' // a page with parameter tables but no operation name
+  | 'operation-mismatch'; // the OpenAPI Explorer link names another operation than the page's own text
 
 // ---------------------------------------------------------------------------------------------
 // Types

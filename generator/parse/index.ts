@@ -63,6 +63,9 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     const h = doc.headings.find((x) => x.kind === 'request-params');
     diagnostics.push({ file: doc.file, line: h?.line ?? 1, severity: 'info', code: 'no-request-table', message: 'the page has a request-parameters section but no request-parameter table was found' });
   }
+  if (meta.mismatch) {
+    diagnostics.push({ file: doc.file, line: meta.mismatch.line, severity: 'warning', code: 'operation-mismatch', message: `the page calls itself ${meta.mismatch.text} but its OpenAPI Explorer link names ${meta.mismatch.link}; read as ${meta.mismatch.text}` });
+  }
   if (request.length > 0 && !meta.operation) {
     diagnostics.push({ file: doc.file, line: 1, severity: 'warning', code: 'no-operation', message: 'the page has a request-parameter table but names no operation (no OpenAPI Explorer link, title or "call the X operation")' });
   }

@@ -10,6 +10,8 @@ export interface PageMeta {
   method: string | null;
   path: string | null;
   lastUpdated: string | null;
+  /** A page whose OpenAPI Explorer link names another operation than its own text. */
+  mismatch: { line: number; link: string; text: string } | null;
 }
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
@@ -37,7 +39,7 @@ export function lastUpdated(lines: string[]): string | null {
 }
 
 export function pageMeta(doc: ReadDocument): PageMeta {
-  const meta: PageMeta = { title: null, operation: null, product: null, version: null, style: null, method: null, path: null, lastUpdated: lastUpdated(doc.lines) };
+  const meta: PageMeta = { title: null, operation: null, product: null, version: null, style: null, method: null, path: null, lastUpdated: lastUpdated(doc.lines), mismatch: null };
   const h1 = doc.headings.find((h) => h.level === 1);
   if (h1) meta.title = h1.text;
   else if (doc.format === 'text') {
@@ -61,6 +63,18 @@ export function pageMeta(doc: ReadDocument): PageMeta {
     const style = /[#?&]type=(ROA|RPC)/i.exec(link.url)?.[1]?.toUpperCase();
     meta.style = style === 'ROA' || style === 'RPC' ? style : null;
     break;
+  }
+  // The page's own words ("调用ScaleOutCluster…", "call the X operation") beat a link copied from another page.
+  if (meta.operation) {
+    for (let i = 0; i < Math.min(doc.lines.length, 15); i++) {
+      const m = OPERATION_IN_TEXT[0]!.exec(doc.lines[i]!) ?? OPERATION_IN_TEXT[1]!.exec(doc.lines[i]!);
+      if (m && m[1] !== meta.operation) {
+        meta.mismatch = { line: i + 1, link: meta.operation, text: m[1]! };
+        meta.operation = m[1]!;
+        break;
+      }
+      if (m) break;
+    }
   }
   if (!meta.operation && meta.title && /^[A-Z][A-Za-z0-9]{2,}$/.test(meta.title)) meta.operation = meta.title;
   if (!meta.operation) {
