@@ -28,9 +28,9 @@ export type DocFormat = 'markdown' | 'text';
  *   descriptions may continue on following lines.
  * - `text-cell-per-line`: text scraped from HTML, one cell per paragraph (blank-line separated), with an
  *   optional leading category column whose values appear as group rows.
- * - `html-table`: a raw `<table>` in a markdown page.
+ * (Raw `<table>` HTML tables do not occur in this doc family's corpus: no layout for them yet.)
  */
-export type TableLayout = 'pipe-table' | 'text-row-per-line' | 'text-cell-per-line' | 'html-table';
+export type TableLayout = 'pipe-table' | 'text-row-per-line' | 'text-cell-per-line';
 
 /** What a table is for, decided from its header and the heading above it. */
 export type TableKind = 'request' | 'response' | 'error' | 'other';
