@@ -6,10 +6,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import JSON5 from 'json5';
 import { readFileSync } from 'node:fs';
 import { loadManifest, ManifestError, type Manifest } from './reconcile/manifest.ts';
-import { InputError, fsError } from './errors.ts';
+import { InputError, fsError, parseJson5 } from './errors.ts';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
 import { emptyReadStats, type ReadStats } from './read/pool.ts';
 import { serializeIR } from './model/serialize.ts';
@@ -72,13 +71,7 @@ function loadConfig(path: string | null): Partial<GenerateOptions> {
   } catch (e) {
     throw fsError(e, file, 'read config');
   }
-  let raw: unknown;
-  try {
-    raw = JSON5.parse(text);
-  } catch (e) {
-    const err = e as Error & { lineNumber?: number };
-    throw new InputError(`${file}:${err.lineNumber ?? 1}: not valid JSON5: ${err.message.replace(/^JSON5: /, '')}`);
-  }
+  const raw = parseJson5(text, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file}:1: the config must be an object`);
   const c = raw as Record<string, unknown>;
   const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package']);

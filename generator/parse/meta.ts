@@ -1,18 +1,12 @@
 /** Page metadata: operation, product, version, style, method, path, title, date. */
+import type { DocumentIR } from '../model/ir.ts';
 import type { ReadDocument } from '../read/types.ts';
 
-export interface PageMeta {
-  title: string | null;
-  operation: string | null;
-  product: string | null;
-  version: string | null;
-  style: 'ROA' | 'RPC' | null;
-  method: string | null;
-  path: string | null;
-  lastUpdated: string | null;
+/** What the page says about itself: the DocumentIR fields of that name, and a link/text mismatch. */
+export type PageMeta = Pick<DocumentIR, 'title' | 'operation' | 'product' | 'version' | 'style' | 'method' | 'path' | 'lastUpdated'> & {
   /** A page whose OpenAPI Explorer link names another operation than its own text. */
   mismatch: { line: number; link: string; text: string } | null;
-}
+};
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const OP = '([A-Z][A-Za-z0-9]{2,})';

@@ -4,8 +4,7 @@
  * it can carry comments explaining each choice.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import JSON5 from 'json5';
-import { InputError } from '../errors.ts';
+import { InputError, parseJson5 } from '../errors.ts';
 import { DEFAULT_OPTIONS, type ReconcileOptions } from './rules.ts';
 
 export interface PageEntry {
@@ -30,13 +29,7 @@ export class ManifestError extends InputError {
 export const EMPTY_MANIFEST: Manifest = { pages: {}, variantNames: {}, options: DEFAULT_OPTIONS };
 
 export function parseManifest(text: string, file: string): Manifest {
-  let raw: unknown;
-  try {
-    raw = JSON5.parse(text);
-  } catch (e) {
-    const err = e as Error & { lineNumber?: number };
-    throw new ManifestError(`${file}:${err.lineNumber ?? 1}: not valid JSON5: ${err.message.replace(/^JSON5: /, '')}`);
-  }
+  const raw = parseJson5(text, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ManifestError(`${file}:1: expected an object`);
   const o = raw as Record<string, unknown>;
   const pages: Record<string, PageEntry> = {};
