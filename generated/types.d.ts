@@ -1051,6 +1051,8 @@ export interface CreateClusterRequestBase {
  * Note: docs/000_43e04a5f97c052c2.txt does not say which of its parameters apply to this kind: all of them are accepted
  * Note: no page is specific to this kind: the required set is what docs/000_43e04a5f97c052c2.txt marks required and all 2 sample(s) of this kind send; marked required there but not sent by every sample: key_pair, container_cidr, worker_instance_charge_type, security_group_id, pod_vswitch_ids, master_instance_charge_type
  * Note: some samples of this kind are not valid JSON; their keys were recovered by a fault-tolerant parse
+ * Note: is_enterprise_security_group or security_group_id: the pages say to set one or the other, so neither is required on its own (marked required: is_enterprise_security_group)
+ * Note: key_pair or login_password: the pages say to set one or the other, so neither is required on its own (marked required: login_password)
  * Source: docs/000_43e04a5f97c052c2.txt:313, docs/000_43e04a5f97c052c2.txt:417
  */
 export interface CreateClusterRequestDedicated {
@@ -1157,7 +1159,7 @@ export interface CreateClusterRequestDedicated {
    * @example Hello@1234
    * @deprecated Deprecated by the reference pages (the validator warns).
    */
-  login_password: string;
+  login_password?: string;
   /**
    * Deprecated. The number of worker nodes. Valid values: 0 to 100.
    *
@@ -1419,7 +1421,7 @@ export interface CreateClusterRequestDedicated {
    * @default true
    * @example true
    */
-  is_enterprise_security_group: boolean;
+  is_enterprise_security_group?: boolean;
   /**
    * Deprecated. The names of the ApsaraDB RDS instances.
    *
@@ -1909,6 +1911,7 @@ export interface CreateClusterRequestDedicated {
 /**
  * CreateCluster, kind `edge`: Create an ACK Edge cluster by using OpenAPI.
  * Discriminator: cluster_type = "ManagedKubernetes", profile = "Edge".
+ * Note: key_pair or login_password: the pages say to set one or the other, so neither is required on its own (marked required: key_pair, login_password)
  * Source: docs/000_43e04a5f97c052c2.txt:614, docs/004_65ea0e32433b0565.txt:73, docs/004_65ea0e32433b0565.txt:146
  */
 export interface CreateClusterRequestEdge {
@@ -2003,7 +2006,7 @@ export interface CreateClusterRequestEdge {
    * @example secrity-key
    * @deprecated Deprecated by the reference pages (the validator warns).
    */
-  key_pair: string;
+  key_pair?: string;
   /**
    * Deprecated. The password for SSH logon. Set this parameter or key_pair. The password must be 8 to 30 characters in length and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.
    *
@@ -2015,7 +2018,7 @@ export interface CreateClusterRequestEdge {
    * @example Hello@1234
    * @deprecated Deprecated by the reference pages (the validator warns).
    */
-  login_password: string;
+  login_password?: string;
   /**
    * Deprecated. The number of worker nodes. Valid values: 0 to 100.
    *

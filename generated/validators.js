@@ -37,307 +37,301 @@ const E_12 = issue(
   { missingProperty: 'region_id' },
 );
 const E_13 = issue('deprecated', '"key_pair" is deprecated', '参数 "key_pair" 已废弃');
-const E_14 = issue(
-  'required',
-  'required property "key_pair" is missing (kind "edge")',
-  '缺少必填参数 "key_pair"（edge 类型）',
-  { missingProperty: 'key_pair' },
-);
-const E_15 = issue('deprecated', '"login_password" is deprecated', '参数 "login_password" 已废弃');
-const E_16 = issue('minLength', 'must be at least 8 characters long', '长度不能少于 8 个字符', { limit: 8 });
-const E_17 = issue('maxLength', 'must be at most 30 characters long', '长度不能超过 30 个字符', {
+const E_14 = issue('deprecated', '"login_password" is deprecated', '参数 "login_password" 已废弃');
+const E_15 = issue('minLength', 'must be at least 8 characters long', '长度不能少于 8 个字符', { limit: 8 });
+const E_16 = issue('maxLength', 'must be at most 30 characters long', '长度不能超过 30 个字符', {
   limit: 30,
 });
-const E_18 = issue(
-  'required',
-  'required property "login_password" is missing (kind "edge")',
-  '缺少必填参数 "login_password"（edge 类型）',
-  { missingProperty: 'login_password' },
-);
-const E_19 = issue('deprecated', '"num_of_nodes" is deprecated', '参数 "num_of_nodes" 已废弃');
-const E_20 = issue('minimum', 'must be >= 0', '不能小于 0', { limit: 0 });
-const E_21 = issue('maximum', 'must be <= 100', '不能大于 100', { limit: 100 });
-const E_22 = issue(
+const E_17 = issue('deprecated', '"num_of_nodes" is deprecated', '参数 "num_of_nodes" 已废弃');
+const E_18 = issue('minimum', 'must be >= 0', '不能小于 0', { limit: 0 });
+const E_19 = issue('maximum', 'must be <= 100', '不能大于 100', { limit: 100 });
+const E_20 = issue(
   'required',
   'required property "num_of_nodes" is missing (kind "edge")',
   '缺少必填参数 "num_of_nodes"（edge 类型）',
   { missingProperty: 'num_of_nodes' },
 );
-const E_23 = issue('enum', 'must be "Edge"', '取值必须是 "Edge"', { allowedValues: ['Edge'] });
-const E_24 = issue(
+const E_21 = issue('enum', 'must be "Edge"', '取值必须是 "Edge"', { allowedValues: ['Edge'] });
+const E_22 = issue(
   'required',
   'required property "profile" is missing (kind "edge")',
   '缺少必填参数 "profile"（edge 类型）',
   { missingProperty: 'profile' },
 );
-const E_25 = issue('enum', 'must be "SLS"', '取值必须是 "SLS"', { allowedValues: ['SLS'] });
-const E_26 = issue('minItems', 'must have at least 1 item', '至少需要 1 项', { limit: 1 });
-const E_27 = issue('maxItems', 'must have at most 3 items', '最多 3 项', { limit: 3 });
-const E_28 = issue('type', 'must be an array', '必须是数组', { type: 'array' });
-const E_29 = issue(
+const E_23 = issue('enum', 'must be "SLS"', '取值必须是 "SLS"', { allowedValues: ['SLS'] });
+const E_24 = issue('minItems', 'must have at least 1 item', '至少需要 1 项', { limit: 1 });
+const E_25 = issue('maxItems', 'must have at most 3 items', '最多 3 项', { limit: 3 });
+const E_26 = issue('type', 'must be an array', '必须是数组', { type: 'array' });
+const E_27 = issue(
   'required',
   'required property "vswitch_ids" is missing (kind "edge")',
   '缺少必填参数 "vswitch_ids"（edge 类型）',
   { missingProperty: 'vswitch_ids' },
 );
-const E_30 = issue(
+const E_28 = issue(
   'deprecated',
   '"worker_system_disk_category" is deprecated',
   '参数 "worker_system_disk_category" 已废弃',
 );
-const E_31 = issue(
+const E_29 = issue(
   'enum',
   'must be one of "cloud_efficiency", "cloud_ssd"',
   '取值必须是 "cloud_efficiency"、"cloud_ssd" 之一',
   { allowedValues: ['cloud_efficiency', 'cloud_ssd'] },
 );
-const E_32 = issue(
+const E_30 = issue(
   'required',
   'required property "worker_system_disk_category" is missing (kind "edge")',
   '缺少必填参数 "worker_system_disk_category"（edge 类型）',
   { missingProperty: 'worker_system_disk_category' },
 );
-const E_33 = issue(
+const E_31 = issue(
   'deprecated',
   '"worker_system_disk_size" is deprecated',
   '参数 "worker_system_disk_size" 已废弃',
 );
-const E_34 = issue('minimum', 'must be >= 40', '不能小于 40', { limit: 40 });
-const E_35 = issue('maximum', 'must be <= 500', '不能大于 500', { limit: 500 });
-const E_36 = issue(
+const E_32 = issue('minimum', 'must be >= 40', '不能小于 40', { limit: 40 });
+const E_33 = issue('maximum', 'must be <= 500', '不能大于 500', { limit: 500 });
+const E_34 = issue(
   'required',
   'required property "worker_system_disk_size" is missing (kind "edge")',
   '缺少必填参数 "worker_system_disk_size"（edge 类型）',
   { missingProperty: 'worker_system_disk_size' },
 );
-const E_37 = issue('deprecated', '"cloud_monitor_flags" is deprecated', '参数 "cloud_monitor_flags" 已废弃');
-const E_38 = issue(
+const E_35 = issue('deprecated', '"cloud_monitor_flags" is deprecated', '参数 "cloud_monitor_flags" 已废弃');
+const E_36 = issue(
   'required',
   'required property "service_cidr" is missing (kind "edge")',
   '缺少必填参数 "service_cidr"（edge 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_39 = issue(
+const E_37 = issue(
   'required',
   'required property "vpcid" is missing (kind "edge")',
   '缺少必填参数 "vpcid"（edge 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_40 = issue('deprecated', '"worker_data_disks" is deprecated', '参数 "worker_data_disks" 已废弃');
-const E_41 = issue(
+const E_38 = issue('deprecated', '"worker_data_disks" is deprecated', '参数 "worker_data_disks" 已废弃');
+const E_39 = issue(
   'deprecated',
   '"worker_instance_types" is deprecated',
   '参数 "worker_instance_types" 已废弃',
 );
-const E_42 = issue(
+const E_40 = issue(
   'required',
   'required property "worker_instance_types" is missing (kind "edge")',
   '缺少必填参数 "worker_instance_types"（edge 类型）',
   { missingProperty: 'worker_instance_types' },
 );
-const E_43 = issue(
+const E_41 = issue(
   'deprecated',
   '"worker_instance_charge_type" is deprecated',
   '参数 "worker_instance_charge_type" 已废弃',
 );
-const E_44 = issue('enum', 'must be one of "PrePaid", "PostPaid"', '取值必须是 "PrePaid"、"PostPaid" 之一', {
+const E_42 = issue('enum', 'must be one of "PrePaid", "PostPaid"', '取值必须是 "PrePaid"、"PostPaid" 之一', {
   allowedValues: ['PrePaid', 'PostPaid'],
 });
-const E_45 = issue(
+const E_43 = issue(
   'required',
   'required property "worker_instance_charge_type" is missing (kind "edge")',
   '缺少必填参数 "worker_instance_charge_type"（edge 类型）',
   { missingProperty: 'worker_instance_charge_type' },
 );
-const E_46 = issue('deprecated', '"rds_instances" is deprecated', '参数 "rds_instances" 已废弃');
-const E_47 = issue(
+const E_44 = issue('deprecated', '"rds_instances" is deprecated', '参数 "rds_instances" 已废弃');
+const E_45 = issue(
   'enum',
   'must be one of "ack.pro.small", "ack.standard"',
   '取值必须是 "ack.pro.small"、"ack.standard" 之一',
   { allowedValues: ['ack.pro.small', 'ack.standard'] },
 );
-const E_48 = issue('additionalProperties', ' (kind "edge")', '（edge 类型）');
-const E_49 = issue(
+const E_46 = issue(
+  'required',
+  'one of "key_pair", "login_password" is required (kind "edge")',
+  '"key_pair", "login_password" 至少需要一个（edge 类型）',
+  { missingProperty: 'key_pair' },
+);
+const E_47 = issue('additionalProperties', ' (kind "edge")', '（edge 类型）');
+const E_48 = issue(
   'required',
   'required property "name" is missing (kind "dedicated")',
   '缺少必填参数 "name"（dedicated 类型）',
   { missingProperty: 'name' },
 );
-const E_50 = issue('enum', 'must be "Kubernetes"', '取值必须是 "Kubernetes"', {
+const E_49 = issue('enum', 'must be "Kubernetes"', '取值必须是 "Kubernetes"', {
   allowedValues: ['Kubernetes'],
 });
-const E_51 = issue(
+const E_50 = issue(
   'required',
   'required property "cluster_type" is missing (kind "dedicated")',
   '缺少必填参数 "cluster_type"（dedicated 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_52 = issue(
-  'required',
-  'required property "login_password" is missing (kind "dedicated")',
-  '缺少必填参数 "login_password"（dedicated 类型）',
-  { missingProperty: 'login_password' },
-);
-const E_53 = issue(
+const E_51 = issue(
   'required',
   'required property "num_of_nodes" is missing (kind "dedicated")',
   '缺少必填参数 "num_of_nodes"（dedicated 类型）',
   { missingProperty: 'num_of_nodes' },
 );
-const E_54 = issue('enum', 'must be one of "Default", "Edge"', '取值必须是 "Default"、"Edge" 之一', {
+const E_52 = issue('enum', 'must be one of "Default", "Edge"', '取值必须是 "Default"、"Edge" 之一', {
   allowedValues: ['Default', 'Edge'],
 });
-const E_55 = issue(
+const E_53 = issue(
   'required',
   'required property "worker_system_disk_category" is missing (kind "dedicated")',
   '缺少必填参数 "worker_system_disk_category"（dedicated 类型）',
   { missingProperty: 'worker_system_disk_category' },
 );
-const E_56 = issue(
+const E_54 = issue(
   'required',
   'required property "worker_system_disk_size" is missing (kind "dedicated")',
   '缺少必填参数 "worker_system_disk_size"（dedicated 类型）',
   { missingProperty: 'worker_system_disk_size' },
 );
-const E_57 = issue(
+const E_55 = issue(
   'required',
   'required property "service_cidr" is missing (kind "dedicated")',
   '缺少必填参数 "service_cidr"（dedicated 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_58 = issue(
+const E_56 = issue(
   'required',
   'required property "vpcid" is missing (kind "dedicated")',
   '缺少必填参数 "vpcid"（dedicated 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_59 = issue(
+const E_57 = issue(
   'required',
   'required property "worker_instance_types" is missing (kind "dedicated")',
   '缺少必填参数 "worker_instance_types"（dedicated 类型）',
   { missingProperty: 'worker_instance_types' },
 );
-const E_60 = issue(
-  'required',
-  'required property "is_enterprise_security_group" is missing (kind "dedicated")',
-  '缺少必填参数 "is_enterprise_security_group"（dedicated 类型）',
-  { missingProperty: 'is_enterprise_security_group' },
-);
-const E_61 = issue('enum', 'must be one of "iptables", "ipvs"', '取值必须是 "iptables"、"ipvs" 之一', {
+const E_58 = issue('enum', 'must be one of "iptables", "ipvs"', '取值必须是 "iptables"、"ipvs" 之一', {
   allowedValues: ['iptables', 'ipvs'],
 });
-const E_62 = issue('enum', 'must be one of 1, 2, 3, 6, 12', '取值必须是 1、2、3、6、12 之一', {
+const E_59 = issue('enum', 'must be one of 1, 2, 3, 6, 12', '取值必须是 1、2、3、6、12 之一', {
   allowedValues: [1, 2, 3, 6, 12],
 });
 const S_0 = new Set([1, 2, 3, 6, 12, 24, 36, 48, 60]);
-const E_63 = issue(
+const E_60 = issue(
   'enum',
   'must be one of 1, 2, 3, 6, 12, 24, 36, 48, 60',
   '取值必须是 1、2、3、6、12、24、36、48、60 之一',
   { allowedValues: [1, 2, 3, 6, 12, 24, 36, 48, 60] },
 );
-const E_64 = issue('enum', 'must be "Month"', '取值必须是 "Month"', { allowedValues: ['Month'] });
-const E_65 = issue('enum', 'must be one of "static", "none"', '取值必须是 "static"、"none" 之一', {
+const E_61 = issue('enum', 'must be "Month"', '取值必须是 "Month"', { allowedValues: ['Month'] });
+const E_62 = issue('enum', 'must be one of "static", "none"', '取值必须是 "static"、"none" 之一', {
   allowedValues: ['static', 'none'],
 });
-const E_66 = issue(
+const E_63 = issue(
   'enum',
   'must be one of "CentOS", "AliyunLinux", "QbootAliyunLinux", "Qboot", "Windows", "WindowsCore"',
   '取值必须是 "CentOS"、"AliyunLinux"、"QbootAliyunLinux"、"Qboot"、"Windows"、"WindowsCore" 之一',
   { allowedValues: ['CentOS', 'AliyunLinux', 'QbootAliyunLinux', 'Qboot', 'Windows', 'WindowsCore'] },
 );
-const E_67 = issue('enum', 'must be one of "Windows", "Linux"', '取值必须是 "Windows"、"Linux" 之一', {
+const E_64 = issue('enum', 'must be one of "Windows", "Linux"', '取值必须是 "Windows"、"Linux" 之一', {
   allowedValues: ['Windows', 'Linux'],
 });
-const E_68 = issue('enum', 'must be one of 3, 5', '取值必须是 3、5 之一', { allowedValues: [3, 5] });
-const E_69 = issue(
+const E_65 = issue('enum', 'must be one of 3, 5', '取值必须是 3、5 之一', { allowedValues: [3, 5] });
+const E_66 = issue(
   'required',
   'required property "master_count" is missing (kind "dedicated")',
   '缺少必填参数 "master_count"（dedicated 类型）',
   { missingProperty: 'master_count' },
 );
-const E_70 = issue(
+const E_67 = issue(
   'required',
   'required property "master_vswitch_ids" is missing (kind "dedicated")',
   '缺少必填参数 "master_vswitch_ids"（dedicated 类型）',
   { missingProperty: 'master_vswitch_ids' },
 );
-const E_71 = issue(
+const E_68 = issue(
   'required',
   'required property "master_instance_types" is missing (kind "dedicated")',
   '缺少必填参数 "master_instance_types"（dedicated 类型）',
   { missingProperty: 'master_instance_types' },
 );
-const E_72 = issue(
+const E_69 = issue(
   'enum',
   'must be one of "cloud_efficiency", "cloud_ssd", "cloud_essd"',
   '取值必须是 "cloud_efficiency"、"cloud_ssd"、"cloud_essd" 之一',
   { allowedValues: ['cloud_efficiency', 'cloud_ssd', 'cloud_essd'] },
 );
-const E_73 = issue(
+const E_70 = issue(
   'required',
   'required property "master_system_disk_category" is missing (kind "dedicated")',
   '缺少必填参数 "master_system_disk_category"（dedicated 类型）',
   { missingProperty: 'master_system_disk_category' },
 );
-const E_74 = issue(
+const E_71 = issue(
   'required',
   'required property "master_system_disk_size" is missing (kind "dedicated")',
   '缺少必填参数 "master_system_disk_size"（dedicated 类型）',
   { missingProperty: 'master_system_disk_size' },
 );
-const E_75 = issue('maxItems', 'must have at most 20 items', '最多 20 项', { limit: 20 });
-const E_76 = issue(
+const E_72 = issue('maxItems', 'must have at most 20 items', '最多 20 项', { limit: 20 });
+const E_73 = issue(
   'required',
   'required property "worker_vswitch_ids" is missing (kind "dedicated")',
   '缺少必填参数 "worker_vswitch_ids"（dedicated 类型）',
   { missingProperty: 'worker_vswitch_ids' },
 );
-const E_77 = issue(
+const E_74 = issue(
   'enum',
   'must be one of "CoreDNS", "PrivateZone"',
   '取值必须是 "CoreDNS"、"PrivateZone" 之一',
   { allowedValues: ['CoreDNS', 'PrivateZone'] },
 );
-const E_78 = issue('additionalProperties', ' (kind "dedicated")', '（dedicated 类型）');
-const E_79 = issue(
+const E_75 = issue(
+  'required',
+  'one of "is_enterprise_security_group", "security_group_id" is required (kind "dedicated")',
+  '"is_enterprise_security_group", "security_group_id" 至少需要一个（dedicated 类型）',
+  { missingProperty: 'is_enterprise_security_group' },
+);
+const E_76 = issue(
+  'required',
+  'one of "key_pair", "login_password" is required (kind "dedicated")',
+  '"key_pair", "login_password" 至少需要一个（dedicated 类型）',
+  { missingProperty: 'key_pair' },
+);
+const E_77 = issue('additionalProperties', ' (kind "dedicated")', '（dedicated 类型）');
+const E_78 = issue(
   'required',
   'required property "name" is missing (kind "managed")',
   '缺少必填参数 "name"（managed 类型）',
   { missingProperty: 'name' },
 );
-const E_80 = issue(
+const E_79 = issue(
   'required',
   'required property "cluster_type" is missing (kind "managed")',
   '缺少必填参数 "cluster_type"（managed 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_81 = issue(
+const E_80 = issue(
   'required',
   'required property "region_id" is missing (kind "managed")',
   '缺少必填参数 "region_id"（managed 类型）',
   { missingProperty: 'region_id' },
 );
-const E_82 = issue('enum', 'must be "Default"', '取值必须是 "Default"', { allowedValues: ['Default'] });
-const E_83 = issue(
+const E_81 = issue('enum', 'must be "Default"', '取值必须是 "Default"', { allowedValues: ['Default'] });
+const E_82 = issue(
   'required',
   'required property "vswitch_ids" is missing (kind "managed")',
   '缺少必填参数 "vswitch_ids"（managed 类型）',
   { missingProperty: 'vswitch_ids' },
 );
-const E_84 = issue(
+const E_83 = issue(
   'required',
   'required property "service_cidr" is missing (kind "managed")',
   '缺少必填参数 "service_cidr"（managed 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_85 = issue(
+const E_84 = issue(
   'required',
   'required property "vpcid" is missing (kind "managed")',
   '缺少必填参数 "vpcid"（managed 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_86 = issue(
+const E_85 = issue(
   'enum',
   'must be one of "slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large"',
   '取值必须是 "slb.s1.small"、"slb.s2.small"、"slb.s2.medium"、"slb.s3.small"、"slb.s3.medium"、"slb.s3.large" 之一',
@@ -352,56 +346,56 @@ const E_86 = issue(
     ],
   },
 );
-const E_87 = issue(
+const E_86 = issue(
   'deprecated',
   '"worker_data_disk_category" is deprecated',
   '参数 "worker_data_disk_category" 已废弃',
 );
-const E_88 = issue(
+const E_87 = issue(
   'enum',
   'must be one of "cloud_efficiency", "cloud_ssd", "cloud"',
   '取值必须是 "cloud_efficiency"、"cloud_ssd"、"cloud" 之一',
   { allowedValues: ['cloud_efficiency', 'cloud_ssd', 'cloud'] },
 );
-const E_89 = issue(
+const E_88 = issue(
   'deprecated',
   '"worker_data_disk_size" is deprecated',
   '参数 "worker_data_disk_size" 已废弃',
 );
-const E_90 = issue('additionalProperties', ' (kind "managed")', '（managed 类型）');
-const E_91 = issue(
+const E_89 = issue('additionalProperties', ' (kind "managed")', '（managed 类型）');
+const E_90 = issue(
   'required',
   'required property "name" is missing (kind "serverless")',
   '缺少必填参数 "name"（serverless 类型）',
   { missingProperty: 'name' },
 );
-const E_92 = issue('enum', 'must be "Ask"', '取值必须是 "Ask"', { allowedValues: ['Ask'] });
-const E_93 = issue(
+const E_91 = issue('enum', 'must be "Ask"', '取值必须是 "Ask"', { allowedValues: ['Ask'] });
+const E_92 = issue(
   'required',
   'required property "cluster_type" is missing (kind "serverless")',
   '缺少必填参数 "cluster_type"（serverless 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_94 = issue(
+const E_93 = issue(
   'required',
   'required property "service_cidr" is missing (kind "serverless")',
   '缺少必填参数 "service_cidr"（serverless 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_95 = issue('additionalProperties', ' (kind "serverless")', '（serverless 类型）');
-const E_96 = issue(
+const E_94 = issue('additionalProperties', ' (kind "serverless")', '（serverless 类型）');
+const E_95 = issue(
   'required',
   'required property "cluster_type" is missing (it tells the kind of request apart)',
   '缺少必填参数 "cluster_type"（用于区分请求类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_97 = issue(
+const E_96 = issue(
   'enum',
   'must be one of "Kubernetes", "ManagedKubernetes", "Ask"',
   '取值必须是 "Kubernetes"、"ManagedKubernetes"、"Ask" 之一',
   { allowedValues: ['Kubernetes', 'ManagedKubernetes', 'Ask'] },
 );
-const E_98 = issue(
+const E_97 = issue(
   'enum',
   'matches no kind of request (dedicated, edge, managed, serverless)',
   '不匹配任何请求类型（dedicated、edge、managed、serverless）',
@@ -742,8 +736,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
   {
     let v = x['key_pair'];
     if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
-    if (v === undefined) c.e(p + '/key_pair', E_14);
-    else {
+    if (v !== undefined) {
       n++;
       c.w(p + '/key_pair', E_13);
       if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
@@ -753,16 +746,15 @@ function v_CreateClusterRequestEdge(value, p, c) {
     let v = x['login_password'];
     if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
       v = undefined;
-    if (v === undefined) c.e(p + '/login_password', E_18);
-    else {
+    if (v !== undefined) {
       n++;
-      c.w(p + '/login_password', E_15);
+      c.w(p + '/login_password', E_14);
       if (typeof v !== 'string') c.e(p + '/login_password', E_2);
       else {
         if (v.length > 30 || v.length < 16) {
           const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_16);
-          if (n0 > 30) c.e(p + '/login_password', E_17);
+          if (n0 < 8) c.e(p + '/login_password', E_15);
+          if (n0 > 30) c.e(p + '/login_password', E_16);
         }
       }
     }
@@ -770,26 +762,26 @@ function v_CreateClusterRequestEdge(value, p, c) {
   {
     let v = x['num_of_nodes'];
     if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
-    if (v === undefined) c.e(p + '/num_of_nodes', E_22);
+    if (v === undefined) c.e(p + '/num_of_nodes', E_20);
     else {
       n++;
-      c.w(p + '/num_of_nodes', E_19);
+      c.w(p + '/num_of_nodes', E_17);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
       else {
-        if (v < 0) c.e(p + '/num_of_nodes', E_20);
-        if (v > 100) c.e(p + '/num_of_nodes', E_21);
+        if (v < 0) c.e(p + '/num_of_nodes', E_18);
+        if (v > 100) c.e(p + '/num_of_nodes', E_19);
       }
     }
   }
   {
     let v = x['profile'];
     if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
-    if (v === undefined) c.e(p + '/profile', E_24);
+    if (v === undefined) c.e(p + '/profile', E_22);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/profile', E_2);
       else {
-        if (!(v === 'Edge')) c.e(p + '/profile', E_23);
+        if (!(v === 'Edge')) c.e(p + '/profile', E_21);
       }
     }
   }
@@ -800,7 +792,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/logging_type', E_2);
       else {
-        if (!(v === 'SLS')) c.e(p + '/logging_type', E_25);
+        if (!(v === 'SLS')) c.e(p + '/logging_type', E_23);
       }
     }
   }
@@ -815,13 +807,13 @@ function v_CreateClusterRequestEdge(value, p, c) {
   {
     let v = x['vswitch_ids'];
     if (v !== undefined && OP['vswitch_ids'] !== undefined && !hasOwn.call(x, 'vswitch_ids')) v = undefined;
-    if (v === undefined) c.e(p + '/vswitch_ids', E_29);
+    if (v === undefined) c.e(p + '/vswitch_ids', E_27);
     else {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_26);
       else {
-        if (v.length < 1) c.e(p + '/vswitch_ids', E_26);
-        if (v.length > 3) c.e(p + '/vswitch_ids', E_27);
+        if (v.length < 1) c.e(p + '/vswitch_ids', E_24);
+        if (v.length > 3) c.e(p + '/vswitch_ids', E_25);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/vswitch_ids' + '/' + i0, E_2);
@@ -837,13 +829,13 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_category', E_32);
+    if (v === undefined) c.e(p + '/worker_system_disk_category', E_30);
     else {
       n++;
-      c.w(p + '/worker_system_disk_category', E_30);
+      c.w(p + '/worker_system_disk_category', E_28);
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
       else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_31);
+        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
       }
     }
   }
@@ -855,14 +847,14 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_size', E_36);
+    if (v === undefined) c.e(p + '/worker_system_disk_size', E_34);
     else {
       n++;
-      c.w(p + '/worker_system_disk_size', E_33);
+      c.w(p + '/worker_system_disk_size', E_31);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_34);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_35);
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
       }
     }
   }
@@ -881,7 +873,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/cloud_monitor_flags', E_37);
+      c.w(p + '/cloud_monitor_flags', E_35);
       if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
     }
   }
@@ -901,7 +893,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_38);
+    if (v === undefined) c.e(p + '/service_cidr', E_36);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -912,7 +904,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
     if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_28);
+      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -926,7 +918,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
     if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_28);
+      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -938,7 +930,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_39);
+    if (v === undefined) c.e(p + '/vpcid', E_37);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
@@ -950,8 +942,8 @@ function v_CreateClusterRequestEdge(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disks', E_40);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_28);
+      c.w(p + '/worker_data_disks', E_38);
+      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -986,13 +978,13 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_instance_types', E_42);
+    if (v === undefined) c.e(p + '/worker_instance_types', E_40);
     else {
       n++;
-      c.w(p + '/worker_instance_types', E_41);
-      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_28);
+      c.w(p + '/worker_instance_types', E_39);
+      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
       else {
-        if (v.length < 1) c.e(p + '/worker_instance_types', E_26);
+        if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
@@ -1008,13 +1000,13 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_instance_charge_type')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_instance_charge_type', E_45);
+    if (v === undefined) c.e(p + '/worker_instance_charge_type', E_43);
     else {
       n++;
-      c.w(p + '/worker_instance_charge_type', E_43);
+      c.w(p + '/worker_instance_charge_type', E_41);
       if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_44);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
       }
     }
   }
@@ -1046,8 +1038,8 @@ function v_CreateClusterRequestEdge(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/rds_instances', E_46);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_28);
+      c.w(p + '/rds_instances', E_44);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1063,7 +1055,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
       else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_47);
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
       }
     }
   }
@@ -1076,6 +1068,11 @@ function v_CreateClusterRequestEdge(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/resource_group_id', E_2);
     }
   }
+  if (
+    (!Object.prototype.hasOwnProperty.call(x, 'key_pair') || x['key_pair'] === undefined) &&
+    (!Object.prototype.hasOwnProperty.call(x, 'login_password') || x['login_password'] === undefined)
+  )
+    c.e(p, E_46);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -1119,7 +1116,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
           case 'resource_group_id':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_48);
+            if (x[k] !== undefined) c.x(p, k, E_47);
         }
       }
     }
@@ -1191,7 +1188,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_49);
+    if (v === undefined) c.e(p + '/name', E_48);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -1207,12 +1204,12 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_51);
+    if (v === undefined) c.e(p + '/cluster_type', E_50);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
       else {
-        if (!(v === 'Kubernetes')) c.e(p + '/cluster_type', E_50);
+        if (!(v === 'Kubernetes')) c.e(p + '/cluster_type', E_49);
       }
     }
   }
@@ -1273,16 +1270,15 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     let v = x['login_password'];
     if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
       v = undefined;
-    if (v === undefined) c.e(p + '/login_password', E_52);
-    else {
+    if (v !== undefined) {
       n++;
-      c.w(p + '/login_password', E_15);
+      c.w(p + '/login_password', E_14);
       if (typeof v !== 'string') c.e(p + '/login_password', E_2);
       else {
         if (v.length > 30 || v.length < 16) {
           const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_16);
-          if (n0 > 30) c.e(p + '/login_password', E_17);
+          if (n0 < 8) c.e(p + '/login_password', E_15);
+          if (n0 > 30) c.e(p + '/login_password', E_16);
         }
       }
     }
@@ -1290,14 +1286,14 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['num_of_nodes'];
     if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
-    if (v === undefined) c.e(p + '/num_of_nodes', E_53);
+    if (v === undefined) c.e(p + '/num_of_nodes', E_51);
     else {
       n++;
-      c.w(p + '/num_of_nodes', E_19);
+      c.w(p + '/num_of_nodes', E_17);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
       else {
-        if (v < 0) c.e(p + '/num_of_nodes', E_20);
-        if (v > 100) c.e(p + '/num_of_nodes', E_21);
+        if (v < 0) c.e(p + '/num_of_nodes', E_18);
+        if (v > 100) c.e(p + '/num_of_nodes', E_19);
       }
     }
   }
@@ -1308,7 +1304,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/profile', E_2);
       else {
-        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_54);
+        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_52);
       }
     }
   }
@@ -1328,13 +1324,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_category', E_55);
+    if (v === undefined) c.e(p + '/worker_system_disk_category', E_53);
     else {
       n++;
-      c.w(p + '/worker_system_disk_category', E_30);
+      c.w(p + '/worker_system_disk_category', E_28);
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
       else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_31);
+        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
       }
     }
   }
@@ -1346,14 +1342,14 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_size', E_56);
+    if (v === undefined) c.e(p + '/worker_system_disk_size', E_54);
     else {
       n++;
-      c.w(p + '/worker_system_disk_size', E_33);
+      c.w(p + '/worker_system_disk_size', E_31);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_34);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_35);
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
       }
     }
   }
@@ -1372,7 +1368,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/cloud_monitor_flags', E_37);
+      c.w(p + '/cloud_monitor_flags', E_35);
       if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
     }
   }
@@ -1392,7 +1388,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_57);
+    if (v === undefined) c.e(p + '/service_cidr', E_55);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -1403,7 +1399,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_28);
+      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1417,7 +1413,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_28);
+      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1429,7 +1425,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_58);
+    if (v === undefined) c.e(p + '/vpcid', E_56);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
@@ -1441,8 +1437,8 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disks', E_40);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_28);
+      c.w(p + '/worker_data_disks', E_38);
+      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1477,13 +1473,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_instance_types', E_59);
+    if (v === undefined) c.e(p + '/worker_instance_types', E_57);
     else {
       n++;
-      c.w(p + '/worker_instance_types', E_41);
-      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_28);
+      c.w(p + '/worker_instance_types', E_39);
+      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
       else {
-        if (v.length < 1) c.e(p + '/worker_instance_types', E_26);
+        if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
@@ -1501,10 +1497,10 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_instance_charge_type', E_43);
+      c.w(p + '/worker_instance_charge_type', E_41);
       if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_44);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
       }
     }
   }
@@ -1525,8 +1521,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'is_enterprise_security_group')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/is_enterprise_security_group', E_60);
-    else {
+    if (v !== undefined) {
       n++;
       if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
     }
@@ -1537,8 +1532,8 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/rds_instances', E_46);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_28);
+      c.w(p + '/rds_instances', E_44);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1554,7 +1549,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
       else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_47);
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
       }
     }
   }
@@ -1564,7 +1559,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1588,7 +1583,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
       else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_61);
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
       }
     }
   }
@@ -1649,7 +1644,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/taints', E_28);
+      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1680,7 +1675,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/instances', E_28);
+      if (!Array.isArray(v)) c.e(p + '/instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1728,7 +1723,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_62);
+          c.e(p + '/worker_auto_renew_period', E_59);
       }
     }
   }
@@ -1740,7 +1735,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_63);
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
       }
     }
   }
@@ -1752,7 +1747,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_64);
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
       }
     }
   }
@@ -1763,7 +1758,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
       else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_65);
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
       }
     }
   }
@@ -1782,7 +1777,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
           v === 'Windows' ||
           v === 'WindowsCore'
         ))
-          c.e(p + '/platform', E_66);
+          c.e(p + '/platform', E_63);
       }
     }
   }
@@ -1801,7 +1796,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/os_type', E_2);
       else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_67);
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
       }
     }
   }
@@ -1833,12 +1828,12 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['master_count'];
     if (v !== undefined && OP['master_count'] !== undefined && !hasOwn.call(x, 'master_count')) v = undefined;
-    if (v === undefined) c.e(p + '/master_count', E_69);
+    if (v === undefined) c.e(p + '/master_count', E_66);
     else {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_count', E_9);
       else {
-        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_68);
+        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_65);
       }
     }
   }
@@ -1846,10 +1841,10 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     let v = x['master_vswitch_ids'];
     if (v !== undefined && OP['master_vswitch_ids'] !== undefined && !hasOwn.call(x, 'master_vswitch_ids'))
       v = undefined;
-    if (v === undefined) c.e(p + '/master_vswitch_ids', E_70);
+    if (v === undefined) c.e(p + '/master_vswitch_ids', E_67);
     else {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/master_vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/master_vswitch_ids', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1866,10 +1861,10 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_instance_types', E_71);
+    if (v === undefined) c.e(p + '/master_instance_types', E_68);
     else {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/master_instance_types', E_28);
+      if (!Array.isArray(v)) c.e(p + '/master_instance_types', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -1886,13 +1881,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_system_disk_category', E_73);
+    if (v === undefined) c.e(p + '/master_system_disk_category', E_70);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_system_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud_essd'))
-          c.e(p + '/master_system_disk_category', E_72);
+          c.e(p + '/master_system_disk_category', E_69);
       }
     }
   }
@@ -1904,13 +1899,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_system_disk_size', E_74);
+    if (v === undefined) c.e(p + '/master_system_disk_size', E_71);
     else {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/master_system_disk_size', E_34);
-        if (v > 500) c.e(p + '/master_system_disk_size', E_35);
+        if (v < 40) c.e(p + '/master_system_disk_size', E_32);
+        if (v > 500) c.e(p + '/master_system_disk_size', E_33);
       }
     }
   }
@@ -1939,7 +1934,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_44);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_42);
       }
     }
   }
@@ -1951,7 +1946,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_64);
+        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_61);
       }
     }
   }
@@ -1963,7 +1958,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/master_period', E_63);
+        if (!S_0.has(v)) c.e(p + '/master_period', E_60);
       }
     }
   }
@@ -1989,7 +1984,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/master_auto_renew_period', E_62);
+          c.e(p + '/master_auto_renew_period', E_59);
       }
     }
   }
@@ -1997,13 +1992,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     let v = x['worker_vswitch_ids'];
     if (v !== undefined && OP['worker_vswitch_ids'] !== undefined && !hasOwn.call(x, 'worker_vswitch_ids'))
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_vswitch_ids', E_76);
+    if (v === undefined) c.e(p + '/worker_vswitch_ids', E_73);
     else {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_26);
       else {
-        if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_26);
-        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_75);
+        if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_24);
+        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_72);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_vswitch_ids' + '/' + i0, E_2);
@@ -2034,14 +2029,14 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_28);
+      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
           else {
             if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
-              c.e(p + '/service_discovery_types' + '/' + i0, E_77);
+              c.e(p + '/service_discovery_types' + '/' + i0, E_74);
           }
         }
       }
@@ -2063,6 +2058,17 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/zone_id', E_2);
     }
   }
+  if (
+    (!Object.prototype.hasOwnProperty.call(x, 'is_enterprise_security_group') ||
+      x['is_enterprise_security_group'] === undefined) &&
+    (!Object.prototype.hasOwnProperty.call(x, 'security_group_id') || x['security_group_id'] === undefined)
+  )
+    c.e(p, E_75);
+  if (
+    (!Object.prototype.hasOwnProperty.call(x, 'key_pair') || x['key_pair'] === undefined) &&
+    (!Object.prototype.hasOwnProperty.call(x, 'login_password') || x['login_password'] === undefined)
+  )
+    c.e(p, E_76);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2144,7 +2150,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
           case 'zone_id':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_78);
+            if (x[k] !== undefined) c.x(p, k, E_77);
         }
       }
     }
@@ -2375,7 +2381,7 @@ function v_NodepoolKubernetesConfig(value, p, c) {
     if (v !== undefined && OP['labels'] !== undefined && !hasOwn.call(x, 'labels')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/labels', E_28);
+      if (!Array.isArray(v)) c.e(p + '/labels', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2406,7 +2412,7 @@ function v_NodepoolKubernetesConfig(value, p, c) {
     if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/taints', E_28);
+      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2708,7 +2714,7 @@ function v_NodepoolScalingGroup(value, p, c) {
     if (v !== undefined && OP['data_disks'] !== undefined && !hasOwn.call(x, 'data_disks')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/data_disks', E_28);
+      if (!Array.isArray(v)) c.e(p + '/data_disks', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2744,7 +2750,7 @@ function v_NodepoolScalingGroup(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/instance_types', E_28);
+      if (!Array.isArray(v)) c.e(p + '/instance_types', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2800,7 +2806,7 @@ function v_NodepoolScalingGroup(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_28);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2824,7 +2830,7 @@ function v_NodepoolScalingGroup(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/spot_price_limit', E_28);
+      if (!Array.isArray(v)) c.e(p + '/spot_price_limit', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2857,7 +2863,7 @@ function v_NodepoolScalingGroup(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/security_group_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/security_group_ids', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2893,7 +2899,7 @@ function v_NodepoolScalingGroup(value, p, c) {
     if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_28);
+      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -2907,7 +2913,7 @@ function v_NodepoolScalingGroup(value, p, c) {
     if (v !== undefined && OP['vswitch_ids'] !== undefined && !hasOwn.call(x, 'vswitch_ids')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -3460,7 +3466,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_79);
+    if (v === undefined) c.e(p + '/name', E_78);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -3476,7 +3482,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_80);
+    if (v === undefined) c.e(p + '/cluster_type', E_79);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
@@ -3524,7 +3530,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['region_id'];
     if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
-    if (v === undefined) c.e(p + '/region_id', E_81);
+    if (v === undefined) c.e(p + '/region_id', E_80);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/region_id', E_2);
@@ -3545,13 +3551,13 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/login_password', E_15);
+      c.w(p + '/login_password', E_14);
       if (typeof v !== 'string') c.e(p + '/login_password', E_2);
       else {
         if (v.length > 30 || v.length < 16) {
           const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_16);
-          if (n0 > 30) c.e(p + '/login_password', E_17);
+          if (n0 < 8) c.e(p + '/login_password', E_15);
+          if (n0 > 30) c.e(p + '/login_password', E_16);
         }
       }
     }
@@ -3561,11 +3567,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
     if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/num_of_nodes', E_19);
+      c.w(p + '/num_of_nodes', E_17);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
       else {
-        if (v < 0) c.e(p + '/num_of_nodes', E_20);
-        if (v > 100) c.e(p + '/num_of_nodes', E_21);
+        if (v < 0) c.e(p + '/num_of_nodes', E_18);
+        if (v > 100) c.e(p + '/num_of_nodes', E_19);
       }
     }
   }
@@ -3576,7 +3582,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/profile', E_2);
       else {
-        if (!(v === 'Default')) c.e(p + '/profile', E_82);
+        if (!(v === 'Default')) c.e(p + '/profile', E_81);
       }
     }
   }
@@ -3591,13 +3597,13 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['vswitch_ids'];
     if (v !== undefined && OP['vswitch_ids'] !== undefined && !hasOwn.call(x, 'vswitch_ids')) v = undefined;
-    if (v === undefined) c.e(p + '/vswitch_ids', E_83);
+    if (v === undefined) c.e(p + '/vswitch_ids', E_82);
     else {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_26);
       else {
-        if (v.length < 1) c.e(p + '/vswitch_ids', E_26);
-        if (v.length > 3) c.e(p + '/vswitch_ids', E_27);
+        if (v.length < 1) c.e(p + '/vswitch_ids', E_24);
+        if (v.length > 3) c.e(p + '/vswitch_ids', E_25);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/vswitch_ids' + '/' + i0, E_2);
@@ -3615,10 +3621,10 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_system_disk_category', E_30);
+      c.w(p + '/worker_system_disk_category', E_28);
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
       else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_31);
+        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
       }
     }
   }
@@ -3632,11 +3638,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_system_disk_size', E_33);
+      c.w(p + '/worker_system_disk_size', E_31);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_34);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_35);
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
       }
     }
   }
@@ -3655,7 +3661,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/cloud_monitor_flags', E_37);
+      c.w(p + '/cloud_monitor_flags', E_35);
       if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
     }
   }
@@ -3675,7 +3681,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_84);
+    if (v === undefined) c.e(p + '/service_cidr', E_83);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -3686,7 +3692,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
     if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_28);
+      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -3700,7 +3706,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
     if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_28);
+      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -3712,7 +3718,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_85);
+    if (v === undefined) c.e(p + '/vpcid', E_84);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
@@ -3724,8 +3730,8 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disks', E_40);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_28);
+      c.w(p + '/worker_data_disks', E_38);
+      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -3762,10 +3768,10 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_instance_types', E_41);
-      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_28);
+      c.w(p + '/worker_instance_types', E_39);
+      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
       else {
-        if (v.length < 1) c.e(p + '/worker_instance_types', E_26);
+        if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
@@ -3783,10 +3789,10 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_instance_charge_type', E_43);
+      c.w(p + '/worker_instance_charge_type', E_41);
       if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_44);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
       }
     }
   }
@@ -3818,8 +3824,8 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/rds_instances', E_46);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_28);
+      c.w(p + '/rds_instances', E_44);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -3835,7 +3841,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
       else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_47);
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
       }
     }
   }
@@ -3855,7 +3861,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/charge_type', E_44);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/charge_type', E_42);
       }
     }
   }
@@ -3866,7 +3872,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/period', E_63);
+        if (!S_0.has(v)) c.e(p + '/period', E_60);
       }
     }
   }
@@ -3877,7 +3883,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/period_unit', E_64);
+        if (!(v === 'Month')) c.e(p + '/period_unit', E_61);
       }
     }
   }
@@ -3887,7 +3893,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -3912,7 +3918,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
           v === 'slb.s3.medium' ||
           v === 'slb.s3.large'
         ))
-          c.e(p + '/load_balancer_spec', E_86);
+          c.e(p + '/load_balancer_spec', E_85);
       }
     }
   }
@@ -3931,7 +3937,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
       else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_61);
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
       }
     }
   }
@@ -4031,7 +4037,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/controlplane_log_components', E_28);
+      if (!Array.isArray(v)) c.e(p + '/controlplane_log_components', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4045,7 +4051,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
     if (v !== undefined && OP['nodepools'] !== undefined && !hasOwn.call(x, 'nodepools')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/nodepools', E_28);
+      if (!Array.isArray(v)) c.e(p + '/nodepools', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4059,7 +4065,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
     if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/taints', E_28);
+      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4090,7 +4096,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
     if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/instances', E_28);
+      if (!Array.isArray(v)) c.e(p + '/instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4138,7 +4144,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_62);
+          c.e(p + '/worker_auto_renew_period', E_59);
       }
     }
   }
@@ -4152,11 +4158,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disk_category', E_87);
+      c.w(p + '/worker_data_disk_category', E_86);
       if (typeof v !== 'string') c.e(p + '/worker_data_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud'))
-          c.e(p + '/worker_data_disk_category', E_88);
+          c.e(p + '/worker_data_disk_category', E_87);
       }
     }
   }
@@ -4170,7 +4176,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disk_size', E_89);
+      c.w(p + '/worker_data_disk_size', E_88);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_data_disk_size', E_9);
     }
   }
@@ -4182,7 +4188,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_63);
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
       }
     }
   }
@@ -4194,7 +4200,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_64);
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
       }
     }
   }
@@ -4205,7 +4211,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
       else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_65);
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
       }
     }
   }
@@ -4224,7 +4230,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
           v === 'Windows' ||
           v === 'WindowsCore'
         ))
-          c.e(p + '/platform', E_66);
+          c.e(p + '/platform', E_63);
       }
     }
   }
@@ -4243,7 +4249,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/os_type', E_2);
       else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_67);
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
       }
     }
   }
@@ -4340,7 +4346,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
           case 'cis_enabled':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_90);
+            if (x[k] !== undefined) c.x(p, k, E_89);
         }
       }
     }
@@ -4359,7 +4365,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_91);
+    if (v === undefined) c.e(p + '/name', E_90);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -4375,12 +4381,12 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_93);
+    if (v === undefined) c.e(p + '/cluster_type', E_92);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
       else {
-        if (!(v === 'Ask')) c.e(p + '/cluster_type', E_92);
+        if (!(v === 'Ask')) c.e(p + '/cluster_type', E_91);
       }
     }
   }
@@ -4443,13 +4449,13 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/login_password', E_15);
+      c.w(p + '/login_password', E_14);
       if (typeof v !== 'string') c.e(p + '/login_password', E_2);
       else {
         if (v.length > 30 || v.length < 16) {
           const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_16);
-          if (n0 > 30) c.e(p + '/login_password', E_17);
+          if (n0 < 8) c.e(p + '/login_password', E_15);
+          if (n0 > 30) c.e(p + '/login_password', E_16);
         }
       }
     }
@@ -4459,11 +4465,11 @@ function v_CreateClusterRequestServerless(value, p, c) {
     if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/num_of_nodes', E_19);
+      c.w(p + '/num_of_nodes', E_17);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
       else {
-        if (v < 0) c.e(p + '/num_of_nodes', E_20);
-        if (v > 100) c.e(p + '/num_of_nodes', E_21);
+        if (v < 0) c.e(p + '/num_of_nodes', E_18);
+        if (v > 100) c.e(p + '/num_of_nodes', E_19);
       }
     }
   }
@@ -4474,7 +4480,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/profile', E_2);
       else {
-        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_54);
+        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_52);
       }
     }
   }
@@ -4496,10 +4502,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_system_disk_category', E_30);
+      c.w(p + '/worker_system_disk_category', E_28);
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
       else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_31);
+        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
       }
     }
   }
@@ -4513,11 +4519,11 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_system_disk_size', E_33);
+      c.w(p + '/worker_system_disk_size', E_31);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_34);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_35);
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
       }
     }
   }
@@ -4536,7 +4542,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/cloud_monitor_flags', E_37);
+      c.w(p + '/cloud_monitor_flags', E_35);
       if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
     }
   }
@@ -4556,7 +4562,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_94);
+    if (v === undefined) c.e(p + '/service_cidr', E_93);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -4567,7 +4573,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
     if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_28);
+      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4581,7 +4587,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
     if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_28);
+      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4604,8 +4610,8 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disks', E_40);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_28);
+      c.w(p + '/worker_data_disks', E_38);
+      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4642,10 +4648,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_instance_types', E_41);
-      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_28);
+      c.w(p + '/worker_instance_types', E_39);
+      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
       else {
-        if (v.length < 1) c.e(p + '/worker_instance_types', E_26);
+        if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
@@ -4663,10 +4669,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_instance_charge_type', E_43);
+      c.w(p + '/worker_instance_charge_type', E_41);
       if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_44);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
       }
     }
   }
@@ -4698,8 +4704,8 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/rds_instances', E_46);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_28);
+      c.w(p + '/rds_instances', E_44);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4715,7 +4721,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
       else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_47);
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
       }
     }
   }
@@ -4725,7 +4731,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4749,7 +4755,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
       else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_61);
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
       }
     }
   }
@@ -4810,7 +4816,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
     if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/taints', E_28);
+      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4841,7 +4847,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
     if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/instances', E_28);
+      if (!Array.isArray(v)) c.e(p + '/instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -4889,7 +4895,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_62);
+          c.e(p + '/worker_auto_renew_period', E_59);
       }
     }
   }
@@ -4901,7 +4907,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_63);
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
       }
     }
   }
@@ -4913,7 +4919,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_64);
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
       }
     }
   }
@@ -4924,7 +4930,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
       else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_65);
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
       }
     }
   }
@@ -4943,7 +4949,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
           v === 'Windows' ||
           v === 'WindowsCore'
         ))
-          c.e(p + '/platform', E_66);
+          c.e(p + '/platform', E_63);
       }
     }
   }
@@ -4962,7 +4968,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/os_type', E_2);
       else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_67);
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
       }
     }
   }
@@ -4998,7 +5004,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_count', E_9);
       else {
-        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_68);
+        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_65);
       }
     }
   }
@@ -5008,7 +5014,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/master_vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/master_vswitch_ids', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -5027,7 +5033,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/master_instance_types', E_28);
+      if (!Array.isArray(v)) c.e(p + '/master_instance_types', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
@@ -5049,7 +5055,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/master_system_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud_essd'))
-          c.e(p + '/master_system_disk_category', E_72);
+          c.e(p + '/master_system_disk_category', E_69);
       }
     }
   }
@@ -5065,8 +5071,8 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/master_system_disk_size', E_34);
-        if (v > 500) c.e(p + '/master_system_disk_size', E_35);
+        if (v < 40) c.e(p + '/master_system_disk_size', E_32);
+        if (v > 500) c.e(p + '/master_system_disk_size', E_33);
       }
     }
   }
@@ -5095,7 +5101,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_44);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_42);
       }
     }
   }
@@ -5107,7 +5113,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_64);
+        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_61);
       }
     }
   }
@@ -5119,7 +5125,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/master_period', E_63);
+        if (!S_0.has(v)) c.e(p + '/master_period', E_60);
       }
     }
   }
@@ -5145,7 +5151,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/master_auto_renew_period', E_62);
+          c.e(p + '/master_auto_renew_period', E_59);
       }
     }
   }
@@ -5155,10 +5161,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_28);
+      if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_26);
       else {
-        if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_26);
-        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_75);
+        if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_24);
+        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_72);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_vswitch_ids' + '/' + i0, E_2);
@@ -5189,14 +5195,14 @@ function v_CreateClusterRequestServerless(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_28);
+      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
           else {
             if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
-              c.e(p + '/service_discovery_types' + '/' + i0, E_77);
+              c.e(p + '/service_discovery_types' + '/' + i0, E_74);
           }
         }
       }
@@ -5299,7 +5305,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
           case 'zone_id':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_95);
+            if (x[k] !== undefined) c.x(p, k, E_94);
         }
       }
     }
@@ -5342,12 +5348,12 @@ function d_CreateClusterRequest(value, p, c) {
     v_CreateClusterRequestServerless(x, p, c);
     return;
   }
-  if (k0 === undefined) c.e(p + '/cluster_type', E_96);
+  if (k0 === undefined) c.e(p + '/cluster_type', E_95);
   else if (k0 !== undefined && !(k0 === 'Kubernetes' || k0 === 'ManagedKubernetes' || k0 === 'Ask'))
-    c.e(p + '/cluster_type', E_97);
-  else if (k1 !== undefined && !(k1 === 'Edge')) c.e(p + '/profile', E_23);
+    c.e(p + '/cluster_type', E_96);
+  else if (k1 !== undefined && !(k1 === 'Edge')) c.e(p + '/profile', E_21);
   else {
-    c.e(p, E_98);
+    c.e(p, E_97);
   }
 }
 /** CreateClusterResponse */

@@ -76,7 +76,8 @@ describe('emit: the seed package', () => {
     const managed = d.slice(d.indexOf('export interface CreateClusterRequestManaged'), d.indexOf('export interface CreateClusterRequestServerless'));
     expect(edge).toMatch(/\n  cluster_type: 'ManagedKubernetes';/);
     expect(edge).toMatch(/\n  profile: 'Edge';/);
-    expect(edge).toMatch(/\n  key_pair: string;/); // required by the edge kind
+    expect(edge).toMatch(/\n  num_of_nodes: number;/); // required by the edge kind
+    expect(edge).toMatch(/\n  key_pair\?: string;/); // one of key_pair / login_password: neither required alone
     expect(managed).toMatch(/\n  cluster_type: 'ManagedKubernetes';/);
     expect(managed).toMatch(/\n  profile\?: 'Default';/); // never 'Edge': that is the edge kind
     expect(managed).toMatch(/\n  key_pair\?: string;/);
@@ -121,7 +122,8 @@ describe('emit: the seed package', () => {
     }
     const req = JSON.parse(tree.get('schema/CreateClusterRequest.schema.json')!);
     expect(Object.keys(req.$defs)).toEqual(expect.arrayContaining(['CreateClusterRequestEdge', 'Runtime', 'NodepoolScalingGroup']));
-    expect(req.$defs.CreateClusterRequestEdge.required).toEqual(expect.arrayContaining(['profile', 'key_pair']));
+    expect(req.$defs.CreateClusterRequestEdge.required).toEqual(expect.arrayContaining(['profile', 'num_of_nodes']));
+    expect(req.$defs.CreateClusterRequestEdge.anyOf).toEqual([{ properties: { key_pair: true }, required: ['key_pair'] }, { properties: { login_password: true }, required: ['login_password'] }]);
     expect(req.$defs.CreateClusterRequestEdge.additionalProperties).toBe(false);
   });
 

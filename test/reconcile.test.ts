@@ -134,11 +134,15 @@ describe('reconciled CreateCluster', () => {
     expect(v.serverless!.discriminator).toEqual({ cluster_type: 'Ask' });
     expect(v.managed!.required.slice().sort()).toEqual(['cluster_type', 'name', 'region_id', 'service_cidr', 'vpcid', 'vswitch_ids']);
     expect(v.edge!.required.slice().sort()).toEqual([
-      'cluster_type', 'key_pair', 'login_password', 'name', 'num_of_nodes', 'profile', 'region_id', 'service_cidr', 'vpcid', 'vswitch_ids',
+      'cluster_type', 'name', 'num_of_nodes', 'profile', 'region_id', 'service_cidr', 'vpcid', 'vswitch_ids',
       'worker_instance_charge_type', 'worker_instance_types', 'worker_system_disk_category', 'worker_system_disk_size',
     ]);
+    // 004 marks both key_pair and login_password required, and says "Set this parameter or …": one of them is.
+    expect(v.edge!.requiredOneOf).toEqual([['key_pair', 'login_password']]);
+    expect(v.dedicated!.requiredOneOf).toEqual([['is_enterprise_security_group', 'security_group_id'], ['key_pair', 'login_password']]);
+    expect(v.managed!.requiredOneOf).toEqual([]);
     expect(v.dedicated!.required).toContain('master_count');
-    expect(v.dedicated!.required).not.toContain('key_pair'); // the Terway sample sends login_password only
+    expect(v.dedicated!.required).not.toContain('key_pair'); // one of key_pair / login_password (see requiredOneOf)
     expect(v.serverless!.required.slice().sort()).toEqual(['cluster_type', 'name', 'service_cidr']);
     expect(new Set(v.managed!.sources.map((s) => s.file.slice(5, 8)))).toEqual(new Set(['000', '001', '002', '003']));
     expect(new Set(v.edge!.sources.map((s) => s.file.slice(5, 8)))).toEqual(new Set(['000', '004']));

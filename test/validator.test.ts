@@ -264,12 +264,19 @@ describe('generated validator: CreateCluster (the seed pages)', () => {
     const edge = clone(samples.edge!.full) as Record<string, unknown>;
     const managed = clone(samples.managed!.minimal) as Record<string, unknown>;
     expect(codes(validate({ ...managed, name: 5 }))).toEqual(['/name type']);
-    const { key_pair: _k, ...noKeyPair } = edge;
-    const r = validate(noKeyPair);
-    expect(codes(r)).toEqual(['/key_pair required']);
-    expect(r.ok ? '' : r.errors[0]!.message.en).toMatch(/"key_pair".*edge/);
+    const { num_of_nodes: _n, ...noNodes } = edge;
+    const r = validate(noNodes);
+    expect(codes(r)).toEqual(['/num_of_nodes required']);
+    expect(r.ok ? '' : r.errors[0]!.message.en).toMatch(/"num_of_nodes".*edge/);
     expect(r.ok ? '' : r.errors[0]!.message.zh).toMatch(/缺少必填参数/);
-    // The same request without profile=Edge is a managed one, where key_pair is optional.
+    // key_pair or login_password ("Set this parameter or …"): either will do, neither will not.
+    const { key_pair: _k, login_password: _l, ...noCredentials } = edge;
+    const none = validate(noCredentials);
+    expect(codes(none)).toEqual([' required']);
+    expect(none.ok ? '' : none.errors[0]!.message.en).toMatch(/one of "key_pair", "login_password" is required/);
+    expect(validate({ ...noCredentials, login_password: 'Hello1234' }).ok).toBe(true);
+    expect(validate({ ...noCredentials, key_pair: 'k' }).ok).toBe(true);
+    // The same request without profile=Edge is a managed one, where num_of_nodes is optional.
     expect(validate({ ...managed }).ok).toBe(true);
     expect(codes(validate({ ...managed, cluster_type: 'Nope' }))).toEqual(['/cluster_type enum']);
     expect(codes(validate({ ...managed, cluster_type: undefined }))).toEqual(['/cluster_type required']);

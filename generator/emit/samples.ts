@@ -99,8 +99,17 @@ class SampleBuilder {
 
   object(def: ObjectDef, mode: 'minimal' | 'full', stack: string[], top: boolean): Record<string, unknown> | undefined {
     const out: Record<string, unknown> = {};
+    const wanted = (p: Prop): boolean => p.required || (mode === 'full' && !p.deprecated);
+    // Of each "one or the other" group none of whose members is wanted, send the first one that is not deprecated.
+    const alsoSend = new Set<string>();
+    for (const g of def.oneOf ?? []) {
+      const members = def.props.filter((p) => g.includes(p.name));
+      if (members.some(wanted)) continue;
+      const pick = members.find((p) => !p.deprecated) ?? members[0];
+      if (pick) alsoSend.add(pick.name);
+    }
     for (const p of def.props) {
-      if (!(p.required || (mode === 'full' && !p.deprecated))) continue;
+      if (!wanted(p) && !alsoSend.has(p.name)) continue;
       const v = this.valueFor(p, mode, stack, top);
       if (v === undefined) {
         if (p.required) return undefined;

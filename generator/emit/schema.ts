@@ -86,6 +86,9 @@ export function objectSchema(def: ObjectDef, defs: PackageShapes['defs']): { [ke
   s.properties = dict(def.props.map((p) => [p.name, propSchema(p, defs)]));
   const required = def.props.filter((p) => p.required).map((p) => p.name);
   if (required.length) s.required = required;
+  const groups = (def.oneOf ?? []).map((g): Json => ({ anyOf: g.map((n): Json => ({ properties: { [n]: true }, required: [n] })) }));
+  if (groups.length === 1) s.anyOf = (groups[0] as { anyOf: Json }).anyOf;
+  else if (groups.length > 1) s.allOf = groups;
   s.additionalProperties = false;
   return s;
 }

@@ -52,6 +52,8 @@ export interface ObjectDef {
   sources: SourceRef[];
   /** For variants: id and label, used in messages. */
   variant?: { id: string; label: string };
+  /** Groups of properties of which at least one must be present ("set this parameter or key_pair"). */
+  oneOf?: string[][];
 }
 
 export interface VariantShape {
@@ -418,6 +420,7 @@ export function buildShapes(ir: IR): PackageShapes {
           ],
           sources: v.sources,
           variant: { id: v.id, label: variantLabel(v) },
+          ...(v.requiredOneOf?.length ? { oneOf: v.requiredOneOf.map((g) => g.filter((n) => allowed.has(n))).filter((g) => g.length > 0) } : {}),
         };
         defs.set(name, def);
         return { id: v.id, label: v.label, discriminator: disc, def };

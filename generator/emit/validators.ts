@@ -167,6 +167,12 @@ class ValidatorGen {
         : `if (v !== undefined) {\n${present.join('\n')}\n}`;
       body.push(`{\n${readOwn('x', p.name)}\n${missing}\n}`);
     }
+    // "Set this parameter or X": at least one member of each group must be present.
+    for (const g of def.oneOf ?? []) {
+      const absent = g.map((n) => `(!Object.prototype.hasOwnProperty.call(x, ${lit(n)}) || x[${lit(n)}] === undefined)`).join(' && ');
+      const names = g.map((n) => JSON.stringify(n)).join(', ');
+      body.push(`if (${absent}) ${this.err('p', 'required', `one of ${names} is required${where}`, `${names} 至少需要一个${whereZh}`, `{ missingProperty: ${lit(g[0]!)} }`)}`);
+    }
     const cases = def.props.map((p) => `case ${lit(p.name)}:`).join('\n');
     const unknown = `if (!c.u) {
 let m = 0;

@@ -349,6 +349,11 @@ export interface Variant {
   parameters: string[];
   /** Parameters required for this kind. */
   required: string[];
+  /**
+   * Groups of which at least one is required ("set this parameter or key_pair", "和key_pair二选一"):
+   * their members are not in `required`.
+   */
+  requiredOneOf: string[][];
   /** Pages (and samples) that back this variant. */
   sources: SourceRef[];
   /** What the pages could not tell, recorded instead of guessed. */

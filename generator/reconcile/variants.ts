@@ -102,6 +102,24 @@ function slug(d: Record<string, Scalar>): string {
     .join('-');
 }
 
+/** "set this parameter or the X parameter", "Set this parameter or X", "和X二选一", "与X二选一". */
+const EITHER_OR = [/\b(?:set|specify) (?:either )?this parameter or (?:the )?`?([A-Za-z_][\w.]*)`?/i, /[和与]\s*`?([A-Za-z_][\w.]*)`?\s*二选一/];
+
+/** Pairs of parameters the pages say to set one or the other of. */
+export function eitherOrGroups(pages: Page[], known: Set<string>): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const pg of pages)
+    for (const r of pg.doc.request)
+      for (const re of EITHER_OR) {
+        const m = re.exec(r.description);
+        if (m && m[1] !== r.name && known.has(m[1]!)) {
+          const g = [r.name, m[1]!].sort();
+          groups.set(g.join('|'), g);
+        }
+      }
+  return [...groups.values()].sort((a, b) => (a.join() < b.join() ? -1 : 1));
+}
+
 export function detectVariants(
   params: Parameter[],
   pages: Page[],
@@ -113,6 +131,7 @@ export function detectVariants(
   const primary = findDiscriminator(params, pages, samples);
   if (!primary) return { variants: [], notes, discriminators: [] };
   const known = new Set(params.map((p) => p.name));
+  const eitherOr = eitherOrGroups(pages, known);
   const order = new Map(params.map((p, i) => [p.name, i]));
   const byOrder = (a: string, b: string): number => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : 1);
 
@@ -198,6 +217,15 @@ export function detectVariants(
       if (a.samples.some((s) => s.recovered)) undetermined.push('some samples of this kind are not valid JSON; their keys were recovered by a fault-tolerant parse');
     }
     for (const k of Object.keys(a.discriminator)) if (!required.includes(k)) required.push(k);
+    // "Set this parameter or X": a required member of such a pair makes the pair required, not each member.
+    const requiredOneOf: string[][] = [];
+    for (const g of eitherOr) {
+      const inGroup = g.filter((n) => required.includes(n));
+      if (inGroup.length === 0) continue;
+      required = required.filter((n) => !g.includes(n));
+      requiredOneOf.push(g);
+      undetermined.push(`${g.join(' or ')}: the pages say to set one or the other, so neither is required on its own (marked required: ${inGroup.join(', ')})`);
+    }
     const sources: SourceRef[] = [
       ...ranked.map((p) => ({ file: p.file, line: p.doc.request[0]?.source.line ?? 1 })),
       ...a.samples.map((s) => ({ file: s.page.file, line: s.line })),
@@ -212,6 +240,7 @@ export function detectVariants(
       discriminator: a.discriminator,
       parameters: [...parameters].filter((n) => known.has(n)).sort(byOrder),
       required: required.filter((n) => known.has(n)).sort(byOrder),
+      requiredOneOf,
       sources,
       undetermined,
     });
