@@ -318,7 +318,6 @@ const PAREN_Y = /\s*\(([^()]{0,300})\)/y;
 const QUOTE_Y = /["']/y;
 const SEP_Y = /\s*(?:,\s*(?:and|or)\s+|,|、|\||\s+and\s+|\s+or\s+|和|或|及|与)\s*/y;
 const END_Y = /\s*(?:[.;!?]|$)/y;
-const COMMA_Y = /\s*,/y;
 
 function cleanToken(t: string): string {
   // trailing dots/colons belong to the sentence, not the value

@@ -13,7 +13,7 @@
  */
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { ColumnRole, Diagnostic, TextLine } from '../model/ir.ts';
-import type { Fence, Heading, Link, RawCell, RawRow, RawTable } from './types.ts';
+import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
 import { columnRole, sectionKind, TABLE_CAPTION } from './vocab.ts';
 import { parseWithCells } from '../parse/inline.ts';
 
