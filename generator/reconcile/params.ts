@@ -6,7 +6,7 @@ import type { Conflict, LengthRange, NumericRange, ParamRow, Parameter, Position
 import { typeToString } from '../parse/types.ts';
 import { rank, resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
-import { dedupeSources, shape, structureType, type Evidence, type StructureContext } from './structure.ts';
+import { dedupeSources, shape, skeletonType, structureType, type Evidence, type StructureContext } from './structure.ts';
 
 export interface RowAt {
   page: Page;
@@ -52,18 +52,19 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   const hasStructure = input.evidence.some((e) => e.skeleton);
   let type: TypeRef;
   let typeRule = 'newer-page-wins';
-  const structural = (t: TypeRef): boolean => shape(t).startsWith('object') || shape(t).includes('object');
+  const structural = (t: TypeRef): boolean => shape(t).includes('object');
   if (hasStructure && opts.structureBeatsTypeColumn) {
+    // The skeleton's (or tree rows') structure decides; the table only names the model. A table type
+    // naming a model where the structure is no object (`rds_instances` → array of string) loses.
     const modelName = tableRef ?? name;
     const s = structureType(name, modelName, input.evidence, ctx);
     type = nameStructure(s.type, tableRef);
     typeRule = 'structure-beats-type-column';
     factSources.type = dedupeSources([...s.sources, ...tableClaims.filter((c) => shape(c.value) === shape(type)).map((c) => c.source)]);
-    // A table type naming a scalar model where the structure is not an object (`rds_instances` → array of string): the structure wins.
   } else if (tableWinner) {
     type = tableWinner.value;
     if (structural(type) || type.kind === 'ref') {
-      const s = structureType(name, tableRef ?? name, input.evidence.length ? input.evidence : [], ctx);
+      const s = structureType(name, tableRef ?? name, input.evidence, ctx);
       if (s.type.kind !== 'unknown') type = nameStructure(s.type, tableRef);
     }
     factSources.type = tableClaims.filter((c) => typeToString(c.value) === typeToString(tableWinner.value)).map((c) => c.source);
@@ -77,7 +78,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     ...tableClaims.map((c) => ({ ...c, value: typeToString(c.value) })),
     ...input.evidence
       .filter((e) => e.skeleton)
-      .map((e) => ({ value: `${e.fromRows ? 'rows' : 'skeleton'}:${shape(structureTypeOfSkeleton(e))}`, source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date })),
+      .map((e) => ({ value: `${e.fromRows ? 'rows' : 'skeleton'}:${shape(skeletonType(e.skeleton!))}`, source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date })),
   ];
   const distinctTable = new Set(tableClaims.map((c) => typeToString(c.value)));
   const contradicts = tableClaims.some((c) => shape(c.value) !== shape(type));
@@ -153,11 +154,4 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   if (length !== undefined) p.length = length;
   if (items !== undefined) p.items = items;
   return p;
-}
-
-function structureTypeOfSkeleton(e: Evidence): TypeRef {
-  const n = e.skeleton!;
-  if (n.kind === 'object') return { kind: 'object' };
-  if (n.kind === 'array') return { kind: 'array', items: n.items ? structureTypeOfSkeleton({ page: e.page, skeleton: n.items }) : { kind: 'unknown' } };
-  return { kind: n.type };
 }
