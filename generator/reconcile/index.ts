@@ -16,6 +16,7 @@ import { detectVariants, enumUnion, type SampleBody } from './variants.ts';
 
 export { loadManifest, parseManifest, ManifestError, type Manifest } from './manifest.ts';
 export { RULES } from './rules.ts';
+import { compareSources } from './rules.ts';
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -142,7 +143,7 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   const first = docs.find((d) => d.version) ?? docs[0]!;
 
   // Parameter order: the best-ranked page's order first, then names only older pages have.
-  const ranked = pages.slice().sort((a, b) => rank([{ value: 0, source: { file: a.file, line: 0 }, lang: a.lang, date: a.date }, { value: 1, source: { file: b.file, line: 0 }, lang: b.lang, date: b.date }], ctx.opts)[0]!.value === 0 ? -1 : 1);
+  const ranked = pages.slice().sort((a, b) => compareSources(a, b, ctx.opts));
   const merge = (kind: 'request' | 'response'): Parameter[] => {
     const names: string[] = [];
     const rows = new Map<string, RowAt[]>();
