@@ -267,7 +267,14 @@ export function readMarkdown(file: string, lines: string[]): MarkdownScan {
   // Every cell line (and the same line without its list marker, as the description reader
   // will ask for it) is parsed in the same remark call as the prose.
   const cells: string[] = [];
-  for (const t of blocks.tables) for (const r of t.rows) for (const c of r.cells) for (const p of c.parts) cells.push(p.text, p.text.replace(CELL_LIST_MARK, ''));
+  for (const t of blocks.tables) {
+    const desc = t.roles.indexOf('description');
+    for (const r of t.rows)
+      r.cells.forEach((c, i) => {
+        // A description line is cleaned without its list marker; other cells as they are.
+        for (const p of c.parts) cells.push(i === desc ? p.text.replace(CELL_LIST_MARK, '') : p.text);
+      });
+  }
   const tree = { type: 'root', children: parseWithCells(text, cells) } as Root;
   const headings: Heading[] = [];
   const links: Link[] = [];
