@@ -11,9 +11,9 @@ import { loadManifest } from '../generator/reconcile/index.ts';
 import { runDiff } from '../generator/diff/cli.ts';
 import { DIFF_RULES, diffReportsForIR, diffSides, loadSide, renderHtml, renderJson, renderMarkdown, rulesMarkdown, timeline, type DiffReport } from '../generator/diff/index.ts';
 import { mdCell } from '../generator/diff/render.ts';
-import { ROOT, expectGolden } from './helpers/golden.ts';
+import { CORPUS, ROOT, expectGolden } from './helpers/golden.ts';
 
-const HISTORY = '/work/shared/corpus/alibabacloud-docs/history';
+const HISTORY = join(CORPUS, 'history');
 const seed = (n: string): string => join(ROOT, 'docs', readdirSync(join(ROOT, 'docs')).find((f) => f.startsWith(`${n}_`))!);
 const pair = (a: string, b: string): DiffReport => diffSides(loadSide(seed(a), `docs/${a}`), loadSide(seed(b), `docs/${b}`));
 const changes = (r: DiffReport) => r.sections.flatMap((s) => s.steps.flatMap((d) => d.changes));

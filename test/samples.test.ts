@@ -1,22 +1,13 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS, seedLines } from './helpers/golden.ts';
 import fc from 'fast-check';
 import { extractSamples } from '../generator/parse/samples.ts';
 import type { Diagnostic, Sample, TextLine } from '../generator/model/ir.ts';
 
-const DOCS = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
-const CORPUS = '/work/shared/corpus/alibabacloud-docs';
 
-function seed(prefix: string): { name: string; lines: TextLine[] } {
-  const name = readdirSync(DOCS).find((f) => f.startsWith(prefix + '_'))!;
-  const lines = readFileSync(join(DOCS, name), 'utf8')
-    .split('\n')
-    .map((text, i) => ({ text, line: i + 1 }));
-  return { name, lines };
-}
+const seed = seedLines;
 
 /** From the line whose trimmed text is `heading` to the end of the file (error-code prose included on purpose). */
 function from(lines: TextLine[], heading: string | RegExp): TextLine[] {

@@ -1,20 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seedLines } from './helpers/golden.ts';
 import fc from 'fast-check';
 import { extractSkeleton, normaliseSkeletonType } from '../generator/parse/skeleton.ts';
 import type { SkeletonNode, TextLine } from '../generator/model/ir.ts';
 
-const DOCS = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs');
 
-function seed(prefix: string): { name: string; lines: TextLine[] } {
-  const name = readdirSync(DOCS).find((f) => f.startsWith(prefix + '_'))!;
-  const lines = readFileSync(join(DOCS, name), 'utf8')
-    .split('\n')
-    .map((text, i) => ({ text, line: i + 1 }));
-  return { name, lines };
-}
+const seed = seedLines;
 
 /** The lines after the request-syntax heading up to the request-parameters heading (found by text). */
 function syntaxSection(lines: TextLine[]): TextLine[] {

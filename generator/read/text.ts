@@ -301,6 +301,10 @@ export function readText(file: string, lines: string[]): TextScan {
   return { headings, tables, diagnostics };
 }
 
+function unparsed(file: string, l: TextLine): Diagnostic {
+  return { file, line: l.line, severity: 'warning', code: 'row-unparsed', message: `line inside a table is neither a row nor the continuation of one: "${l.text.trim().slice(0, 60)}"` };
+}
+
 function readRowPerLine(
   file: string,
   header: string[],
@@ -331,14 +335,7 @@ function readRowPerLine(
       startLine = b.line;
     } else if (b.text.trim() !== '') {
       if (start) desc.push(b);
-      else
-        diagnostics.push({
-          file,
-          line: b.line,
-          severity: 'warning',
-          code: 'row-unparsed',
-          message: `line inside a table is neither a row nor the continuation of one: "${b.text.trim().slice(0, 60)}"`,
-        });
+      else diagnostics.push(unparsed(file, b));
     }
   }
   flush();
@@ -382,14 +379,7 @@ function readCellPerLine(
       continue;
     }
     if (start) desc.push(units[i]!);
-    else
-      diagnostics.push({
-        file,
-        line: units[i]!.line,
-        severity: 'warning',
-        code: 'row-unparsed',
-        message: `line inside a table is neither a row nor the continuation of one: "${units[i]!.text.trim().slice(0, 60)}"`,
-      });
+    else diagnostics.push(unparsed(file, units[i]!));
     i++;
   }
   flush();

@@ -2,13 +2,25 @@
  * Golden files: reviewed expectations. `UPDATE_GOLDEN=1 npx vitest run` rewrites them; a
  * rewritten golden must be read line by line against the page before it is committed.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import type { DocumentIR, Fact, ParamRow } from '../../generator/model/ir.ts';
+import type { DocumentIR, Fact, ParamRow, TextLine } from '../../generator/model/ir.ts';
 import { typeToString } from '../../generator/parse/types.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
+
+/** The shared corpus beside the checkout (`../shared`); tests that need it skip when it is absent. */
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'alibabacloud-docs');
+
+/** A seed page by its number (`'002'`), as the numbered lines the section readers take. */
+export function seedLines(prefix: string): { name: string; lines: TextLine[] } {
+  const name = readdirSync(join(ROOT, 'docs')).find((f) => f.startsWith(`${prefix}_`))!;
+  const lines = readFileSync(join(ROOT, 'docs', name), 'utf8')
+    .split('\n')
+    .map((text, i) => ({ text, line: i + 1 }));
+  return { name, lines };
+}
 
 export function expectGolden(rel: string, actual: string): void {
   const path = join(ROOT, 'test', 'golden', rel);
