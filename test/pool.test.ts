@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentIR } from '../generator/model/ir.ts';
 import { documentFromBytes, findDocuments, readDocuments } from '../generator/pipeline.ts';
-import { cacheDisabledByEnv, DocCache, resolveCacheDir } from '../generator/read/cache.ts';
+import { cacheDisabledByEnv, DocCache, parseDoc, resolveCacheDir, serializeDoc } from '../generator/read/cache.ts';
 import { emptyReadStats, type ReadOptions } from '../generator/read/pool.ts';
 import { ROOT } from './helpers/golden.ts';
 
@@ -55,8 +55,24 @@ describe('reading pool', () => {
     expect(docs).toEqual(inProcess);
   });
 
-  it('survives JSON: a DocumentIR round-trips exactly (what the cache and the workers rely on)', () => {
-    for (const d of inProcess) expect(JSON.parse(JSON.stringify(d))).toStrictEqual(d);
+  it('survives the compact JSON: a DocumentIR round-trips exactly, key order included (what the cache and the workers rely on)', () => {
+    for (const d of inProcess) {
+      const json = serializeDoc(d);
+      expect(json.length).toBeLessThan(JSON.stringify(d).length);
+      const back = parseDoc(json);
+      expect(back).toStrictEqual(d);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(d));
+    }
+  });
+
+  it('keeps, in the compact JSON, what is not a copy: another file in a source, a description that differs from its lines', () => {
+    const d = structuredClone(inProcess.find((x) => x.request.length > 1)!);
+    d.request[0]!.source = { ...d.request[0]!.source, file: 'elsewhere.md' };
+    d.request[1]!.description = 'not the lines';
+    const back = parseDoc(serializeDoc(d));
+    expect(back.request[0]!.source.file).toBe('elsewhere.md');
+    expect(back.request[1]!.description).toBe('not the lines');
+    expect(JSON.stringify(back)).toBe(JSON.stringify(d));
   });
 });
 

@@ -48,7 +48,7 @@ export function pageMeta(doc: ReadDocument): PageMeta {
     }
   }
   // The OpenAPI Explorer link names the API, product, version and style.
-  for (const link of doc.links) {
+  for (const link of doc.links((line) => /[#?&]api=/.test(line))) {
     const m = /[#?&]api=([A-Za-z0-9]+)/.exec(link.url);
     if (!m || !/api\.aliyun\.com|openapi/i.test(link.url)) continue;
     meta.operation = m[1]!;

@@ -1,6 +1,6 @@
 /** Find the documents under a folder: `.md` and `.txt` files, in a stable (sorted) order. */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fsError } from '../errors.ts';
 
 /** Files that describe a docs folder rather than an API: never read as pages. */
@@ -19,7 +19,8 @@ export interface FoundDocument {
 
 export function findDocuments(root: string, base: string = process.cwd(), exclude: RegExp[] = []): FoundDocument[] {
   const out: FoundDocument[] = [];
-  const walk = (dir: string): void => {
+  // Relative paths are built while walking (path.relative per file costs more than the walk).
+  const walk = (dir: string, rel: string): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -29,18 +30,18 @@ export function findDocuments(root: string, base: string = process.cwd(), exclud
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') continue;
-      const abs = join(dir, name);
+      const abs = dir.endsWith(sep) ? dir + name : dir + sep + name;
+      const file = rel === '' ? name : `${rel}/${name}`;
       let isDir = entry.isDirectory();
       if (entry.isSymbolicLink()) {
         try {
           isDir = statSync(abs).isDirectory();
         } catch (e) {
-          throw fsError(e, toPosix(relative(base, abs)), 'read');
+          throw fsError(e, file, 'read');
         }
       }
-      if (isDir) walk(abs);
+      if (isDir) walk(abs, file);
       else if (/\.(md|txt)$/i.test(name) && !NOT_PAGES.has(name.toLowerCase())) {
-        const file = toPosix(relative(base, abs));
         if (!exclude.some((re) => re.test(file))) out.push({ abs, file });
       }
     }
@@ -52,6 +53,7 @@ export function findDocuments(root: string, base: string = process.cwd(), exclud
     throw fsError(e, root, 'read docs');
   }
   if (rootStat.isFile()) return [{ abs: root, file: toPosix(relative(base, root)) }];
-  walk(root);
+  const rootRel = toPosix(relative(base, root));
+  walk(resolve(root), rootRel === '.' ? '' : rootRel);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

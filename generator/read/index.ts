@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model/ir.ts';
 import { detectFormat, detectLanguage } from './lang.ts';
 import { readMarkdown } from './markdown.ts';
 import { readText } from './text.ts';
-import type { ReadDocument } from './types.ts';
+import type { Link, ReadDocument } from './types.ts';
 
 export type { ReadDocument } from './types.ts';
 
@@ -45,10 +45,14 @@ export function readDocument(file: string, bytes: Uint8Array): ReadDocument {
     return { file, hash, lang, format, lines, headings: md.headings, fences: md.fences, links: md.links, tables: md.tables, diagnostics: [...diagnostics, ...md.diagnostics] };
   }
   const tx = readText(file, lines);
-  const links = [...text.matchAll(/https?:\/\/[^\s)\]]+/g)].map((m) => ({
-    url: m[0],
-    text: '',
-    line: text.slice(0, m.index).split('\n').length,
-  }));
+  // Scraped text has no link syntax: a link is a bare URL.
+  const links = (select: (line: string) => boolean = () => true): Link[] => {
+    const out: Link[] = [];
+    lines.forEach((l, i) => {
+      if (!l.includes('http') || !select(l)) return;
+      for (const m of l.matchAll(/https?:\/\/[^\s)\]]+/g)) out.push({ url: m[0], text: '', line: i + 1 });
+    });
+    return out;
+  };
   return { file, hash, lang, format, lines, headings: tx.headings, fences: [], links, tables: tx.tables, diagnostics: [...diagnostics, ...tx.diagnostics] };
 }

@@ -1,6 +1,6 @@
 /**
  * Reading a markdown page: code fences and pipe tables by a line scan, the rest (headings,
- * links) with unified + remark-parse.
+ * links) with unified + remark-parse, each only when it needs a parse.
  *
  * Why the tables are read by hand: GFM tables (remark-gfm) end a row at the end of its line,
  * but these pages continue a cell over several lines and paragraphs until the row's closing
@@ -25,7 +25,7 @@ export interface MarkdownScan {
   fences: Fence[];
   tables: RawTable[];
   headings: Heading[];
-  links: Link[];
+  links: (select?: (line: string) => boolean) => Link[];
   diagnostics: Diagnostic[];
 }
 
@@ -230,12 +230,22 @@ function phrasingText(nodes: PhrasingContent[]): string {
 /** A list marker at the start of a cell line (stripped before the line's inline text is cleaned). */
 export const CELL_LIST_MARK = /^\s*([-*+]|\d+[.)])\s+/;
 
-function walkProse(root: Root, headings: Heading[], links: Link[], lineOf: (l: number) => number): void {
-  const visit = (node: RootContent): void => {
+/** Heading text as the reader keeps it: anchors (`{#id}`) and attribute lists (`{ .class}`) removed. */
+function headingText(text: string): string {
+  return text.replace(/\{#[^}]*\}|\{ *\.[^}]*\}/g, '').trim();
+}
+
+function walkHeadings(root: Root, headings: Heading[], lineOf: (l: number) => number): void {
+  for (const node of root.children) {
     if (node.type === 'heading') {
-      const text = phrasingText(node.children).replace(/\{#[^}]*\}|\{ *\.[^}]*\}/g, '').trim();
+      const text = headingText(phrasingText(node.children));
       headings.push({ text, level: node.depth, line: lineOf(node.position!.start.line), kind: sectionKind(text) });
     }
+  }
+}
+
+function walkLinks(root: Root, links: Link[], lineOf: (l: number) => number): void {
+  const visit = (node: RootContent): void => {
     if (node.type === 'link') {
       links.push({ url: node.url, text: phrasingText(node.children), line: lineOf(node.position!.start.line) });
     }
@@ -244,28 +254,72 @@ function walkProse(root: Root, headings: Heading[], links: Link[], lineOf: (l: n
   for (const c of root.children) visit(c);
 }
 
+/** Characters that may start inline markup (escapes, code, emphasis, links, images, HTML, entities). */
+const INLINE_MARKUP = /[\\`*_[\]<>&!~]/;
+const ATX_PARTS = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+
 /**
- * Only heading lines and lines holding links carry structure we use from the prose, so only
- * those are handed to remark (each as its own block, separated by blank lines); `lineOf`
- * maps remark's positions back to the page's lines.
+ * An ATX heading whose content holds no inline markup and no closing `#` sequence: CommonMark
+ * gives its content back verbatim, so it is read here and spares remark a parse (most headings
+ * of these pages are plain words). Anything else returns null and goes to remark.
  */
-function proseToParse(prose: string[]): { text: string; lineOf: number[] } {
+function plainHeading(line: string): { level: number; text: string } | null {
+  const m = ATX_PARTS.exec(line);
+  if (!m) return null;
+  const content = m[2] ?? '';
+  if (INLINE_MARKUP.test(content) || content.endsWith('#')) return null;
+  return { level: m[1]!.length, text: content };
+}
+
+/**
+ * Only heading lines carry structure we use from the prose up front: plain ones are read here,
+ * the others handed to remark (each as its own block, separated by blank lines; `lineOf` maps
+ * remark's positions back to the page's lines). Lines that may hold a link are only listed:
+ * links are parsed when asked for (ReadDocument.links).
+ */
+function proseToParse(prose: string[]): { text: string; lineOf: number[]; plain: Heading[]; linkLines: number[] } {
   const out: string[] = [];
   const lineOf: number[] = [0];
+  const plain: Heading[] = [];
+  const linkLines: number[] = [];
   for (let i = 0; i < prose.length; i++) {
     const t = prose[i]!;
-    if (t === '' || !(ATX_HEADING.test(t) || t.includes('](') || t.includes('<http'))) continue;
+    if (t === '') continue;
+    if (t.includes('](') || t.includes('<http')) linkLines.push(i + 1);
+    if (!ATX_HEADING.test(t)) continue;
+    const h = plainHeading(t);
+    if (h) {
+      const text = headingText(h.text);
+      plain.push({ text, level: h.level, line: i + 1, kind: sectionKind(text) });
+      continue;
+    }
     out.push(t, '');
     lineOf.push(i + 1, i + 1);
   }
-  return { text: out.join('\n'), lineOf };
+  return { text: out.join('\n'), lineOf, plain, linkLines };
+}
+
+/** The links of the listed prose lines that `select` keeps, in one remark call. */
+function parseLinks(prose: string[], linkLines: number[], select: (line: string) => boolean): Link[] {
+  const out: string[] = [];
+  const lineOf: number[] = [0];
+  for (const n of linkLines) {
+    const t = prose[n - 1]!;
+    if (!select(t)) continue;
+    out.push(t, '');
+    lineOf.push(n, n);
+  }
+  if (out.length === 0) return [];
+  const links: Link[] = [];
+  walkLinks({ type: 'root', children: parseWithCells(out.join('\n'), []) }, links, (l) => lineOf[l] ?? l);
+  return links;
 }
 
 export function readMarkdown(file: string, lines: string[]): MarkdownScan {
   const blocks = scanBlocks(file, lines);
-  const { text, lineOf } = proseToParse(blocks.prose);
+  const { text, lineOf, plain, linkLines } = proseToParse(blocks.prose);
   // Every cell line (and the same line without its list marker, as the description reader
-  // will ask for it) is parsed in the same remark call as the prose.
+  // will ask for it) is parsed in the same remark call as the headings that need it.
   const cells: string[] = [];
   for (const t of blocks.tables) {
     const desc = t.roles.indexOf('description');
@@ -276,9 +330,10 @@ export function readMarkdown(file: string, lines: string[]): MarkdownScan {
       });
   }
   const tree = { type: 'root', children: parseWithCells(text, cells) } as Root;
-  const headings: Heading[] = [];
-  const links: Link[] = [];
-  walkProse(tree, headings, links, (l) => lineOf[l] ?? l);
+  const parsed: Heading[] = [];
+  walkHeadings(tree, parsed, (l) => lineOf[l] ?? l);
+  const headings = parsed.length === 0 ? plain : plain.length === 0 ? parsed : [...plain, ...parsed].sort((a, b) => a.line - b.line);
+  const links = (select: (line: string) => boolean = () => true): Link[] => parseLinks(blocks.prose, linkLines, select);
   const tables: RawTable[] = blocks.tables.map((t) => {
     let heading: Heading | null = null;
     for (const h of headings) if (h.line < t.line) heading = h;

@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
@@ -67,6 +68,29 @@ export interface ReadStats {
 
 export function emptyReadStats(): ReadStats {
   return { pages: 0, parsed: 0, cacheDir: null, cache: null, workers: 0, fallbacks: 0, workerError: null, workerHeapMB: 0, ms: { lookup: 0, parse: 0, total: 0 } };
+}
+
+/**
+ * V8 flags for a batch of pages, set once per process (they are process-wide, so the worker
+ * threads get them too). Reading a corpus is a few seconds of code that runs hot at once on
+ * every thread: with V8's defaults, TurboFan spends more CPU re-compiling the parser with deep
+ * inlining (measured: 5.5 s of compile for 4 s of parsing) than the parsing takes, and on two
+ * cores that starves the second thread. A larger interrupt budget optimizes only what is really
+ * hot, a smaller inlining budget makes each compile cheap. They change speed, never results.
+ * Measured on the 1,754-page corpus, 2 threads: 4.0-4.7 s with the defaults, 2.5-3.0 s with these.
+ * `DOCS2TYPES_V8_TUNING=0` leaves V8 alone.
+ */
+export const BATCH_V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=100', '--interrupt-budget=800000'];
+
+let tuned = false;
+
+export function tuneV8ForBatch(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (tuned) return true;
+  const v = env.DOCS2TYPES_V8_TUNING;
+  if (v === '0' || v?.toLowerCase() === 'false') return false;
+  for (const f of BATCH_V8_FLAGS) setFlagsFromString(f);
+  tuned = true;
+  return true;
 }
 
 function defaultThreads(): number {
@@ -122,6 +146,7 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
       }
     }
     misses.push({ id: i, file: f.file, bytes, key });
+    if (misses.length === minPages) tuneV8ForBatch();
     // Enough to parse: start the workers now, they boot while the lookups go on.
     if (!pool && threads > 1 && misses.length === minPages) {
       pool = startPool(threads - 1, cache, stats);

@@ -64,7 +64,12 @@ export interface ReadDocument {
   lines: string[];
   headings: Heading[];
   fences: Fence[];
-  links: Link[];
+  /**
+   * The links on the page's prose lines (not in tables or code), in page order. Parsed on
+   * request and only on the lines `select` keeps (every line that may hold a link by default):
+   * most pages have many links and a consumer wants one or two of them.
+   */
+  links(select?: (line: string) => boolean): Link[];
   tables: RawTable[];
   diagnostics: Diagnostic[];
 }
