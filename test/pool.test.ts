@@ -1,11 +1,12 @@
 /** The reading pool and the document cache: same answers as in-process, whatever the order, the cache or the workers. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentIR } from '../generator/model/ir.ts';
 import { documentFromBytes, findDocuments, readDocuments } from '../generator/pipeline.ts';
 import { cacheDisabledByEnv, DocCache, parseDoc, resolveCacheDir, serializeDoc } from '../generator/read/cache.ts';
+import { lookups, type LookupStats } from '../generator/read/lookup.ts';
 import { emptyReadStats, type ReadOptions } from '../generator/read/pool.ts';
 import { ROOT } from './helpers/golden.ts';
 
@@ -125,6 +126,60 @@ describe('document cache', () => {
       expect(stats.cache!.writes).toBe(0);
       expect(stats.cache!.writeErrors).toBeGreaterThan(0);
     }
+  });
+
+  describe('lookup worker', () => {
+    // 40 pages (the seeds under eight names), cached once; the worker answers for all of them.
+    const many = join(tmp, 'many');
+    const pages = (): ReturnType<typeof findDocuments> => findDocuments(many, tmp);
+    const setup = (): { dir: string; expected: DocumentIR[] } => {
+      mkdirSync(many, { recursive: true });
+      for (let k = 0; k < 8; k++) for (const f of found) copyFileSync(f.abs, join(many, `${k}-${basename(f.abs)}`));
+      const dir = join(tmp, 'c-many');
+      const expected = readDocuments(pages(), { threads: 1, cache: dir });
+      return { dir, expected };
+    };
+    const run = (dir: string, claimHere: boolean): { docs: DocumentIR[]; stats: LookupStats; cache: DocCache } => {
+      const cache = new DocCache(dir);
+      const stats: LookupStats = { workerPages: 0, workerError: null };
+      const f = pages();
+      const docs: DocumentIR[] = [];
+      for (const l of lookups(f, cache, true, stats, claimHere)) {
+        expect(l.doc, f[l.index]!.file).not.toBeNull();
+        docs[l.index] = l.doc!;
+      }
+      return { docs, stats, cache };
+    };
+
+    it('answers every page from another thread with the identical DocumentIR (its entry key is cache.ts\'s own)', () => {
+      const { dir, expected } = setup();
+      const { docs, stats, cache } = run(dir, false);
+      expect(stats).toEqual({ workerPages: 40, workerError: null });
+      expect(cache.stats).toMatchObject({ hits: 40, misses: 0, badEntries: 0 });
+      expect(JSON.stringify(docs)).toBe(JSON.stringify(expected));
+    });
+
+    it('shares the pages with the main thread, each page once', () => {
+      const { dir, expected } = setup();
+      const { docs, stats, cache } = run(dir, true);
+      expect(stats.workerError).toBeNull();
+      expect(cache.stats.hits).toBe(40);
+      expect(JSON.stringify(docs)).toBe(JSON.stringify(expected));
+    });
+
+    it('falls back to the main thread when the worker fails half-way (DOCS2TYPES_FAULT=lookup-worker)', () => {
+      const { dir, expected } = setup();
+      process.env.DOCS2TYPES_FAULT = 'lookup-worker';
+      try {
+        const { docs, stats, cache } = run(dir, false);
+        expect(stats.workerError).toMatch(/DOCS2TYPES_FAULT=lookup-worker/);
+        expect(stats.workerPages).toBe(32);
+        expect(cache.stats.hits).toBe(40);
+        expect(JSON.stringify(docs)).toBe(JSON.stringify(expected));
+      } finally {
+        delete process.env.DOCS2TYPES_FAULT;
+      }
+    });
   });
 
   it('keys entries by bytes, path and code version', () => {

@@ -96,6 +96,15 @@ export function bytesDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * The entry key of a page: sha256 over the bytes' digest, the relative path and the code version.
+ * A self-contained function (the hash comes in as an argument): the lookup worker (./lookup.ts)
+ * runs its source text, so there is one definition of the key.
+ */
+export function entryKey(hash: typeof createHash, digest: string, file: string, version: string): string {
+  return hash('sha256').update(`${digest}\0${file}\0${version}`).digest('hex').slice(0, 40);
+}
+
 export class DocCache {
   readonly dir: string;
   readonly version: string;
@@ -112,10 +121,11 @@ export class DocCache {
 
   /** The entry key of a page: sha256 over the bytes' digest, the relative path and the code version. */
   key(file: string, digest: string): string {
-    return createHash('sha256').update(`${digest}\0${file}\0${this.version}`).digest('hex').slice(0, 40);
+    return entryKey(createHash, digest, file, this.version);
   }
 
-  private path(key: string): string {
+  /** Where the entry of a key lives. */
+  path(key: string): string {
     return join(this.folder, `${key}.json`);
   }
 
@@ -128,6 +138,11 @@ export class DocCache {
       this.stats.misses++;
       return null;
     }
+    return this.accept(text, file, digest);
+  }
+
+  /** An entry's text (read by get, or by the lookup worker) as the document, or null (counted as a miss). */
+  accept(text: string, file: string, digest: string): DocumentIR | null {
     try {
       const doc = parseDoc(text);
       if (

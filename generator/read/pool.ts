@@ -13,7 +13,7 @@
  * with a worker (no tsx, a crash, a stall) falls back to parsing in-process: never a failed run.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -24,7 +24,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { DocumentIR } from '../model/ir.ts';
 import { documentFromBytes } from '../pipeline.ts';
-import { bytesDigest, codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './cache.ts';
+import { codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './cache.ts';
+import { lookups, type LookupStats } from './lookup.ts';
 import type { FoundDocument } from './find.ts';
 
 /** Below this many pages to parse, workers cost more to start than they save. */
@@ -63,11 +64,13 @@ export interface ReadStats {
   workerError: string | null;
   /** Largest heap a worker reported, in MB (workers are threads: the process RSS already includes them). */
   workerHeapMB: number;
+  /** The cache lookup worker (./lookup.ts). */
+  lookup: LookupStats;
   ms: { lookup: number; parse: number; total: number };
 }
 
 export function emptyReadStats(): ReadStats {
-  return { pages: 0, parsed: 0, cacheDir: null, cache: null, workers: 0, fallbacks: 0, workerError: null, workerHeapMB: 0, ms: { lookup: 0, parse: 0, total: 0 } };
+  return { pages: 0, parsed: 0, cacheDir: null, cache: null, workers: 0, fallbacks: 0, workerError: null, workerHeapMB: 0, lookup: { workerPages: 0, workerError: null }, ms: { lookup: 0, parse: 0, total: 0 } };
 }
 
 /**
@@ -132,20 +135,13 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
   };
   const misses: Task[] = [];
   let pool: Pool | null = null;
-  for (let i = 0; i < found.length; i++) {
-    const f = found[i]!;
-    const bytes = readFileSync(f.abs);
-    let key: string | null = null;
-    if (cache) {
-      const digest = bytesDigest(bytes);
-      key = cache.key(f.file, digest);
-      const hit = cache.get(key, f.file, digest);
-      if (hit) {
-        add(hit);
-        continue;
-      }
+  // A lookup worker pays off when there are many pages and another core to read them on.
+  for (const l of lookups(found, cache, threads > 1 && found.length >= minPages, stats.lookup)) {
+    if (l.doc) {
+      add(l.doc);
+      continue;
     }
-    misses.push({ id: i, file: f.file, bytes, key });
+    misses.push({ id: l.index, file: found[l.index]!.file, bytes: l.bytes, key: l.key });
     if (misses.length === minPages) tuneV8ForBatch();
     // Enough to parse: start the workers now, they boot while the lookups go on.
     if (!pool && threads > 1 && misses.length === minPages) {
@@ -234,6 +230,7 @@ function workerBoot(): { url: URL } | null {
       const tmp = `${out}.${process.pid}.tmp`;
       writeFileSync(tmp, built.outputFiles[0]!.text);
       renameSync(tmp, out);
+      sweepOldBundles(out);
     }
     memoBoot = bootstrap(pathToFileURL(out).href, null);
     return memoBoot;
@@ -249,6 +246,20 @@ function workerBoot(): { url: URL } | null {
     memoBoot = null; // TypeScript sources but nothing to run them in a worker: stay in-process
   }
   return memoBoot;
+}
+
+/** Bundles of older sources (one per version, ~400 KB each): removed once they are a day old. */
+function sweepOldBundles(keep: string): void {
+  try {
+    const dir = dirname(keep);
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (p === keep || !/^docs2types-worker-[0-9a-f]{16}\.mjs$/.test(name)) continue;
+      if (Date.now() - statSync(p).mtimeMs > 24 * 3600_000) unlinkSync(p);
+    }
+  } catch {
+    /* best effort */
+  }
 }
 
 function bootstrap(entry: string, tsxApi: string | null): { url: URL } {
