@@ -3,14 +3,14 @@
  * docs2types command line: `generate`, `check`, `diff`. Bad usage and bad input: one line
  * saying what and where, exit code 2, no stack trace (`--debug` prints it).
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
 import { loadManifest, ManifestError, type Manifest } from './reconcile/manifest.ts';
 import { InputError, fsError, parseJson5 } from './errors.ts';
 import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
 import { emptyReadStats, type ReadStats } from './read/pool.ts';
+import { resolveCacheDir } from './read/cache.ts';
 import { serializeIR } from './model/serialize.ts';
 import type { DocumentIR, IR } from './model/ir.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
@@ -19,6 +19,7 @@ import { diffReportsForIR } from './diff/index.ts';
 import { runDiff } from './diff/cli.ts';
 import { staleFiles, writeTreeAtomic, type OutputTree } from './emit/output.ts';
 import { emitPackage } from './emit/index.ts';
+import { EmitMemo, type MemoStats } from './emit/memo.ts';
 
 export class UsageError extends InputError {}
 
@@ -161,6 +162,8 @@ export interface GenerateResult {
   tree: OutputTree;
   ir: IR;
   stats: ReadStats;
+  /** Emit steps (prettier, type-check) answered by the memo vs computed. */
+  emit: MemoStats;
 }
 
 export async function generateTree(opts: Pick<GenerateOptions, 'docs' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>): Promise<GenerateResult> {
@@ -181,15 +184,16 @@ export async function generateTree(opts: Pick<GenerateOptions, 'docs' | 'exclude
     const path = (err as { path?: string }).path;
     throw fsError(e, found.find((f) => f.abs === path)?.file ?? path ?? docsDir, 'read');
   }
-  return { ...(await buildTree(documents, manifest, opts.packageName)), stats };
+  const memo = new EmitMemo(resolveCacheDir(opts.cache));
+  return { ...(await buildTree(documents, manifest, opts.packageName, memo)), stats, emit: memo.stats };
 }
 
 /** Everything written to the output folder, from the documents (in any order: the result is the same). */
-export async function buildTree(documents: DocumentIR[], manifest: Manifest, packageName?: string): Promise<{ tree: OutputTree; ir: IR }> {
+export async function buildTree(documents: DocumentIR[], manifest: Manifest, packageName?: string, memo?: EmitMemo): Promise<{ tree: OutputTree; ir: IR }> {
   const ir = buildIR(documents, manifest);
   const tree: OutputTree = new Map();
   tree.set('ir.json', serializeIR(ir));
-  for (const [k, v] of await emitPackage(ir, packageName ? { name: packageName } : {})) tree.set(k, v);
+  for (const [k, v] of await emitPackage(ir, { ...(packageName ? { name: packageName } : {}), ...(memo ? { memo } : {}) })) tree.set(k, v);
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
   for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
@@ -211,7 +215,7 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number): string {
     `docs2types: ${c.pages} pages → ${c.operations} operation${c.operations === 1 ? '' : 's'}, ${c.parameters} parameters, ${c.models} models`,
     `  pages with a request table that became operations: ${all?.thoseThatBecameOperations ?? 0}/${all?.pagesWithRequestTable ?? 0}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}`,
     `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
-    `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}`,
+    `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; emit: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} formatting and type-check steps from cache`,
     `  wrote ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
   ];
   return lines.join('\n');

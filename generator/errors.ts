@@ -25,3 +25,8 @@ export function parseJson5(text: string, file: string): unknown {
     throw new InputError(`${file}:${err.lineNumber ?? 1}: not valid JSON5: ${err.message.replace(/^JSON5: /, '')}`);
   }
 }
+
+/** The generated code does not type-check (or compile): nothing is written. */
+export class EmitCheckError extends Error {
+  override name = 'EmitCheckError';
+}

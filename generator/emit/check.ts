@@ -11,10 +11,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { Project, ts } from 'ts-morph';
+import { EmitCheckError } from '../errors.ts';
 
-export class EmitCheckError extends Error {
-  override name = 'EmitCheckError';
-}
+export { EmitCheckError };
 
 const ROOT = '/package/';
 

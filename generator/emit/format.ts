@@ -1,7 +1,7 @@
 /** Prettier with fixed options (never a config found on disk), so output is the same everywhere. */
-import * as prettier from 'prettier';
+import type { Options } from 'prettier';
 
-const OPTIONS: prettier.Options = { printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' };
+const OPTIONS: Options = { printWidth: 110, singleQuote: true, trailingComma: 'all', endOfLine: 'lf' };
 
 export function parserFor(path: string): string {
   if (path.endsWith('.json')) return 'json';
@@ -11,5 +11,7 @@ export function parserFor(path: string): string {
 }
 
 export async function formatFile(path: string, text: string): Promise<string> {
+  // Loaded on first use: a run whose formatting is all memoized (./memo.ts) never loads it.
+  const prettier = await import('prettier');
   return prettier.format(text, { ...OPTIONS, parser: parserFor(path) });
 }

@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { IR } from '../model/ir.ts';
 import type { OutputTree } from './output.ts';
-import { compileSources } from './check.ts';
 import { fileHeader, HEADER_NOTE } from './comments.ts';
-import { formatFile } from './format.ts';
+import { formatFile, parserFor } from './format.ts';
+import { EmitMemo } from './memo.ts';
 import { camelCase, propKey } from './naming.ts';
 import { buildSamples, tsLiteral } from './samples.ts';
 import { emitSchemas } from './schema.ts';
@@ -23,7 +23,7 @@ import { emitTypes, operationTitle } from './types.ts';
 import { emitValidators } from './validators.ts';
 import { docComment } from './comments.ts';
 
-export { EmitCheckError } from './check.ts';
+export { EmitCheckError } from '../errors.ts';
 export { buildShapes } from './shapes.ts';
 
 export interface EmitOptions {
@@ -35,6 +35,8 @@ export interface EmitOptions {
   maxErrors?: number;
   /** Type-check the validators' implementation too (seconds; the tests do it). */
   fullCheck?: boolean;
+  /** Memo of prettier and the type-check (default: none, every step computed). */
+  memo?: EmitMemo;
 }
 
 export const DEFAULT_VERSION = '0.1.0';
@@ -110,7 +112,10 @@ export async function emitPackage(ir: IR, options: EmitOptions = {}): Promise<Ou
   lap('generate sources');
   // Test hook: emit a declaration that does not type-check (proves a failing check writes nothing).
   if (process.env.DOCS2TYPES_FAULT === 'emit-type-error') sources.set('types.d.ts', `${sources.get('types.d.ts')}\nexport declare const docs2typesFault: NoSuchType;\n`);
-  const compiled = compileSources(sources, { transpileOnly: options.fullCheck ? [] : ['validators.ts'] });
+  const transpileOnly = options.fullCheck ? [] : ['validators.ts'];
+  const memo = options.memo ?? new EmitMemo(null);
+  // ts-morph loads only when the memo cannot answer (it takes ~0.5 s to load).
+  const compiled = await memo.files(`compile:${transpileOnly.join(',')}`, sources, async () => (await import('./check.ts')).compileSources(sources, { transpileOnly }));
   lap('type-check + compile');
 
   const files = new Map<string, string>();
@@ -162,7 +167,7 @@ export async function emitPackage(ir: IR, options: EmitOptions = {}): Promise<Ou
 
   const tree: OutputTree = new Map();
   const paths = [...files.keys()].sort();
-  const formatted = await Promise.all(paths.map((p) => formatFile(p, files.get(p)!)));
+  const formatted = await Promise.all(paths.map((p) => memo.text(`format:${parserFor(p)}`, files.get(p)!, () => formatFile(p, files.get(p)!))));
   paths.forEach((p, i) => tree.set(p, formatted[i]!));
   // JSON data is written by JSON.stringify (2-space indent): as stable as prettier's, and cheap.
   for (const [p, text] of json) tree.set(p, text);

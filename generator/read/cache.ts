@@ -14,11 +14,11 @@
  * unwritable folder turns writing off for the rest of the run. Both are counted in `stats`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import type { DocumentIR, ParamRow, SourceRef } from '../model/ir.ts';
+import { TextStore } from '../store.ts';
 
 /** Bump when the entry format changes. */
 export const CACHE_FORMAT = 2;
@@ -110,13 +110,13 @@ export class DocCache {
   readonly version: string;
   readonly folder: string;
   readonly stats: CacheStats = emptyCacheStats();
-  private writable = true;
-  private prepared = false;
+  private readonly store: TextStore;
 
   constructor(dir: string, version: string = codeVersion()) {
     this.dir = dir;
     this.version = version;
-    this.folder = join(dir, `docs-${version}`);
+    this.store = new TextStore(dir, 'docs', version);
+    this.folder = this.store.folder;
   }
 
   /** The entry key of a page: sha256 over the bytes' digest, the relative path and the code version. */
@@ -124,17 +124,10 @@ export class DocCache {
     return entryKey(createHash, digest, file, this.version);
   }
 
-  /** Where the entry of a key lives. */
-  path(key: string): string {
-    return join(this.folder, `${key}.json`);
-  }
-
   /** The cached document, or null (a miss, or an entry that is not the document it should be). */
   get(key: string, file: string, digest: string): DocumentIR | null {
-    let text: string;
-    try {
-      text = readFileSync(this.path(key), 'utf8');
-    } catch {
+    const text = this.store.read(key);
+    if (text === null) {
       this.stats.misses++;
       return null;
     }
@@ -169,38 +162,8 @@ export class DocCache {
 
   /** Store a document (or its JSON text). Never throws. */
   put(key: string, doc: DocumentIR | string): void {
-    if (!this.writable) return;
-    const path = this.path(key);
-    const tmp = `${path}.${process.pid}.${threadId}.tmp`;
-    try {
-      if (!this.prepared) this.prepare();
-      writeFileSync(tmp, typeof doc === 'string' ? doc : serializeDoc(doc));
-      renameSync(tmp, path);
-      this.stats.writes++;
-    } catch {
-      this.stats.writeErrors++;
-      this.writable = false;
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* nothing to clean */
-      }
-    }
-  }
-
-  /** Create this version's folder; on first creation remove the folders of other code versions. */
-  private prepare(): void {
-    this.prepared = true;
-    let created: string | undefined;
-    created = mkdirSync(this.folder, { recursive: true });
-    if (created === undefined) return;
-    try {
-      for (const name of readdirSync(this.dir)) {
-        if (name.startsWith('docs-') && name !== `docs-${this.version}`) rmSync(join(this.dir, name), { recursive: true, force: true });
-      }
-    } catch {
-      /* pruning is best effort */
-    }
+    if (this.store.write(key, typeof doc === 'string' ? doc : serializeDoc(doc))) this.stats.writes++;
+    else if (this.stats.writeErrors === 0) this.stats.writeErrors++;
   }
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Memo of the emit stage's two slow steps: prettier, and the TypeScript check + compile (for the
+ * whole corpus they take ~17 s and ~6 s, most of a run). Both are pure functions of their input
+ * text, their options and the tool's version, so a run whose IR did not change gets the same
+ * output back from `.cache/docs2types/emit-<version>/` (the folder of the page cache, same rules:
+ * see ../store.ts) instead of computing it again.
+ *
+ * version = hash of MEMO_FORMAT, package-lock.json (prettier's and TypeScript's versions), and
+ * the source of the two steps (format.ts, check.ts: their options live there). Neither tool is
+ * loaded to ask its version: a run answered by the memo never loads them. key = hash of the step's name and
+ * its whole input. Only results are stored: a failed type-check throws before anything is put,
+ * so it fails again on the next run. Entries not used for a week are removed.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TextStore } from '../store.ts';
+
+const MEMO_FORMAT = 1;
+const WEEK_MS = 7 * 24 * 3600_000;
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export interface MemoStats {
+  hits: number;
+  misses: number;
+}
+
+function memoVersion(): string {
+  const h = createHash('sha256').update(`emit-memo:${MEMO_FORMAT}\0`);
+  for (const f of ['format.ts', 'check.ts', '../../package-lock.json']) {
+    try {
+      h.update(readFileSync(join(HERE, f)));
+    } catch {
+      h.update(`<missing ${f}>`);
+    }
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export class EmitMemo {
+  readonly stats: MemoStats = { hits: 0, misses: 0 };
+  private readonly store: TextStore | null;
+  private swept = false;
+
+  /** `dir` null: no memo, every step is computed. */
+  constructor(dir: string | null) {
+    this.store = dir ? new TextStore(dir, 'emit', memoVersion(), '.txt') : null;
+  }
+
+  private key(step: string, input: string): string {
+    return digest(`${step}\0${input}`).slice(0, 40);
+  }
+
+  /** An entry is its body's hash, a newline, the body: a damaged entry is a miss, never output. */
+  private lookup(key: string): string | null {
+    const entry = this.store?.read(key) ?? null;
+    const nl = entry === null ? -1 : entry.indexOf('\n');
+    const body = nl < 0 ? null : entry!.slice(nl + 1);
+    if (body !== null && entry!.slice(0, nl) === digest(body)) {
+      this.stats.hits++;
+      this.store!.touch(key);
+      return body;
+    }
+    this.stats.misses++;
+    return null;
+  }
+
+  private keep(key: string, text: string): void {
+    if (!this.store) return;
+    if (!this.swept) {
+      this.swept = true;
+      this.store.sweep(WEEK_MS);
+    }
+    this.store.write(key, `${digest(text)}\n${text}`);
+  }
+
+  /** The text `compute` makes of `input` (async: prettier). */
+  async text(step: string, input: string, compute: () => Promise<string>): Promise<string> {
+    const key = this.key(step, input);
+    const hit = this.lookup(key);
+    if (hit !== null) return hit;
+    const out = await compute();
+    this.keep(key, out);
+    return out;
+  }
+
+  /** The files `compute` makes of `files` (the type-check and compile). */
+  async files(step: string, files: Map<string, string>, compute: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
+    const key = this.key(step, JSON.stringify([...files]));
+    const hit = this.lookup(key);
+    if (hit !== null) return new Map(JSON.parse(hit) as [string, string][]);
+    const out = await compute();
+    this.keep(key, JSON.stringify([...out]));
+    return out;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The emit memo (generator/emit/memo.ts): a re-run with the same IR takes prettier's and the
+ * type-check's output from the cache, byte-identical to computing it; what failed is never kept.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IR } from '../generator/model/ir.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { loadManifest } from '../generator/reconcile/manifest.ts';
+import { emitPackage, EmitCheckError } from '../generator/emit/index.ts';
+import { EmitMemo } from '../generator/emit/memo.ts';
+import type { OutputTree } from '../generator/emit/output.ts';
+import { TextStore } from '../generator/store.ts';
+import { ROOT } from './helpers/golden.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'docs2types-memo-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('emit memo', () => {
+  let ir: IR;
+  let plain: OutputTree;
+  beforeAll(async () => {
+    const docs = readDocuments(findDocuments(join(ROOT, 'docs'), ROOT), { cache: false, threads: 1 });
+    ir = buildIR(docs, loadManifest(join(ROOT, 'docs', 'manifest.json5')));
+    plain = await emitPackage(ir);
+  });
+
+  it('computes every step once, then answers all of them, with output identical to no memo', async () => {
+    const dir = join(tmp, 'a');
+    const first = new EmitMemo(dir);
+    expect([...(await emitPackage(ir, { memo: first }))]).toEqual([...plain]);
+    expect(first.stats.hits).toBe(0);
+    expect(first.stats.misses).toBeGreaterThan(5);
+
+    const second = new EmitMemo(dir);
+    expect([...(await emitPackage(ir, { memo: second }))]).toEqual([...plain]);
+    expect(second.stats).toEqual({ hits: first.stats.misses, misses: 0 });
+  });
+
+  it('recomputes a damaged entry', async () => {
+    const dir = join(tmp, 'b');
+    await emitPackage(ir, { memo: new EmitMemo(dir) });
+    const folder = readdirSync(dir).find((n) => n.startsWith('emit-'))!;
+    const entries = readdirSync(join(dir, folder));
+    for (const e of entries) writeFileSync(join(dir, folder, e), '[not what was stored');
+    const memo = new EmitMemo(dir);
+    const tree = await emitPackage(ir, { memo });
+    expect(memo.stats).toEqual({ hits: 0, misses: entries.length });
+    expect([...tree]).toEqual([...plain]);
+  });
+
+  it('never keeps a failed type-check: the next run fails again', async () => {
+    const dir = join(tmp, 'c');
+    process.env.DOCS2TYPES_FAULT = 'emit-type-error';
+    try {
+      for (let i = 0; i < 2; i++) {
+        const memo = new EmitMemo(dir);
+        await expect(emitPackage(ir, { memo })).rejects.toBeInstanceOf(EmitCheckError);
+        expect(memo.stats.hits).toBe(0);
+      }
+    } finally {
+      delete process.env.DOCS2TYPES_FAULT;
+    }
+  });
+
+  it('never fails a run when the cache folder cannot be written', async () => {
+    const blocker = join(tmp, 'a-file');
+    writeFileSync(blocker, 'x');
+    const memo = new EmitMemo(join(blocker, 'cache'));
+    expect([...(await emitPackage(ir, { memo }))]).toEqual([...plain]);
+    expect(memo.stats.hits).toBe(0);
+  });
+});
+
+describe('text store', () => {
+  it('removes the folders of other versions of its kind only, when it creates its own', () => {
+    const dir = join(tmp, 'store');
+    expect(new TextStore(dir, 'emit', 'v1').write('k', 'one')).toBe(true);
+    expect(new TextStore(dir, 'docs', 'v1').write('k', 'doc')).toBe(true);
+    const v2 = new TextStore(dir, 'emit', 'v2');
+    expect(v2.read('k')).toBeNull();
+    expect(v2.write('k', 'two')).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['docs-v1', 'emit-v2']);
+    expect(v2.read('k')).toBe('two');
+  });
+});
