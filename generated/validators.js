@@ -442,6 +442,1181 @@ export function validateCreateClusterResponse(value, options) {
 export function isCreateClusterResponse(value, options) {
   return validateCreateClusterResponse(value, options).ok;
 }
+/** One property, as 4 objects check it: 1 when present. */
+function b_2(x, p, c) {
+  let n = 0;
+  {
+    let v = x['disable_rollback'];
+    if (v !== undefined && OP['disable_rollback'] !== undefined && !hasOwn.call(x, 'disable_rollback'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/disable_rollback', E_6);
+      if (typeof v !== 'boolean') c.e(p + '/disable_rollback', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_3(x, p, c) {
+  let n = 0;
+  {
+    let v = x['timeout_mins'];
+    if (v !== undefined && OP['timeout_mins'] !== undefined && !hasOwn.call(x, 'timeout_mins')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/timeout_mins', E_8);
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/timeout_mins', E_9);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_4(x, p, c) {
+  let n = 0;
+  {
+    let v = x['kubernetes_version'];
+    if (v !== undefined && OP['kubernetes_version'] !== undefined && !hasOwn.call(x, 'kubernetes_version'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/kubernetes_version', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_5(x, p, c) {
+  let n = 0;
+  {
+    let v = x['name'];
+    if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/name', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_7(x, p, c) {
+  let n = 0;
+  {
+    let v = x['runtime'];
+    if (v !== undefined && OP['runtime'] !== undefined && !hasOwn.call(x, 'runtime')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      v_Runtime(v, p + '/runtime', c);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_9(x, p, c) {
+  let n = 0;
+  {
+    let v = x['key_pair'];
+    if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/key_pair', E_13);
+      if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_10(x, p, c) {
+  let n = 0;
+  {
+    let v = x['login_password'];
+    if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/login_password', E_14);
+      if (typeof v !== 'string') c.e(p + '/login_password', E_2);
+      else {
+        if (v.length > 30 || v.length < 16) {
+          const n0 = ucs2len(v);
+          if (n0 < 8) c.e(p + '/login_password', E_15);
+          if (n0 > 30) c.e(p + '/login_password', E_16);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_14(x, p, c) {
+  let n = 0;
+  {
+    let v = x['snat_entry'];
+    if (v !== undefined && OP['snat_entry'] !== undefined && !hasOwn.call(x, 'snat_entry')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/snat_entry', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_18(x, p, c) {
+  let n = 0;
+  {
+    let v = x['container_cidr'];
+    if (v !== undefined && OP['container_cidr'] !== undefined && !hasOwn.call(x, 'container_cidr'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/container_cidr', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_19(x, p, c) {
+  let n = 0;
+  {
+    let v = x['cloud_monitor_flags'];
+    if (v !== undefined && OP['cloud_monitor_flags'] !== undefined && !hasOwn.call(x, 'cloud_monitor_flags'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/cloud_monitor_flags', E_35);
+      if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_20(x, p, c) {
+  let n = 0;
+  {
+    let v = x['endpoint_public_access'];
+    if (
+      v !== undefined &&
+      OP['endpoint_public_access'] !== undefined &&
+      !hasOwn.call(x, 'endpoint_public_access')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/endpoint_public_access', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_24(x, p, c) {
+  let n = 0;
+  {
+    let v = x['addons'];
+    if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_Addon(v1, p + '/addons' + '/' + i0, c);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 5 objects check it: 1 when present. */
+function b_25(x, p, c) {
+  let n = 0;
+  {
+    let v = x['key'];
+    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/key', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 5 objects check it: 1 when present. */
+function b_26(x, p, c) {
+  let n = 0;
+  {
+    let v = x['value'];
+    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/value', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_27(x, p, c) {
+  let n = 0;
+  {
+    let v = x['tags'];
+    if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_Tag(v1, p + '/tags' + '/' + i0, c);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_29(x, p, c) {
+  let n = 0;
+  {
+    let v = x['category'];
+    if (v !== undefined && OP['category'] !== undefined && !hasOwn.call(x, 'category')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/category', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_30(x, p, c) {
+  let n = 0;
+  {
+    let v = x['size'];
+    if (v !== undefined && OP['size'] !== undefined && !hasOwn.call(x, 'size')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/size', E_9);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_31(x, p, c) {
+  let n = 0;
+  {
+    let v = x['encrypted'];
+    if (v !== undefined && OP['encrypted'] !== undefined && !hasOwn.call(x, 'encrypted')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/encrypted', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_32(x, p, c) {
+  let n = 0;
+  {
+    let v = x['auto_snapshot_policy_id'];
+    if (
+      v !== undefined &&
+      OP['auto_snapshot_policy_id'] !== undefined &&
+      !hasOwn.call(x, 'auto_snapshot_policy_id')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/auto_snapshot_policy_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_33(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_data_disks'];
+    if (v !== undefined && OP['worker_data_disks'] !== undefined && !hasOwn.call(x, 'worker_data_disks'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_data_disks', E_38);
+      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_DataDisk(v1, p + '/worker_data_disks' + '/' + i0, c);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_34(x, p, c) {
+  let n = 0;
+  {
+    let v = x['deletion_protection'];
+    if (v !== undefined && OP['deletion_protection'] !== undefined && !hasOwn.call(x, 'deletion_protection'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/deletion_protection', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_35(x, p, c) {
+  let n = 0;
+  {
+    let v = x['node_cidr_mask'];
+    if (v !== undefined && OP['node_cidr_mask'] !== undefined && !hasOwn.call(x, 'node_cidr_mask'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/node_cidr_mask', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 5 objects check it: 1 when present. */
+function b_38(x, p, c) {
+  let n = 0;
+  {
+    let v = x['security_group_id'];
+    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_39(x, p, c) {
+  let n = 0;
+  {
+    let v = x['is_enterprise_security_group'];
+    if (
+      v !== undefined &&
+      OP['is_enterprise_security_group'] !== undefined &&
+      !hasOwn.call(x, 'is_enterprise_security_group')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_40(x, p, c) {
+  let n = 0;
+  {
+    let v = x['rds_instances'];
+    if (v !== undefined && OP['rds_instances'] !== undefined && !hasOwn.call(x, 'rds_instances'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/rds_instances', E_44);
+      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/rds_instances' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_41(x, p, c) {
+  let n = 0;
+  {
+    let v = x['cluster_spec'];
+    if (v !== undefined && OP['cluster_spec'] !== undefined && !hasOwn.call(x, 'cluster_spec')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
+      else {
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_42(x, p, c) {
+  let n = 0;
+  {
+    let v = x['resource_group_id'];
+    if (v !== undefined && OP['resource_group_id'] !== undefined && !hasOwn.call(x, 'resource_group_id'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/resource_group_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_45(x, p, c) {
+  let n = 0;
+  {
+    let v = x['region_id'];
+    if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/region_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_47(x, p, c) {
+  let n = 0;
+  {
+    let v = x['profile'];
+    if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/profile', E_2);
+      else {
+        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_52);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_53(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_instance_charge_type'];
+    if (
+      v !== undefined &&
+      OP['worker_instance_charge_type'] !== undefined &&
+      !hasOwn.call(x, 'worker_instance_charge_type')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_instance_charge_type', E_41);
+      if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
+      else {
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_54(x, p, c) {
+  let n = 0;
+  {
+    let v = x['pod_vswitch_ids'];
+    if (v !== undefined && OP['pod_vswitch_ids'] !== undefined && !hasOwn.call(x, 'pod_vswitch_ids'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/pod_vswitch_ids' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_55(x, p, c) {
+  let n = 0;
+  {
+    let v = x['timezone'];
+    if (v !== undefined && OP['timezone'] !== undefined && !hasOwn.call(x, 'timezone')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/timezone', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_56(x, p, c) {
+  let n = 0;
+  {
+    let v = x['proxy_mode'];
+    if (v !== undefined && OP['proxy_mode'] !== undefined && !hasOwn.call(x, 'proxy_mode')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
+      else {
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_57(x, p, c) {
+  let n = 0;
+  {
+    let v = x['cluster_domain'];
+    if (v !== undefined && OP['cluster_domain'] !== undefined && !hasOwn.call(x, 'cluster_domain'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cluster_domain', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_58(x, p, c) {
+  let n = 0;
+  {
+    let v = x['custom_san'];
+    if (v !== undefined && OP['custom_san'] !== undefined && !hasOwn.call(x, 'custom_san')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/custom_san', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_59(x, p, c) {
+  let n = 0;
+  {
+    let v = x['service_account_issuer'];
+    if (
+      v !== undefined &&
+      OP['service_account_issuer'] !== undefined &&
+      !hasOwn.call(x, 'service_account_issuer')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/service_account_issuer', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_60(x, p, c) {
+  let n = 0;
+  {
+    let v = x['api_audiences'];
+    if (v !== undefined && OP['api_audiences'] !== undefined && !hasOwn.call(x, 'api_audiences'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/api_audiences', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_61(x, p, c) {
+  let n = 0;
+  {
+    let v = x['encryption_provider_key'];
+    if (
+      v !== undefined &&
+      OP['encryption_provider_key'] !== undefined &&
+      !hasOwn.call(x, 'encryption_provider_key')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/encryption_provider_key', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_62(x, p, c) {
+  let n = 0;
+  {
+    let v = x['effect'];
+    if (v !== undefined && OP['effect'] !== undefined && !hasOwn.call(x, 'effect')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/effect', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_63(x, p, c) {
+  let n = 0;
+  {
+    let v = x['taints'];
+    if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          v_Taint(v1, p + '/taints' + '/' + i0, c);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_64(x, p, c) {
+  let n = 0;
+  {
+    let v = x['node_name_mode'];
+    if (v !== undefined && OP['node_name_mode'] !== undefined && !hasOwn.call(x, 'node_name_mode'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/node_name_mode', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_65(x, p, c) {
+  let n = 0;
+  {
+    let v = x['image_id'];
+    if (v !== undefined && OP['image_id'] !== undefined && !hasOwn.call(x, 'image_id')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/image_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_66(x, p, c) {
+  let n = 0;
+  {
+    let v = x['instances'];
+    if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/instances', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/instances' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_67(x, p, c) {
+  let n = 0;
+  {
+    let v = x['format_disk'];
+    if (v !== undefined && OP['format_disk'] !== undefined && !hasOwn.call(x, 'format_disk')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/format_disk', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_68(x, p, c) {
+  let n = 0;
+  {
+    let v = x['keep_instance_name'];
+    if (v !== undefined && OP['keep_instance_name'] !== undefined && !hasOwn.call(x, 'keep_instance_name'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/keep_instance_name', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_69(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_auto_renew'];
+    if (v !== undefined && OP['worker_auto_renew'] !== undefined && !hasOwn.call(x, 'worker_auto_renew'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/worker_auto_renew', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_70(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_auto_renew_period'];
+    if (
+      v !== undefined &&
+      OP['worker_auto_renew_period'] !== undefined &&
+      !hasOwn.call(x, 'worker_auto_renew_period')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
+      else {
+        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
+          c.e(p + '/worker_auto_renew_period', E_59);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_71(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_period'];
+    if (v !== undefined && OP['worker_period'] !== undefined && !hasOwn.call(x, 'worker_period'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
+      else {
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_72(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_period_unit'];
+    if (v !== undefined && OP['worker_period_unit'] !== undefined && !hasOwn.call(x, 'worker_period_unit'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
+      else {
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_73(x, p, c) {
+  let n = 0;
+  {
+    let v = x['cpu_policy'];
+    if (v !== undefined && OP['cpu_policy'] !== undefined && !hasOwn.call(x, 'cpu_policy')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
+      else {
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_74(x, p, c) {
+  let n = 0;
+  {
+    let v = x['platform'];
+    if (v !== undefined && OP['platform'] !== undefined && !hasOwn.call(x, 'platform')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/platform', E_2);
+      else {
+        if (!(
+          v === 'CentOS' ||
+          v === 'AliyunLinux' ||
+          v === 'QbootAliyunLinux' ||
+          v === 'Qboot' ||
+          v === 'Windows' ||
+          v === 'WindowsCore'
+        ))
+          c.e(p + '/platform', E_63);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 4 objects check it: 1 when present. */
+function b_75(x, p, c) {
+  let n = 0;
+  {
+    let v = x['user_data'];
+    if (v !== undefined && OP['user_data'] !== undefined && !hasOwn.call(x, 'user_data')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/user_data', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_76(x, p, c) {
+  let n = 0;
+  {
+    let v = x['os_type'];
+    if (v !== undefined && OP['os_type'] !== undefined && !hasOwn.call(x, 'os_type')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/os_type', E_2);
+      else {
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_77(x, p, c) {
+  let n = 0;
+  {
+    let v = x['ssh_flags'];
+    if (v !== undefined && OP['ssh_flags'] !== undefined && !hasOwn.call(x, 'ssh_flags')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/ssh_flags', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_78(x, p, c) {
+  let n = 0;
+  {
+    let v = x['user_ca'];
+    if (v !== undefined && OP['user_ca'] !== undefined && !hasOwn.call(x, 'user_ca')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/user_ca', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_79(x, p, c) {
+  let n = 0;
+  {
+    let v = x['node_port_range'];
+    if (v !== undefined && OP['node_port_range'] !== undefined && !hasOwn.call(x, 'node_port_range'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/node_port_range', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_85(x, p, c) {
+  let n = 0;
+  {
+    let v = x['master_system_disk_snapshot_policy_id'];
+    if (
+      v !== undefined &&
+      OP['master_system_disk_snapshot_policy_id'] !== undefined &&
+      !hasOwn.call(x, 'master_system_disk_snapshot_policy_id')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/master_system_disk_snapshot_policy_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_86(x, p, c) {
+  let n = 0;
+  {
+    let v = x['master_instance_charge_type'];
+    if (
+      v !== undefined &&
+      OP['master_instance_charge_type'] !== undefined &&
+      !hasOwn.call(x, 'master_instance_charge_type')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/master_instance_charge_type', E_2);
+      else {
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_42);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_87(x, p, c) {
+  let n = 0;
+  {
+    let v = x['master_period_unit'];
+    if (v !== undefined && OP['master_period_unit'] !== undefined && !hasOwn.call(x, 'master_period_unit'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
+      else {
+        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_61);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_88(x, p, c) {
+  let n = 0;
+  {
+    let v = x['master_period'];
+    if (v !== undefined && OP['master_period'] !== undefined && !hasOwn.call(x, 'master_period'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
+      else {
+        if (!S_0.has(v)) c.e(p + '/master_period', E_60);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_89(x, p, c) {
+  let n = 0;
+  {
+    let v = x['master_auto_renew'];
+    if (v !== undefined && OP['master_auto_renew'] !== undefined && !hasOwn.call(x, 'master_auto_renew'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/master_auto_renew', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_90(x, p, c) {
+  let n = 0;
+  {
+    let v = x['master_auto_renew_period'];
+    if (
+      v !== undefined &&
+      OP['master_auto_renew_period'] !== undefined &&
+      !hasOwn.call(x, 'master_auto_renew_period')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
+      else {
+        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
+          c.e(p + '/master_auto_renew_period', E_59);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_92(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_system_disk_snapshot_policy_id'];
+    if (
+      v !== undefined &&
+      OP['worker_system_disk_snapshot_policy_id'] !== undefined &&
+      !hasOwn.call(x, 'worker_system_disk_snapshot_policy_id')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/worker_system_disk_snapshot_policy_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_93(x, p, c) {
+  let n = 0;
+  {
+    let v = x['service_discovery_types'];
+    if (
+      v !== undefined &&
+      OP['service_discovery_types'] !== undefined &&
+      !hasOwn.call(x, 'service_discovery_types')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
+          else {
+            if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
+              c.e(p + '/service_discovery_types' + '/' + i0, E_74);
+          }
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_94(x, p, c) {
+  let n = 0;
+  {
+    let v = x['nat_gateway'];
+    if (v !== undefined && OP['nat_gateway'] !== undefined && !hasOwn.call(x, 'nat_gateway')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/nat_gateway', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_95(x, p, c) {
+  let n = 0;
+  {
+    let v = x['zone_id'];
+    if (v !== undefined && OP['zone_id'] !== undefined && !hasOwn.call(x, 'zone_id')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/zone_id', E_2);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_99(x, p, c) {
+  let n = 0;
+  {
+    let v = x['num_of_nodes'];
+    if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/num_of_nodes', E_17);
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
+      else {
+        if (v < 0) c.e(p + '/num_of_nodes', E_18);
+        if (v > 100) c.e(p + '/num_of_nodes', E_19);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_102(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_system_disk_category'];
+    if (
+      v !== undefined &&
+      OP['worker_system_disk_category'] !== undefined &&
+      !hasOwn.call(x, 'worker_system_disk_category')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_system_disk_category', E_28);
+      if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
+      else {
+        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_103(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_system_disk_size'];
+    if (
+      v !== undefined &&
+      OP['worker_system_disk_size'] !== undefined &&
+      !hasOwn.call(x, 'worker_system_disk_size')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_system_disk_size', E_31);
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
+      else {
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_106(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_instance_types'];
+    if (
+      v !== undefined &&
+      OP['worker_instance_types'] !== undefined &&
+      !hasOwn.call(x, 'worker_instance_types')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(p + '/worker_instance_types', E_39);
+      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
+      else {
+        if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
+        }
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_115(x, p, c) {
+  let n = 0;
+  {
+    let v = x['enable'];
+    if (v !== undefined && OP['enable'] !== undefined && !hasOwn.call(x, 'enable')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'boolean') c.e(p + '/enable', E_7);
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_118(x, p, c) {
+  let n = 0;
+  {
+    let v = x['type'];
+    if (v !== undefined && OP['type'] !== undefined && !hasOwn.call(x, 'type')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/type', E_2);
+    }
+  }
+  return n;
+}
 /** Runtime */
 function v_Runtime(value, p, c) {
   if (!isObj(value)) {
@@ -452,14 +1627,7 @@ function v_Runtime(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['name'];
-    if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/name', E_2);
-    }
-  }
+  n += b_5(x, p, c);
   {
     let v = x['version'];
     if (v !== undefined && OP['version'] !== undefined && !hasOwn.call(x, 'version')) v = undefined;
@@ -496,14 +1664,7 @@ function v_Addon(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['name'];
-    if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/name', E_2);
-    }
-  }
+  n += b_5(x, p, c);
   {
     let v = x['config'];
     if (v !== undefined && OP['config'] !== undefined && !hasOwn.call(x, 'config')) v = undefined;
@@ -549,22 +1710,8 @@ function v_Tag(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['key'];
-    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/key', E_2);
-    }
-  }
-  {
-    let v = x['value'];
-    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/value', E_2);
-    }
-  }
+  n += b_25(x, p, c);
+  n += b_26(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -593,43 +1740,10 @@ function v_DataDisk(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['category'];
-    if (v !== undefined && OP['category'] !== undefined && !hasOwn.call(x, 'category')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/category', E_2);
-    }
-  }
-  {
-    let v = x['size'];
-    if (v !== undefined && OP['size'] !== undefined && !hasOwn.call(x, 'size')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/size', E_9);
-    }
-  }
-  {
-    let v = x['encrypted'];
-    if (v !== undefined && OP['encrypted'] !== undefined && !hasOwn.call(x, 'encrypted')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/encrypted', E_2);
-    }
-  }
-  {
-    let v = x['auto_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['auto_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'auto_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/auto_snapshot_policy_id', E_2);
-    }
-  }
+  n += b_29(x, p, c);
+  n += b_30(x, p, c);
+  n += b_31(x, p, c);
+  n += b_32(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -688,42 +1802,10 @@ function v_CreateClusterRequestEdge(value, p, c) {
       }
     }
   }
-  {
-    let v = x['disable_rollback'];
-    if (v !== undefined && OP['disable_rollback'] !== undefined && !hasOwn.call(x, 'disable_rollback'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/disable_rollback', E_6);
-      if (typeof v !== 'boolean') c.e(p + '/disable_rollback', E_7);
-    }
-  }
-  {
-    let v = x['timeout_mins'];
-    if (v !== undefined && OP['timeout_mins'] !== undefined && !hasOwn.call(x, 'timeout_mins')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/timeout_mins', E_8);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/timeout_mins', E_9);
-    }
-  }
-  {
-    let v = x['kubernetes_version'];
-    if (v !== undefined && OP['kubernetes_version'] !== undefined && !hasOwn.call(x, 'kubernetes_version'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/kubernetes_version', E_2);
-    }
-  }
-  {
-    let v = x['runtime'];
-    if (v !== undefined && OP['runtime'] !== undefined && !hasOwn.call(x, 'runtime')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      v_Runtime(v, p + '/runtime', c);
-    }
-  }
+  n += b_2(x, p, c);
+  n += b_3(x, p, c);
+  n += b_4(x, p, c);
+  n += b_7(x, p, c);
   {
     let v = x['region_id'];
     if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
@@ -733,32 +1815,8 @@ function v_CreateClusterRequestEdge(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/region_id', E_2);
     }
   }
-  {
-    let v = x['key_pair'];
-    if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/key_pair', E_13);
-      if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
-    }
-  }
-  {
-    let v = x['login_password'];
-    if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/login_password', E_14);
-      if (typeof v !== 'string') c.e(p + '/login_password', E_2);
-      else {
-        if (v.length > 30 || v.length < 16) {
-          const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_15);
-          if (n0 > 30) c.e(p + '/login_password', E_16);
-        }
-      }
-    }
-  }
+  n += b_9(x, p, c);
+  n += b_10(x, p, c);
   {
     let v = x['num_of_nodes'];
     if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
@@ -796,14 +1854,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
       }
     }
   }
-  {
-    let v = x['snat_entry'];
-    if (v !== undefined && OP['snat_entry'] !== undefined && !hasOwn.call(x, 'snat_entry')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/snat_entry', E_7);
-    }
-  }
+  n += b_14(x, p, c);
   {
     let v = x['vswitch_ids'];
     if (v !== undefined && OP['vswitch_ids'] !== undefined && !hasOwn.call(x, 'vswitch_ids')) v = undefined;
@@ -858,38 +1909,9 @@ function v_CreateClusterRequestEdge(value, p, c) {
       }
     }
   }
-  {
-    let v = x['container_cidr'];
-    if (v !== undefined && OP['container_cidr'] !== undefined && !hasOwn.call(x, 'container_cidr'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/container_cidr', E_2);
-    }
-  }
-  {
-    let v = x['cloud_monitor_flags'];
-    if (v !== undefined && OP['cloud_monitor_flags'] !== undefined && !hasOwn.call(x, 'cloud_monitor_flags'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/cloud_monitor_flags', E_35);
-      if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
-    }
-  }
-  {
-    let v = x['endpoint_public_access'];
-    if (
-      v !== undefined &&
-      OP['endpoint_public_access'] !== undefined &&
-      !hasOwn.call(x, 'endpoint_public_access')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/endpoint_public_access', E_7);
-    }
-  }
+  n += b_18(x, p, c);
+  n += b_19(x, p, c);
+  n += b_20(x, p, c);
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
@@ -899,34 +1921,8 @@ function v_CreateClusterRequestEdge(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
     }
   }
-  {
-    let v = x['addons'];
-    if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Addon(v1, p + '/addons' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['tags'];
-    if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Tag(v1, p + '/tags' + '/' + i0, c);
-        }
-      }
-    }
-  }
+  n += b_24(x, p, c);
+  n += b_27(x, p, c);
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
@@ -936,40 +1932,9 @@ function v_CreateClusterRequestEdge(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
     }
   }
-  {
-    let v = x['worker_data_disks'];
-    if (v !== undefined && OP['worker_data_disks'] !== undefined && !hasOwn.call(x, 'worker_data_disks'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_data_disks', E_38);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_DataDisk(v1, p + '/worker_data_disks' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['deletion_protection'];
-    if (v !== undefined && OP['deletion_protection'] !== undefined && !hasOwn.call(x, 'deletion_protection'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/deletion_protection', E_7);
-    }
-  }
-  {
-    let v = x['node_cidr_mask'];
-    if (v !== undefined && OP['node_cidr_mask'] !== undefined && !hasOwn.call(x, 'node_cidr_mask'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_cidr_mask', E_2);
-    }
-  }
+  n += b_33(x, p, c);
+  n += b_34(x, p, c);
+  n += b_35(x, p, c);
   {
     let v = x['worker_instance_types'];
     if (
@@ -1010,64 +1975,11 @@ function v_CreateClusterRequestEdge(value, p, c) {
       }
     }
   }
-  {
-    let v = x['security_group_id'];
-    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
-    }
-  }
-  {
-    let v = x['is_enterprise_security_group'];
-    if (
-      v !== undefined &&
-      OP['is_enterprise_security_group'] !== undefined &&
-      !hasOwn.call(x, 'is_enterprise_security_group')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
-    }
-  }
-  {
-    let v = x['rds_instances'];
-    if (v !== undefined && OP['rds_instances'] !== undefined && !hasOwn.call(x, 'rds_instances'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/rds_instances', E_44);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/rds_instances' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['cluster_spec'];
-    if (v !== undefined && OP['cluster_spec'] !== undefined && !hasOwn.call(x, 'cluster_spec')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
-      else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
-      }
-    }
-  }
-  {
-    let v = x['resource_group_id'];
-    if (v !== undefined && OP['resource_group_id'] !== undefined && !hasOwn.call(x, 'resource_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/resource_group_id', E_2);
-    }
-  }
+  n += b_38(x, p, c);
+  n += b_39(x, p, c);
+  n += b_40(x, p, c);
+  n += b_41(x, p, c);
+  n += b_42(x, p, c);
   if (
     (!Object.prototype.hasOwnProperty.call(x, 'key_pair') || x['key_pair'] === undefined) &&
     (!Object.prototype.hasOwnProperty.call(x, 'login_password') || x['login_password'] === undefined)
@@ -1132,30 +2044,9 @@ function v_Taint(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['key'];
-    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/key', E_2);
-    }
-  }
-  {
-    let v = x['value'];
-    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/value', E_2);
-    }
-  }
-  {
-    let v = x['effect'];
-    if (v !== undefined && OP['effect'] !== undefined && !hasOwn.call(x, 'effect')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/effect', E_2);
-    }
-  }
+  n += b_25(x, p, c);
+  n += b_26(x, p, c);
+  n += b_62(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -1213,76 +2104,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  {
-    let v = x['disable_rollback'];
-    if (v !== undefined && OP['disable_rollback'] !== undefined && !hasOwn.call(x, 'disable_rollback'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/disable_rollback', E_6);
-      if (typeof v !== 'boolean') c.e(p + '/disable_rollback', E_7);
-    }
-  }
-  {
-    let v = x['timeout_mins'];
-    if (v !== undefined && OP['timeout_mins'] !== undefined && !hasOwn.call(x, 'timeout_mins')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/timeout_mins', E_8);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/timeout_mins', E_9);
-    }
-  }
-  {
-    let v = x['kubernetes_version'];
-    if (v !== undefined && OP['kubernetes_version'] !== undefined && !hasOwn.call(x, 'kubernetes_version'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/kubernetes_version', E_2);
-    }
-  }
-  {
-    let v = x['runtime'];
-    if (v !== undefined && OP['runtime'] !== undefined && !hasOwn.call(x, 'runtime')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      v_Runtime(v, p + '/runtime', c);
-    }
-  }
-  {
-    let v = x['region_id'];
-    if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/region_id', E_2);
-    }
-  }
-  {
-    let v = x['key_pair'];
-    if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/key_pair', E_13);
-      if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
-    }
-  }
-  {
-    let v = x['login_password'];
-    if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/login_password', E_14);
-      if (typeof v !== 'string') c.e(p + '/login_password', E_2);
-      else {
-        if (v.length > 30 || v.length < 16) {
-          const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_15);
-          if (n0 > 30) c.e(p + '/login_password', E_16);
-        }
-      }
-    }
-  }
+  n += b_2(x, p, c);
+  n += b_3(x, p, c);
+  n += b_4(x, p, c);
+  n += b_7(x, p, c);
+  n += b_45(x, p, c);
+  n += b_9(x, p, c);
+  n += b_10(x, p, c);
   {
     let v = x['num_of_nodes'];
     if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
@@ -1297,25 +2125,8 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  {
-    let v = x['profile'];
-    if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/profile', E_2);
-      else {
-        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_52);
-      }
-    }
-  }
-  {
-    let v = x['snat_entry'];
-    if (v !== undefined && OP['snat_entry'] !== undefined && !hasOwn.call(x, 'snat_entry')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/snat_entry', E_7);
-    }
-  }
+  n += b_47(x, p, c);
+  n += b_14(x, p, c);
   {
     let v = x['worker_system_disk_category'];
     if (
@@ -1353,38 +2164,9 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  {
-    let v = x['container_cidr'];
-    if (v !== undefined && OP['container_cidr'] !== undefined && !hasOwn.call(x, 'container_cidr'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/container_cidr', E_2);
-    }
-  }
-  {
-    let v = x['cloud_monitor_flags'];
-    if (v !== undefined && OP['cloud_monitor_flags'] !== undefined && !hasOwn.call(x, 'cloud_monitor_flags'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/cloud_monitor_flags', E_35);
-      if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
-    }
-  }
-  {
-    let v = x['endpoint_public_access'];
-    if (
-      v !== undefined &&
-      OP['endpoint_public_access'] !== undefined &&
-      !hasOwn.call(x, 'endpoint_public_access')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/endpoint_public_access', E_7);
-    }
-  }
+  n += b_18(x, p, c);
+  n += b_19(x, p, c);
+  n += b_20(x, p, c);
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
@@ -1394,34 +2176,8 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
     }
   }
-  {
-    let v = x['addons'];
-    if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Addon(v1, p + '/addons' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['tags'];
-    if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Tag(v1, p + '/tags' + '/' + i0, c);
-        }
-      }
-    }
-  }
+  n += b_24(x, p, c);
+  n += b_27(x, p, c);
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
@@ -1431,40 +2187,9 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
     }
   }
-  {
-    let v = x['worker_data_disks'];
-    if (v !== undefined && OP['worker_data_disks'] !== undefined && !hasOwn.call(x, 'worker_data_disks'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_data_disks', E_38);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_DataDisk(v1, p + '/worker_data_disks' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['deletion_protection'];
-    if (v !== undefined && OP['deletion_protection'] !== undefined && !hasOwn.call(x, 'deletion_protection'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/deletion_protection', E_7);
-    }
-  }
-  {
-    let v = x['node_cidr_mask'];
-    if (v !== undefined && OP['node_cidr_mask'] !== undefined && !hasOwn.call(x, 'node_cidr_mask'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_cidr_mask', E_2);
-    }
-  }
+  n += b_33(x, p, c);
+  n += b_34(x, p, c);
+  n += b_35(x, p, c);
   {
     let v = x['worker_instance_types'];
     if (
@@ -1487,344 +2212,36 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  {
-    let v = x['worker_instance_charge_type'];
-    if (
-      v !== undefined &&
-      OP['worker_instance_charge_type'] !== undefined &&
-      !hasOwn.call(x, 'worker_instance_charge_type')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_instance_charge_type', E_41);
-      if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
-      else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
-      }
-    }
-  }
-  {
-    let v = x['security_group_id'];
-    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
-    }
-  }
-  {
-    let v = x['is_enterprise_security_group'];
-    if (
-      v !== undefined &&
-      OP['is_enterprise_security_group'] !== undefined &&
-      !hasOwn.call(x, 'is_enterprise_security_group')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
-    }
-  }
-  {
-    let v = x['rds_instances'];
-    if (v !== undefined && OP['rds_instances'] !== undefined && !hasOwn.call(x, 'rds_instances'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/rds_instances', E_44);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/rds_instances' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['cluster_spec'];
-    if (v !== undefined && OP['cluster_spec'] !== undefined && !hasOwn.call(x, 'cluster_spec')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
-      else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
-      }
-    }
-  }
-  {
-    let v = x['pod_vswitch_ids'];
-    if (v !== undefined && OP['pod_vswitch_ids'] !== undefined && !hasOwn.call(x, 'pod_vswitch_ids'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/pod_vswitch_ids' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['timezone'];
-    if (v !== undefined && OP['timezone'] !== undefined && !hasOwn.call(x, 'timezone')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/timezone', E_2);
-    }
-  }
-  {
-    let v = x['proxy_mode'];
-    if (v !== undefined && OP['proxy_mode'] !== undefined && !hasOwn.call(x, 'proxy_mode')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
-      else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
-      }
-    }
-  }
-  {
-    let v = x['cluster_domain'];
-    if (v !== undefined && OP['cluster_domain'] !== undefined && !hasOwn.call(x, 'cluster_domain'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cluster_domain', E_2);
-    }
-  }
-  {
-    let v = x['custom_san'];
-    if (v !== undefined && OP['custom_san'] !== undefined && !hasOwn.call(x, 'custom_san')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/custom_san', E_2);
-    }
-  }
-  {
-    let v = x['service_account_issuer'];
-    if (
-      v !== undefined &&
-      OP['service_account_issuer'] !== undefined &&
-      !hasOwn.call(x, 'service_account_issuer')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/service_account_issuer', E_2);
-    }
-  }
-  {
-    let v = x['api_audiences'];
-    if (v !== undefined && OP['api_audiences'] !== undefined && !hasOwn.call(x, 'api_audiences'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/api_audiences', E_2);
-    }
-  }
-  {
-    let v = x['encryption_provider_key'];
-    if (
-      v !== undefined &&
-      OP['encryption_provider_key'] !== undefined &&
-      !hasOwn.call(x, 'encryption_provider_key')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/encryption_provider_key', E_2);
-    }
-  }
-  {
-    let v = x['taints'];
-    if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Taint(v1, p + '/taints' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['node_name_mode'];
-    if (v !== undefined && OP['node_name_mode'] !== undefined && !hasOwn.call(x, 'node_name_mode'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_name_mode', E_2);
-    }
-  }
-  {
-    let v = x['image_id'];
-    if (v !== undefined && OP['image_id'] !== undefined && !hasOwn.call(x, 'image_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/image_id', E_2);
-    }
-  }
-  {
-    let v = x['instances'];
-    if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/instances', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/instances' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['format_disk'];
-    if (v !== undefined && OP['format_disk'] !== undefined && !hasOwn.call(x, 'format_disk')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/format_disk', E_7);
-    }
-  }
-  {
-    let v = x['keep_instance_name'];
-    if (v !== undefined && OP['keep_instance_name'] !== undefined && !hasOwn.call(x, 'keep_instance_name'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/keep_instance_name', E_7);
-    }
-  }
-  {
-    let v = x['worker_auto_renew'];
-    if (v !== undefined && OP['worker_auto_renew'] !== undefined && !hasOwn.call(x, 'worker_auto_renew'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/worker_auto_renew', E_7);
-    }
-  }
-  {
-    let v = x['worker_auto_renew_period'];
-    if (
-      v !== undefined &&
-      OP['worker_auto_renew_period'] !== undefined &&
-      !hasOwn.call(x, 'worker_auto_renew_period')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
-      else {
-        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_59);
-      }
-    }
-  }
-  {
-    let v = x['worker_period'];
-    if (v !== undefined && OP['worker_period'] !== undefined && !hasOwn.call(x, 'worker_period'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
-      else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
-      }
-    }
-  }
-  {
-    let v = x['worker_period_unit'];
-    if (v !== undefined && OP['worker_period_unit'] !== undefined && !hasOwn.call(x, 'worker_period_unit'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
-      else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
-      }
-    }
-  }
-  {
-    let v = x['cpu_policy'];
-    if (v !== undefined && OP['cpu_policy'] !== undefined && !hasOwn.call(x, 'cpu_policy')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
-      else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
-      }
-    }
-  }
-  {
-    let v = x['platform'];
-    if (v !== undefined && OP['platform'] !== undefined && !hasOwn.call(x, 'platform')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/platform', E_2);
-      else {
-        if (!(
-          v === 'CentOS' ||
-          v === 'AliyunLinux' ||
-          v === 'QbootAliyunLinux' ||
-          v === 'Qboot' ||
-          v === 'Windows' ||
-          v === 'WindowsCore'
-        ))
-          c.e(p + '/platform', E_63);
-      }
-    }
-  }
-  {
-    let v = x['user_data'];
-    if (v !== undefined && OP['user_data'] !== undefined && !hasOwn.call(x, 'user_data')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_data', E_2);
-    }
-  }
-  {
-    let v = x['os_type'];
-    if (v !== undefined && OP['os_type'] !== undefined && !hasOwn.call(x, 'os_type')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/os_type', E_2);
-      else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
-      }
-    }
-  }
-  {
-    let v = x['ssh_flags'];
-    if (v !== undefined && OP['ssh_flags'] !== undefined && !hasOwn.call(x, 'ssh_flags')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/ssh_flags', E_7);
-    }
-  }
-  {
-    let v = x['user_ca'];
-    if (v !== undefined && OP['user_ca'] !== undefined && !hasOwn.call(x, 'user_ca')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_ca', E_2);
-    }
-  }
-  {
-    let v = x['node_port_range'];
-    if (v !== undefined && OP['node_port_range'] !== undefined && !hasOwn.call(x, 'node_port_range'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_port_range', E_2);
-    }
-  }
+  n += b_53(x, p, c);
+  n += b_38(x, p, c);
+  n += b_39(x, p, c);
+  n += b_40(x, p, c);
+  n += b_41(x, p, c);
+  n += b_54(x, p, c);
+  n += b_55(x, p, c);
+  n += b_56(x, p, c);
+  n += b_57(x, p, c);
+  n += b_58(x, p, c);
+  n += b_59(x, p, c);
+  n += b_60(x, p, c);
+  n += b_61(x, p, c);
+  n += b_63(x, p, c);
+  n += b_64(x, p, c);
+  n += b_65(x, p, c);
+  n += b_66(x, p, c);
+  n += b_67(x, p, c);
+  n += b_68(x, p, c);
+  n += b_69(x, p, c);
+  n += b_70(x, p, c);
+  n += b_71(x, p, c);
+  n += b_72(x, p, c);
+  n += b_73(x, p, c);
+  n += b_74(x, p, c);
+  n += b_75(x, p, c);
+  n += b_76(x, p, c);
+  n += b_77(x, p, c);
+  n += b_78(x, p, c);
+  n += b_79(x, p, c);
   {
     let v = x['master_count'];
     if (v !== undefined && OP['master_count'] !== undefined && !hasOwn.call(x, 'master_count')) v = undefined;
@@ -1909,85 +2326,12 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  {
-    let v = x['master_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['master_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'master_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_system_disk_snapshot_policy_id', E_2);
-    }
-  }
-  {
-    let v = x['master_instance_charge_type'];
-    if (
-      v !== undefined &&
-      OP['master_instance_charge_type'] !== undefined &&
-      !hasOwn.call(x, 'master_instance_charge_type')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_instance_charge_type', E_2);
-      else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_42);
-      }
-    }
-  }
-  {
-    let v = x['master_period_unit'];
-    if (v !== undefined && OP['master_period_unit'] !== undefined && !hasOwn.call(x, 'master_period_unit'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
-      else {
-        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_61);
-      }
-    }
-  }
-  {
-    let v = x['master_period'];
-    if (v !== undefined && OP['master_period'] !== undefined && !hasOwn.call(x, 'master_period'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
-      else {
-        if (!S_0.has(v)) c.e(p + '/master_period', E_60);
-      }
-    }
-  }
-  {
-    let v = x['master_auto_renew'];
-    if (v !== undefined && OP['master_auto_renew'] !== undefined && !hasOwn.call(x, 'master_auto_renew'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/master_auto_renew', E_7);
-    }
-  }
-  {
-    let v = x['master_auto_renew_period'];
-    if (
-      v !== undefined &&
-      OP['master_auto_renew_period'] !== undefined &&
-      !hasOwn.call(x, 'master_auto_renew_period')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
-      else {
-        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/master_auto_renew_period', E_59);
-      }
-    }
-  }
+  n += b_85(x, p, c);
+  n += b_86(x, p, c);
+  n += b_87(x, p, c);
+  n += b_88(x, p, c);
+  n += b_89(x, p, c);
+  n += b_90(x, p, c);
   {
     let v = x['worker_vswitch_ids'];
     if (v !== undefined && OP['worker_vswitch_ids'] !== undefined && !hasOwn.call(x, 'worker_vswitch_ids'))
@@ -2006,58 +2350,10 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  {
-    let v = x['worker_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/worker_system_disk_snapshot_policy_id', E_2);
-    }
-  }
-  {
-    let v = x['service_discovery_types'];
-    if (
-      v !== undefined &&
-      OP['service_discovery_types'] !== undefined &&
-      !hasOwn.call(x, 'service_discovery_types')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
-          else {
-            if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
-              c.e(p + '/service_discovery_types' + '/' + i0, E_74);
-          }
-        }
-      }
-    }
-  }
-  {
-    let v = x['nat_gateway'];
-    if (v !== undefined && OP['nat_gateway'] !== undefined && !hasOwn.call(x, 'nat_gateway')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/nat_gateway', E_7);
-    }
-  }
-  {
-    let v = x['zone_id'];
-    if (v !== undefined && OP['zone_id'] !== undefined && !hasOwn.call(x, 'zone_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/zone_id', E_2);
-    }
-  }
+  n += b_92(x, p, c);
+  n += b_93(x, p, c);
+  n += b_94(x, p, c);
+  n += b_95(x, p, c);
   if (
     (!Object.prototype.hasOwnProperty.call(x, 'is_enterprise_security_group') ||
       x['is_enterprise_security_group'] === undefined) &&
@@ -2166,14 +2462,7 @@ function v_NodepoolAutoScaling(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['enable'];
-    if (v !== undefined && OP['enable'] !== undefined && !hasOwn.call(x, 'enable')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/enable', E_7);
-    }
-  }
+  n += b_115(x, p, c);
   {
     let v = x['max_instances'];
     if (v !== undefined && OP['max_instances'] !== undefined && !hasOwn.call(x, 'max_instances'))
@@ -2192,14 +2481,7 @@ function v_NodepoolAutoScaling(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/min_instances', E_9);
     }
   }
-  {
-    let v = x['type'];
-    if (v !== undefined && OP['type'] !== undefined && !hasOwn.call(x, 'type')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/type', E_2);
-    }
-  }
+  n += b_118(x, p, c);
   {
     let v = x['is_bond_eip'];
     if (v !== undefined && OP['is_bond_eip'] !== undefined && !hasOwn.call(x, 'is_bond_eip')) v = undefined;
@@ -2263,22 +2545,8 @@ function v_NodepoolKubernetesConfigLabels(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['key'];
-    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/key', E_2);
-    }
-  }
-  {
-    let v = x['value'];
-    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/value', E_2);
-    }
-  }
+  n += b_25(x, p, c);
+  n += b_26(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2307,30 +2575,9 @@ function v_NodepoolKubernetesConfigTaints(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['key'];
-    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/key', E_2);
-    }
-  }
-  {
-    let v = x['value'];
-    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/value', E_2);
-    }
-  }
-  {
-    let v = x['effect'];
-    if (v !== undefined && OP['effect'] !== undefined && !hasOwn.call(x, 'effect')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/effect', E_2);
-    }
-  }
+  n += b_25(x, p, c);
+  n += b_26(x, p, c);
+  n += b_62(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2421,23 +2668,8 @@ function v_NodepoolKubernetesConfig(value, p, c) {
       }
     }
   }
-  {
-    let v = x['user_data'];
-    if (v !== undefined && OP['user_data'] !== undefined && !hasOwn.call(x, 'user_data')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_data', E_2);
-    }
-  }
-  {
-    let v = x['node_name_mode'];
-    if (v !== undefined && OP['node_name_mode'] !== undefined && !hasOwn.call(x, 'node_name_mode'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_name_mode', E_2);
-    }
-  }
+  n += b_75(x, p, c);
+  n += b_64(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2472,31 +2704,9 @@ function v_NodepoolNodepoolInfo(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['name'];
-    if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/name', E_2);
-    }
-  }
-  {
-    let v = x['resource_group_id'];
-    if (v !== undefined && OP['resource_group_id'] !== undefined && !hasOwn.call(x, 'resource_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/resource_group_id', E_2);
-    }
-  }
-  {
-    let v = x['type'];
-    if (v !== undefined && OP['type'] !== undefined && !hasOwn.call(x, 'type')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/type', E_2);
-    }
-  }
+  n += b_5(x, p, c);
+  n += b_42(x, p, c);
+  n += b_118(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2526,43 +2736,10 @@ function v_NodepoolScalingGroupDataDisks(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['category'];
-    if (v !== undefined && OP['category'] !== undefined && !hasOwn.call(x, 'category')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/category', E_2);
-    }
-  }
-  {
-    let v = x['size'];
-    if (v !== undefined && OP['size'] !== undefined && !hasOwn.call(x, 'size')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/size', E_9);
-    }
-  }
-  {
-    let v = x['encrypted'];
-    if (v !== undefined && OP['encrypted'] !== undefined && !hasOwn.call(x, 'encrypted')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/encrypted', E_2);
-    }
-  }
-  {
-    let v = x['auto_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['auto_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'auto_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/auto_snapshot_policy_id', E_2);
-    }
-  }
+  n += b_29(x, p, c);
+  n += b_30(x, p, c);
+  n += b_31(x, p, c);
+  n += b_32(x, p, c);
   {
     let v = x['performance_level'];
     if (v !== undefined && OP['performance_level'] !== undefined && !hasOwn.call(x, 'performance_level'))
@@ -2648,22 +2825,8 @@ function v_NodepoolScalingGroupTags(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['key'];
-    if (v !== undefined && OP['key'] !== undefined && !hasOwn.call(x, 'key')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/key', E_2);
-    }
-  }
-  {
-    let v = x['value'];
-    if (v !== undefined && OP['value'] !== undefined && !hasOwn.call(x, 'value')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/value', E_2);
-    }
-  }
+  n += b_25(x, p, c);
+  n += b_26(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2723,14 +2886,7 @@ function v_NodepoolScalingGroup(value, p, c) {
       }
     }
   }
-  {
-    let v = x['image_id'];
-    if (v !== undefined && OP['image_id'] !== undefined && !hasOwn.call(x, 'image_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/image_id', E_2);
-    }
-  }
+  n += b_65(x, p, c);
   {
     let v = x['instance_charge_type'];
     if (
@@ -2848,15 +3004,7 @@ function v_NodepoolScalingGroup(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/scaling_policy', E_2);
     }
   }
-  {
-    let v = x['security_group_id'];
-    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
-    }
-  }
+  n += b_38(x, p, c);
   {
     let v = x['security_group_ids'];
     if (v !== undefined && OP['security_group_ids'] !== undefined && !hasOwn.call(x, 'security_group_ids'))
@@ -3215,14 +3363,7 @@ function v_NodepoolManagement(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  {
-    let v = x['enable'];
-    if (v !== undefined && OP['enable'] !== undefined && !hasOwn.call(x, 'enable')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/enable', E_7);
-    }
-  }
+  n += b_115(x, p, c);
   {
     let v = x['auto_repair'];
     if (v !== undefined && OP['auto_repair'] !== undefined && !hasOwn.call(x, 'auto_repair')) v = undefined;
@@ -3491,42 +3632,10 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  {
-    let v = x['disable_rollback'];
-    if (v !== undefined && OP['disable_rollback'] !== undefined && !hasOwn.call(x, 'disable_rollback'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/disable_rollback', E_6);
-      if (typeof v !== 'boolean') c.e(p + '/disable_rollback', E_7);
-    }
-  }
-  {
-    let v = x['timeout_mins'];
-    if (v !== undefined && OP['timeout_mins'] !== undefined && !hasOwn.call(x, 'timeout_mins')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/timeout_mins', E_8);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/timeout_mins', E_9);
-    }
-  }
-  {
-    let v = x['kubernetes_version'];
-    if (v !== undefined && OP['kubernetes_version'] !== undefined && !hasOwn.call(x, 'kubernetes_version'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/kubernetes_version', E_2);
-    }
-  }
-  {
-    let v = x['runtime'];
-    if (v !== undefined && OP['runtime'] !== undefined && !hasOwn.call(x, 'runtime')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      v_Runtime(v, p + '/runtime', c);
-    }
-  }
+  n += b_2(x, p, c);
+  n += b_3(x, p, c);
+  n += b_4(x, p, c);
+  n += b_7(x, p, c);
   {
     let v = x['region_id'];
     if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
@@ -3536,45 +3645,9 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/region_id', E_2);
     }
   }
-  {
-    let v = x['key_pair'];
-    if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/key_pair', E_13);
-      if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
-    }
-  }
-  {
-    let v = x['login_password'];
-    if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/login_password', E_14);
-      if (typeof v !== 'string') c.e(p + '/login_password', E_2);
-      else {
-        if (v.length > 30 || v.length < 16) {
-          const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_15);
-          if (n0 > 30) c.e(p + '/login_password', E_16);
-        }
-      }
-    }
-  }
-  {
-    let v = x['num_of_nodes'];
-    if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/num_of_nodes', E_17);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
-      else {
-        if (v < 0) c.e(p + '/num_of_nodes', E_18);
-        if (v > 100) c.e(p + '/num_of_nodes', E_19);
-      }
-    }
-  }
+  n += b_9(x, p, c);
+  n += b_10(x, p, c);
+  n += b_99(x, p, c);
   {
     let v = x['profile'];
     if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
@@ -3586,14 +3659,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  {
-    let v = x['snat_entry'];
-    if (v !== undefined && OP['snat_entry'] !== undefined && !hasOwn.call(x, 'snat_entry')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/snat_entry', E_7);
-    }
-  }
+  n += b_14(x, p, c);
   {
     let v = x['vswitch_ids'];
     if (v !== undefined && OP['vswitch_ids'] !== undefined && !hasOwn.call(x, 'vswitch_ids')) v = undefined;
@@ -3611,73 +3677,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  {
-    let v = x['worker_system_disk_category'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_category'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_category')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_system_disk_category', E_28);
-      if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
-      else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
-      }
-    }
-  }
-  {
-    let v = x['worker_system_disk_size'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_size'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_size')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_system_disk_size', E_31);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
-      else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
-      }
-    }
-  }
-  {
-    let v = x['container_cidr'];
-    if (v !== undefined && OP['container_cidr'] !== undefined && !hasOwn.call(x, 'container_cidr'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/container_cidr', E_2);
-    }
-  }
-  {
-    let v = x['cloud_monitor_flags'];
-    if (v !== undefined && OP['cloud_monitor_flags'] !== undefined && !hasOwn.call(x, 'cloud_monitor_flags'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/cloud_monitor_flags', E_35);
-      if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
-    }
-  }
-  {
-    let v = x['endpoint_public_access'];
-    if (
-      v !== undefined &&
-      OP['endpoint_public_access'] !== undefined &&
-      !hasOwn.call(x, 'endpoint_public_access')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/endpoint_public_access', E_7);
-    }
-  }
+  n += b_102(x, p, c);
+  n += b_103(x, p, c);
+  n += b_18(x, p, c);
+  n += b_19(x, p, c);
+  n += b_20(x, p, c);
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
@@ -3687,34 +3691,8 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
     }
   }
-  {
-    let v = x['addons'];
-    if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Addon(v1, p + '/addons' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['tags'];
-    if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Tag(v1, p + '/tags' + '/' + i0, c);
-        }
-      }
-    }
-  }
+  n += b_24(x, p, c);
+  n += b_27(x, p, c);
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
@@ -3724,136 +3702,16 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
     }
   }
-  {
-    let v = x['worker_data_disks'];
-    if (v !== undefined && OP['worker_data_disks'] !== undefined && !hasOwn.call(x, 'worker_data_disks'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_data_disks', E_38);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_DataDisk(v1, p + '/worker_data_disks' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['deletion_protection'];
-    if (v !== undefined && OP['deletion_protection'] !== undefined && !hasOwn.call(x, 'deletion_protection'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/deletion_protection', E_7);
-    }
-  }
-  {
-    let v = x['node_cidr_mask'];
-    if (v !== undefined && OP['node_cidr_mask'] !== undefined && !hasOwn.call(x, 'node_cidr_mask'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_cidr_mask', E_2);
-    }
-  }
-  {
-    let v = x['worker_instance_types'];
-    if (
-      v !== undefined &&
-      OP['worker_instance_types'] !== undefined &&
-      !hasOwn.call(x, 'worker_instance_types')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_instance_types', E_39);
-      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
-      else {
-        if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['worker_instance_charge_type'];
-    if (
-      v !== undefined &&
-      OP['worker_instance_charge_type'] !== undefined &&
-      !hasOwn.call(x, 'worker_instance_charge_type')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_instance_charge_type', E_41);
-      if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
-      else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
-      }
-    }
-  }
-  {
-    let v = x['security_group_id'];
-    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
-    }
-  }
-  {
-    let v = x['is_enterprise_security_group'];
-    if (
-      v !== undefined &&
-      OP['is_enterprise_security_group'] !== undefined &&
-      !hasOwn.call(x, 'is_enterprise_security_group')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
-    }
-  }
-  {
-    let v = x['rds_instances'];
-    if (v !== undefined && OP['rds_instances'] !== undefined && !hasOwn.call(x, 'rds_instances'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/rds_instances', E_44);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/rds_instances' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['cluster_spec'];
-    if (v !== undefined && OP['cluster_spec'] !== undefined && !hasOwn.call(x, 'cluster_spec')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
-      else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
-      }
-    }
-  }
-  {
-    let v = x['resource_group_id'];
-    if (v !== undefined && OP['resource_group_id'] !== undefined && !hasOwn.call(x, 'resource_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/resource_group_id', E_2);
-    }
-  }
+  n += b_33(x, p, c);
+  n += b_34(x, p, c);
+  n += b_35(x, p, c);
+  n += b_106(x, p, c);
+  n += b_53(x, p, c);
+  n += b_38(x, p, c);
+  n += b_39(x, p, c);
+  n += b_40(x, p, c);
+  n += b_41(x, p, c);
+  n += b_42(x, p, c);
   {
     let v = x['charge_type'];
     if (v !== undefined && OP['charge_type'] !== undefined && !hasOwn.call(x, 'charge_type')) v = undefined;
@@ -3887,21 +3745,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  {
-    let v = x['pod_vswitch_ids'];
-    if (v !== undefined && OP['pod_vswitch_ids'] !== undefined && !hasOwn.call(x, 'pod_vswitch_ids'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/pod_vswitch_ids' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
+  n += b_54(x, p, c);
   {
     let v = x['load_balancer_spec'];
     if (v !== undefined && OP['load_balancer_spec'] !== undefined && !hasOwn.call(x, 'load_balancer_spec'))
@@ -3922,25 +3766,8 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  {
-    let v = x['timezone'];
-    if (v !== undefined && OP['timezone'] !== undefined && !hasOwn.call(x, 'timezone')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/timezone', E_2);
-    }
-  }
-  {
-    let v = x['proxy_mode'];
-    if (v !== undefined && OP['proxy_mode'] !== undefined && !hasOwn.call(x, 'proxy_mode')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
-      else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
-      }
-    }
-  }
+  n += b_55(x, p, c);
+  n += b_56(x, p, c);
   {
     let v = x['enable_rrsa'];
     if (v !== undefined && OP['enable_rrsa'] !== undefined && !hasOwn.call(x, 'enable_rrsa')) v = undefined;
@@ -3949,58 +3776,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'boolean') c.e(p + '/enable_rrsa', E_7);
     }
   }
-  {
-    let v = x['cluster_domain'];
-    if (v !== undefined && OP['cluster_domain'] !== undefined && !hasOwn.call(x, 'cluster_domain'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cluster_domain', E_2);
-    }
-  }
-  {
-    let v = x['custom_san'];
-    if (v !== undefined && OP['custom_san'] !== undefined && !hasOwn.call(x, 'custom_san')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/custom_san', E_2);
-    }
-  }
-  {
-    let v = x['service_account_issuer'];
-    if (
-      v !== undefined &&
-      OP['service_account_issuer'] !== undefined &&
-      !hasOwn.call(x, 'service_account_issuer')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/service_account_issuer', E_2);
-    }
-  }
-  {
-    let v = x['api_audiences'];
-    if (v !== undefined && OP['api_audiences'] !== undefined && !hasOwn.call(x, 'api_audiences'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/api_audiences', E_2);
-    }
-  }
-  {
-    let v = x['encryption_provider_key'];
-    if (
-      v !== undefined &&
-      OP['encryption_provider_key'] !== undefined &&
-      !hasOwn.call(x, 'encryption_provider_key')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/encryption_provider_key', E_2);
-    }
-  }
+  n += b_57(x, p, c);
+  n += b_58(x, p, c);
+  n += b_59(x, p, c);
+  n += b_60(x, p, c);
+  n += b_61(x, p, c);
   {
     let v = x['controlplane_log_ttl'];
     if (
@@ -4060,94 +3840,14 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  {
-    let v = x['taints'];
-    if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Taint(v1, p + '/taints' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['node_name_mode'];
-    if (v !== undefined && OP['node_name_mode'] !== undefined && !hasOwn.call(x, 'node_name_mode'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_name_mode', E_2);
-    }
-  }
-  {
-    let v = x['image_id'];
-    if (v !== undefined && OP['image_id'] !== undefined && !hasOwn.call(x, 'image_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/image_id', E_2);
-    }
-  }
-  {
-    let v = x['instances'];
-    if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/instances', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/instances' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['format_disk'];
-    if (v !== undefined && OP['format_disk'] !== undefined && !hasOwn.call(x, 'format_disk')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/format_disk', E_7);
-    }
-  }
-  {
-    let v = x['keep_instance_name'];
-    if (v !== undefined && OP['keep_instance_name'] !== undefined && !hasOwn.call(x, 'keep_instance_name'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/keep_instance_name', E_7);
-    }
-  }
-  {
-    let v = x['worker_auto_renew'];
-    if (v !== undefined && OP['worker_auto_renew'] !== undefined && !hasOwn.call(x, 'worker_auto_renew'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/worker_auto_renew', E_7);
-    }
-  }
-  {
-    let v = x['worker_auto_renew_period'];
-    if (
-      v !== undefined &&
-      OP['worker_auto_renew_period'] !== undefined &&
-      !hasOwn.call(x, 'worker_auto_renew_period')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
-      else {
-        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_59);
-      }
-    }
-  }
+  n += b_63(x, p, c);
+  n += b_64(x, p, c);
+  n += b_65(x, p, c);
+  n += b_66(x, p, c);
+  n += b_67(x, p, c);
+  n += b_68(x, p, c);
+  n += b_69(x, p, c);
+  n += b_70(x, p, c);
   {
     let v = x['worker_data_disk_category'];
     if (
@@ -4180,79 +3880,12 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_data_disk_size', E_9);
     }
   }
-  {
-    let v = x['worker_period'];
-    if (v !== undefined && OP['worker_period'] !== undefined && !hasOwn.call(x, 'worker_period'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
-      else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
-      }
-    }
-  }
-  {
-    let v = x['worker_period_unit'];
-    if (v !== undefined && OP['worker_period_unit'] !== undefined && !hasOwn.call(x, 'worker_period_unit'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
-      else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
-      }
-    }
-  }
-  {
-    let v = x['cpu_policy'];
-    if (v !== undefined && OP['cpu_policy'] !== undefined && !hasOwn.call(x, 'cpu_policy')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
-      else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
-      }
-    }
-  }
-  {
-    let v = x['platform'];
-    if (v !== undefined && OP['platform'] !== undefined && !hasOwn.call(x, 'platform')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/platform', E_2);
-      else {
-        if (!(
-          v === 'CentOS' ||
-          v === 'AliyunLinux' ||
-          v === 'QbootAliyunLinux' ||
-          v === 'Qboot' ||
-          v === 'Windows' ||
-          v === 'WindowsCore'
-        ))
-          c.e(p + '/platform', E_63);
-      }
-    }
-  }
-  {
-    let v = x['user_data'];
-    if (v !== undefined && OP['user_data'] !== undefined && !hasOwn.call(x, 'user_data')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_data', E_2);
-    }
-  }
-  {
-    let v = x['os_type'];
-    if (v !== undefined && OP['os_type'] !== undefined && !hasOwn.call(x, 'os_type')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/os_type', E_2);
-      else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
-      }
-    }
-  }
+  n += b_71(x, p, c);
+  n += b_72(x, p, c);
+  n += b_73(x, p, c);
+  n += b_74(x, p, c);
+  n += b_75(x, p, c);
+  n += b_76(x, p, c);
   {
     let v = x['soc_enabled'];
     if (v !== undefined && OP['soc_enabled'] !== undefined && !hasOwn.call(x, 'soc_enabled')) v = undefined;
@@ -4390,175 +4023,21 @@ function v_CreateClusterRequestServerless(value, p, c) {
       }
     }
   }
-  {
-    let v = x['disable_rollback'];
-    if (v !== undefined && OP['disable_rollback'] !== undefined && !hasOwn.call(x, 'disable_rollback'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/disable_rollback', E_6);
-      if (typeof v !== 'boolean') c.e(p + '/disable_rollback', E_7);
-    }
-  }
-  {
-    let v = x['timeout_mins'];
-    if (v !== undefined && OP['timeout_mins'] !== undefined && !hasOwn.call(x, 'timeout_mins')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/timeout_mins', E_8);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/timeout_mins', E_9);
-    }
-  }
-  {
-    let v = x['kubernetes_version'];
-    if (v !== undefined && OP['kubernetes_version'] !== undefined && !hasOwn.call(x, 'kubernetes_version'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/kubernetes_version', E_2);
-    }
-  }
-  {
-    let v = x['runtime'];
-    if (v !== undefined && OP['runtime'] !== undefined && !hasOwn.call(x, 'runtime')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      v_Runtime(v, p + '/runtime', c);
-    }
-  }
-  {
-    let v = x['region_id'];
-    if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/region_id', E_2);
-    }
-  }
-  {
-    let v = x['key_pair'];
-    if (v !== undefined && OP['key_pair'] !== undefined && !hasOwn.call(x, 'key_pair')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/key_pair', E_13);
-      if (typeof v !== 'string') c.e(p + '/key_pair', E_2);
-    }
-  }
-  {
-    let v = x['login_password'];
-    if (v !== undefined && OP['login_password'] !== undefined && !hasOwn.call(x, 'login_password'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/login_password', E_14);
-      if (typeof v !== 'string') c.e(p + '/login_password', E_2);
-      else {
-        if (v.length > 30 || v.length < 16) {
-          const n0 = ucs2len(v);
-          if (n0 < 8) c.e(p + '/login_password', E_15);
-          if (n0 > 30) c.e(p + '/login_password', E_16);
-        }
-      }
-    }
-  }
-  {
-    let v = x['num_of_nodes'];
-    if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/num_of_nodes', E_17);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/num_of_nodes', E_9);
-      else {
-        if (v < 0) c.e(p + '/num_of_nodes', E_18);
-        if (v > 100) c.e(p + '/num_of_nodes', E_19);
-      }
-    }
-  }
-  {
-    let v = x['profile'];
-    if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/profile', E_2);
-      else {
-        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_52);
-      }
-    }
-  }
-  {
-    let v = x['snat_entry'];
-    if (v !== undefined && OP['snat_entry'] !== undefined && !hasOwn.call(x, 'snat_entry')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/snat_entry', E_7);
-    }
-  }
-  {
-    let v = x['worker_system_disk_category'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_category'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_category')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_system_disk_category', E_28);
-      if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
-      else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
-      }
-    }
-  }
-  {
-    let v = x['worker_system_disk_size'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_size'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_size')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_system_disk_size', E_31);
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
-      else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
-      }
-    }
-  }
-  {
-    let v = x['container_cidr'];
-    if (v !== undefined && OP['container_cidr'] !== undefined && !hasOwn.call(x, 'container_cidr'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/container_cidr', E_2);
-    }
-  }
-  {
-    let v = x['cloud_monitor_flags'];
-    if (v !== undefined && OP['cloud_monitor_flags'] !== undefined && !hasOwn.call(x, 'cloud_monitor_flags'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/cloud_monitor_flags', E_35);
-      if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
-    }
-  }
-  {
-    let v = x['endpoint_public_access'];
-    if (
-      v !== undefined &&
-      OP['endpoint_public_access'] !== undefined &&
-      !hasOwn.call(x, 'endpoint_public_access')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/endpoint_public_access', E_7);
-    }
-  }
+  n += b_2(x, p, c);
+  n += b_3(x, p, c);
+  n += b_4(x, p, c);
+  n += b_7(x, p, c);
+  n += b_45(x, p, c);
+  n += b_9(x, p, c);
+  n += b_10(x, p, c);
+  n += b_99(x, p, c);
+  n += b_47(x, p, c);
+  n += b_14(x, p, c);
+  n += b_102(x, p, c);
+  n += b_103(x, p, c);
+  n += b_18(x, p, c);
+  n += b_19(x, p, c);
+  n += b_20(x, p, c);
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
@@ -4568,34 +4047,8 @@ function v_CreateClusterRequestServerless(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
     }
   }
-  {
-    let v = x['addons'];
-    if (v !== undefined && OP['addons'] !== undefined && !hasOwn.call(x, 'addons')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/addons', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Addon(v1, p + '/addons' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['tags'];
-    if (v !== undefined && OP['tags'] !== undefined && !hasOwn.call(x, 'tags')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/tags', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Tag(v1, p + '/tags' + '/' + i0, c);
-        }
-      }
-    }
-  }
+  n += b_24(x, p, c);
+  n += b_27(x, p, c);
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
@@ -4604,399 +4057,40 @@ function v_CreateClusterRequestServerless(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
     }
   }
-  {
-    let v = x['worker_data_disks'];
-    if (v !== undefined && OP['worker_data_disks'] !== undefined && !hasOwn.call(x, 'worker_data_disks'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_data_disks', E_38);
-      if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_DataDisk(v1, p + '/worker_data_disks' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['deletion_protection'];
-    if (v !== undefined && OP['deletion_protection'] !== undefined && !hasOwn.call(x, 'deletion_protection'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/deletion_protection', E_7);
-    }
-  }
-  {
-    let v = x['node_cidr_mask'];
-    if (v !== undefined && OP['node_cidr_mask'] !== undefined && !hasOwn.call(x, 'node_cidr_mask'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_cidr_mask', E_2);
-    }
-  }
-  {
-    let v = x['worker_instance_types'];
-    if (
-      v !== undefined &&
-      OP['worker_instance_types'] !== undefined &&
-      !hasOwn.call(x, 'worker_instance_types')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_instance_types', E_39);
-      if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
-      else {
-        if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/worker_instance_types' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['worker_instance_charge_type'];
-    if (
-      v !== undefined &&
-      OP['worker_instance_charge_type'] !== undefined &&
-      !hasOwn.call(x, 'worker_instance_charge_type')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/worker_instance_charge_type', E_41);
-      if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
-      else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
-      }
-    }
-  }
-  {
-    let v = x['security_group_id'];
-    if (v !== undefined && OP['security_group_id'] !== undefined && !hasOwn.call(x, 'security_group_id'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/security_group_id', E_2);
-    }
-  }
-  {
-    let v = x['is_enterprise_security_group'];
-    if (
-      v !== undefined &&
-      OP['is_enterprise_security_group'] !== undefined &&
-      !hasOwn.call(x, 'is_enterprise_security_group')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/is_enterprise_security_group', E_7);
-    }
-  }
-  {
-    let v = x['rds_instances'];
-    if (v !== undefined && OP['rds_instances'] !== undefined && !hasOwn.call(x, 'rds_instances'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(p + '/rds_instances', E_44);
-      if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/rds_instances' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['cluster_spec'];
-    if (v !== undefined && OP['cluster_spec'] !== undefined && !hasOwn.call(x, 'cluster_spec')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
-      else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
-      }
-    }
-  }
-  {
-    let v = x['pod_vswitch_ids'];
-    if (v !== undefined && OP['pod_vswitch_ids'] !== undefined && !hasOwn.call(x, 'pod_vswitch_ids'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/pod_vswitch_ids', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/pod_vswitch_ids' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['timezone'];
-    if (v !== undefined && OP['timezone'] !== undefined && !hasOwn.call(x, 'timezone')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/timezone', E_2);
-    }
-  }
-  {
-    let v = x['proxy_mode'];
-    if (v !== undefined && OP['proxy_mode'] !== undefined && !hasOwn.call(x, 'proxy_mode')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
-      else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
-      }
-    }
-  }
-  {
-    let v = x['cluster_domain'];
-    if (v !== undefined && OP['cluster_domain'] !== undefined && !hasOwn.call(x, 'cluster_domain'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cluster_domain', E_2);
-    }
-  }
-  {
-    let v = x['custom_san'];
-    if (v !== undefined && OP['custom_san'] !== undefined && !hasOwn.call(x, 'custom_san')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/custom_san', E_2);
-    }
-  }
-  {
-    let v = x['service_account_issuer'];
-    if (
-      v !== undefined &&
-      OP['service_account_issuer'] !== undefined &&
-      !hasOwn.call(x, 'service_account_issuer')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/service_account_issuer', E_2);
-    }
-  }
-  {
-    let v = x['api_audiences'];
-    if (v !== undefined && OP['api_audiences'] !== undefined && !hasOwn.call(x, 'api_audiences'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/api_audiences', E_2);
-    }
-  }
-  {
-    let v = x['encryption_provider_key'];
-    if (
-      v !== undefined &&
-      OP['encryption_provider_key'] !== undefined &&
-      !hasOwn.call(x, 'encryption_provider_key')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/encryption_provider_key', E_2);
-    }
-  }
-  {
-    let v = x['taints'];
-    if (v !== undefined && OP['taints'] !== undefined && !hasOwn.call(x, 'taints')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/taints', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          v_Taint(v1, p + '/taints' + '/' + i0, c);
-        }
-      }
-    }
-  }
-  {
-    let v = x['node_name_mode'];
-    if (v !== undefined && OP['node_name_mode'] !== undefined && !hasOwn.call(x, 'node_name_mode'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_name_mode', E_2);
-    }
-  }
-  {
-    let v = x['image_id'];
-    if (v !== undefined && OP['image_id'] !== undefined && !hasOwn.call(x, 'image_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/image_id', E_2);
-    }
-  }
-  {
-    let v = x['instances'];
-    if (v !== undefined && OP['instances'] !== undefined && !hasOwn.call(x, 'instances')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/instances', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/instances' + '/' + i0, E_2);
-        }
-      }
-    }
-  }
-  {
-    let v = x['format_disk'];
-    if (v !== undefined && OP['format_disk'] !== undefined && !hasOwn.call(x, 'format_disk')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/format_disk', E_7);
-    }
-  }
-  {
-    let v = x['keep_instance_name'];
-    if (v !== undefined && OP['keep_instance_name'] !== undefined && !hasOwn.call(x, 'keep_instance_name'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/keep_instance_name', E_7);
-    }
-  }
-  {
-    let v = x['worker_auto_renew'];
-    if (v !== undefined && OP['worker_auto_renew'] !== undefined && !hasOwn.call(x, 'worker_auto_renew'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/worker_auto_renew', E_7);
-    }
-  }
-  {
-    let v = x['worker_auto_renew_period'];
-    if (
-      v !== undefined &&
-      OP['worker_auto_renew_period'] !== undefined &&
-      !hasOwn.call(x, 'worker_auto_renew_period')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
-      else {
-        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_59);
-      }
-    }
-  }
-  {
-    let v = x['worker_period'];
-    if (v !== undefined && OP['worker_period'] !== undefined && !hasOwn.call(x, 'worker_period'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
-      else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
-      }
-    }
-  }
-  {
-    let v = x['worker_period_unit'];
-    if (v !== undefined && OP['worker_period_unit'] !== undefined && !hasOwn.call(x, 'worker_period_unit'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
-      else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
-      }
-    }
-  }
-  {
-    let v = x['cpu_policy'];
-    if (v !== undefined && OP['cpu_policy'] !== undefined && !hasOwn.call(x, 'cpu_policy')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
-      else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
-      }
-    }
-  }
-  {
-    let v = x['platform'];
-    if (v !== undefined && OP['platform'] !== undefined && !hasOwn.call(x, 'platform')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/platform', E_2);
-      else {
-        if (!(
-          v === 'CentOS' ||
-          v === 'AliyunLinux' ||
-          v === 'QbootAliyunLinux' ||
-          v === 'Qboot' ||
-          v === 'Windows' ||
-          v === 'WindowsCore'
-        ))
-          c.e(p + '/platform', E_63);
-      }
-    }
-  }
-  {
-    let v = x['user_data'];
-    if (v !== undefined && OP['user_data'] !== undefined && !hasOwn.call(x, 'user_data')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_data', E_2);
-    }
-  }
-  {
-    let v = x['os_type'];
-    if (v !== undefined && OP['os_type'] !== undefined && !hasOwn.call(x, 'os_type')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/os_type', E_2);
-      else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
-      }
-    }
-  }
-  {
-    let v = x['ssh_flags'];
-    if (v !== undefined && OP['ssh_flags'] !== undefined && !hasOwn.call(x, 'ssh_flags')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/ssh_flags', E_7);
-    }
-  }
-  {
-    let v = x['user_ca'];
-    if (v !== undefined && OP['user_ca'] !== undefined && !hasOwn.call(x, 'user_ca')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/user_ca', E_2);
-    }
-  }
-  {
-    let v = x['node_port_range'];
-    if (v !== undefined && OP['node_port_range'] !== undefined && !hasOwn.call(x, 'node_port_range'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/node_port_range', E_2);
-    }
-  }
+  n += b_33(x, p, c);
+  n += b_34(x, p, c);
+  n += b_35(x, p, c);
+  n += b_106(x, p, c);
+  n += b_53(x, p, c);
+  n += b_38(x, p, c);
+  n += b_39(x, p, c);
+  n += b_40(x, p, c);
+  n += b_41(x, p, c);
+  n += b_54(x, p, c);
+  n += b_55(x, p, c);
+  n += b_56(x, p, c);
+  n += b_57(x, p, c);
+  n += b_58(x, p, c);
+  n += b_59(x, p, c);
+  n += b_60(x, p, c);
+  n += b_61(x, p, c);
+  n += b_63(x, p, c);
+  n += b_64(x, p, c);
+  n += b_65(x, p, c);
+  n += b_66(x, p, c);
+  n += b_67(x, p, c);
+  n += b_68(x, p, c);
+  n += b_69(x, p, c);
+  n += b_70(x, p, c);
+  n += b_71(x, p, c);
+  n += b_72(x, p, c);
+  n += b_73(x, p, c);
+  n += b_74(x, p, c);
+  n += b_75(x, p, c);
+  n += b_76(x, p, c);
+  n += b_77(x, p, c);
+  n += b_78(x, p, c);
+  n += b_79(x, p, c);
   {
     let v = x['master_count'];
     if (v !== undefined && OP['master_count'] !== undefined && !hasOwn.call(x, 'master_count')) v = undefined;
@@ -5076,85 +4170,12 @@ function v_CreateClusterRequestServerless(value, p, c) {
       }
     }
   }
-  {
-    let v = x['master_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['master_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'master_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_system_disk_snapshot_policy_id', E_2);
-    }
-  }
-  {
-    let v = x['master_instance_charge_type'];
-    if (
-      v !== undefined &&
-      OP['master_instance_charge_type'] !== undefined &&
-      !hasOwn.call(x, 'master_instance_charge_type')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_instance_charge_type', E_2);
-      else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_42);
-      }
-    }
-  }
-  {
-    let v = x['master_period_unit'];
-    if (v !== undefined && OP['master_period_unit'] !== undefined && !hasOwn.call(x, 'master_period_unit'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
-      else {
-        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_61);
-      }
-    }
-  }
-  {
-    let v = x['master_period'];
-    if (v !== undefined && OP['master_period'] !== undefined && !hasOwn.call(x, 'master_period'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
-      else {
-        if (!S_0.has(v)) c.e(p + '/master_period', E_60);
-      }
-    }
-  }
-  {
-    let v = x['master_auto_renew'];
-    if (v !== undefined && OP['master_auto_renew'] !== undefined && !hasOwn.call(x, 'master_auto_renew'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/master_auto_renew', E_7);
-    }
-  }
-  {
-    let v = x['master_auto_renew_period'];
-    if (
-      v !== undefined &&
-      OP['master_auto_renew_period'] !== undefined &&
-      !hasOwn.call(x, 'master_auto_renew_period')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
-      else {
-        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/master_auto_renew_period', E_59);
-      }
-    }
-  }
+  n += b_85(x, p, c);
+  n += b_86(x, p, c);
+  n += b_87(x, p, c);
+  n += b_88(x, p, c);
+  n += b_89(x, p, c);
+  n += b_90(x, p, c);
   {
     let v = x['worker_vswitch_ids'];
     if (v !== undefined && OP['worker_vswitch_ids'] !== undefined && !hasOwn.call(x, 'worker_vswitch_ids'))
@@ -5172,58 +4193,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
       }
     }
   }
-  {
-    let v = x['worker_system_disk_snapshot_policy_id'];
-    if (
-      v !== undefined &&
-      OP['worker_system_disk_snapshot_policy_id'] !== undefined &&
-      !hasOwn.call(x, 'worker_system_disk_snapshot_policy_id')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/worker_system_disk_snapshot_policy_id', E_2);
-    }
-  }
-  {
-    let v = x['service_discovery_types'];
-    if (
-      v !== undefined &&
-      OP['service_discovery_types'] !== undefined &&
-      !hasOwn.call(x, 'service_discovery_types')
-    )
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (!Array.isArray(v)) c.e(p + '/service_discovery_types', E_26);
-      else {
-        for (let i0 = 0; i0 < v.length; i0++) {
-          const v1 = v[i0];
-          if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
-          else {
-            if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
-              c.e(p + '/service_discovery_types' + '/' + i0, E_74);
-          }
-        }
-      }
-    }
-  }
-  {
-    let v = x['nat_gateway'];
-    if (v !== undefined && OP['nat_gateway'] !== undefined && !hasOwn.call(x, 'nat_gateway')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'boolean') c.e(p + '/nat_gateway', E_7);
-    }
-  }
-  {
-    let v = x['zone_id'];
-    if (v !== undefined && OP['zone_id'] !== undefined && !hasOwn.call(x, 'zone_id')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/zone_id', E_2);
-    }
-  }
+  n += b_92(x, p, c);
+  n += b_93(x, p, c);
+  n += b_94(x, p, c);
+  n += b_95(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { Node, Project } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IR } from '../generator/model/ir.ts';
 import { syntheticIR } from './fixtures/consumer/synthetic-ir.ts';
@@ -18,6 +19,19 @@ import { docComment, escapeCommentText } from '../generator/emit/comments.ts';
 import { writeTreeAtomic, type OutputTree } from '../generator/emit/output.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/** Property → type text (with `| undefined` when optional) of an interface, as the checker resolves it. */
+function resolvedProps(dts: string, name: string): Map<string, string> {
+  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true } });
+  const file = project.createSourceFile('/types.d.ts', dts);
+  const decl = file.getInterfaceOrThrow(name);
+  const out = new Map<string, string>();
+  for (const p of decl.getType().getProperties()) {
+    const t = p.getTypeAtLocation(decl);
+    out.set(p.getName(), t.getText(decl));
+  }
+  return out;
+}
 
 function seedIR(reverse = false): IR {
   const found = findDocuments(join(ROOT, 'docs'));
@@ -72,15 +86,23 @@ describe('emit: the seed package', () => {
   it('declares the request as a discriminated union with literal discriminators, a base type and the models', () => {
     const d = tree.get('types.d.ts')!;
     expect(d).toMatch(/export type CreateClusterRequest =\s*\|\s*CreateClusterRequestDedicated\s*\|\s*CreateClusterRequestEdge\s*\|\s*CreateClusterRequestManaged\s*\|\s*CreateClusterRequestServerless;/);
-    const edge = d.slice(d.indexOf('export interface CreateClusterRequestEdge'), d.indexOf('export interface CreateClusterRequestManaged'));
-    const managed = d.slice(d.indexOf('export interface CreateClusterRequestManaged'), d.indexOf('export interface CreateClusterRequestServerless'));
-    expect(edge).toMatch(/\n  cluster_type: 'ManagedKubernetes';/);
-    expect(edge).toMatch(/\n  profile: 'Edge';/);
-    expect(edge).toMatch(/\n  num_of_nodes: number;/); // required by the edge kind
-    expect(edge).toMatch(/\n  key_pair\?: string;/); // one of key_pair / login_password: neither required alone
-    expect(managed).toMatch(/\n  cluster_type: 'ManagedKubernetes';/);
-    expect(managed).toMatch(/\n  profile\?: 'Default';/); // never 'Edge': that is the edge kind
-    expect(managed).toMatch(/\n  key_pair\?: string;/);
+    // Variants pick what they share from the base type: ask the checker what they resolve to.
+    const edge = resolvedProps(d, 'CreateClusterRequestEdge');
+    const managed = resolvedProps(d, 'CreateClusterRequestManaged');
+    expect(edge.get('cluster_type')).toBe('"ManagedKubernetes"');
+    expect(edge.get('profile')).toBe('"Edge"');
+    expect(edge.get('num_of_nodes')).toBe('number'); // required by the edge kind
+    expect(edge.get('key_pair')).toBe('string | undefined'); // one of key_pair / login_password: neither required alone
+    expect(edge.has('master_count')).toBe(false); // a dedicated-only parameter
+    expect(managed.get('cluster_type')).toBe('"ManagedKubernetes"');
+    expect(managed.get('profile')).toBe('"Default" | undefined'); // never 'Edge': that is the edge kind
+    expect(managed.get('key_pair')).toBe('string | undefined');
+    // ...and keep the base type's documentation of each property they pick (what editors show).
+    expect(d).toMatch(/export interface CreateClusterRequestEdge\s+extends\s+Pick<\s*CreateClusterRequestBase,/);
+    const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true } });
+    const edgeDecl = project.createSourceFile('/types.d.ts', d).getInterfaceOrThrow('CreateClusterRequestEdge');
+    const nameDecl = edgeDecl.getType().getPropertyOrThrow('name').getDeclarations()[0]!;
+    expect(Node.isPropertySignature(nameDecl) && nameDecl.getJsDocs()[0]!.getDescription()).toMatch(/The name of the cluster\./);
     expect(d).toMatch(/export interface CreateClusterRequestBase \{/);
     const base = d.slice(d.indexOf('export interface CreateClusterRequestBase'), d.indexOf('export interface CreateClusterRequestDedicated'));
     expect(base).toMatch(/\n  name: string;/);

@@ -80,18 +80,52 @@ export function propDoc(p: Prop, defs: PackageShapes['defs']): string {
   ]);
 }
 
+interface PropView {
+  name: string;
+  key: string;
+  required: boolean;
+  type: string;
+  doc: string;
+}
+
 interface ObjectView {
   name: string;
   doc: string;
-  props: Array<{ key: string; required: boolean; type: string; doc: string }>;
+  /** `extends` clause (variants: what they share with the base type), or ''. */
+  heritage: string;
+  props: PropView[];
 }
 
 function objectView(def: ObjectDef, defs: PackageShapes['defs']): ObjectView {
   return {
     name: def.name,
     doc: docComment([...def.doc, def.sources.length ? `Source: ${sourceList(def.sources)}` : null]),
-    props: def.props.map((p) => ({ key: propKey(p.name), required: p.required, type: tsType(p.shape), doc: propDoc(p, defs).replace(/^/gm, '  ') })),
+    heritage: '',
+    props: def.props.map((p) => ({ name: p.name, key: propKey(p.name), required: p.required, type: tsType(p.shape), doc: propDoc(p, defs).replace(/^/gm, '  ') })),
   };
+}
+
+/**
+ * A variant as the base type's properties it shares (same type, same documentation) picked from
+ * the base, and the rest (its discriminators, narrowed types) stated in its body. `Pick` keeps
+ * each property's JSDoc for editors, and the declarations are written once instead of once per
+ * kind of request.
+ */
+function variantView(def: ObjectDef, base: ObjectView, defs: PackageShapes['defs']): ObjectView {
+  const view = objectView(def, defs);
+  const inBase = new Map(base.props.map((p) => [p.name, p]));
+  const same: string[] = [];
+  const required: string[] = [];
+  const optional: string[] = [];
+  const own: PropView[] = [];
+  for (const p of view.props) {
+    const b = inBase.get(p.name);
+    if (!b || b.type !== p.type || b.doc !== p.doc) own.push(p);
+    else (p.required === b.required ? same : p.required ? required : optional).push(lit(p.name));
+  }
+  const pick = (names: string[]): string => `Pick<${base.name}, ${names.join(' | ')}>`;
+  const heritage = [same.length ? pick(same) : null, required.length ? `Required<${pick(required)}>` : null, optional.length ? `Partial<${pick(optional)}>` : null].filter(Boolean).join(', ');
+  return { ...view, heritage: heritage ? ` extends ${heritage}` : '', props: own };
 }
 
 export function operationTitle(o: OperationShapes): string {
@@ -116,8 +150,9 @@ export function emitTypes(shapes: PackageShapes): string {
           ]),
           members: r.variants.map((v) => v.def.name).join(' | '),
         });
-        objects.push(objectView(r.base, shapes.defs));
-        for (const v of r.variants) objects.push(objectView(v.def, shapes.defs));
+        const base = objectView(r.base, shapes.defs);
+        objects.push(base);
+        for (const v of r.variants) objects.push(variantView(v.def, base, shapes.defs));
       } else {
         objects.push(objectView(r.plain!, shapes.defs));
         unions.push({ name: r.baseName, doc: docComment([`Same as {@link ${r.typeName}} (${o.op.name} has one kind of request).`]), members: r.typeName });

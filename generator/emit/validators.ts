@@ -44,7 +44,13 @@ const oneOfEn = (values: Scalar[]): string => (values.length === 1 ? `must be ${
 const oneOfZh = (values: Scalar[]): string => (values.length === 1 ? `取值必须是 ${show(values[0]!)}` : `取值必须是 ${showList(values, '、')} 之一`);
 const showList = (vs: Scalar[], sep: string): string => vs.map(show).join(sep);
 
+/** Property blocks at least this long become a function when more than one object has them. */
+const SHARE_MIN_LENGTH = 120;
+const SHARED = /\u0000C(\d+)\u0000/g;
+
 class ValidatorGen {
+  /** Property blocks by their code: id and how many objects use it (see share / finish). */
+  private readonly checks = new Map<string, { id: number; uses: number }>();
   private readonly sets = new Map<string, string>();
   private readonly issues = new Map<string, string>();
   readonly consts: string[] = [];
@@ -158,14 +164,15 @@ class ValidatorGen {
     for (const p of def.props) {
       const path = `p + ${lit(`/${pointerSegment(p.name)}`)}`;
       const key = lit(p.name);
-      const present: string[] = ['n++;'];
-      if (p.deprecated) present.push(`c.w(${path}, ${this.issue('deprecated', `${JSON.stringify(p.name)} is deprecated`, `参数 ${JSON.stringify(p.name)} 已废弃`)});`);
+      const checks: string[] = [];
+      if (p.deprecated) checks.push(`c.w(${path}, ${this.issue('deprecated', `${JSON.stringify(p.name)} is deprecated`, `参数 ${JSON.stringify(p.name)} 已废弃`)});`);
       const check = this.check(p.shape, 'v', path, 0);
-      if (check) present.push(check);
+      if (check) checks.push(check);
+      const present = ['n++;', ...checks];
       const missing = p.required
         ? `if (v === undefined) ${this.err(path, 'required', `required property ${JSON.stringify(p.name)} is missing${where}`, `缺少必填参数 ${JSON.stringify(p.name)}${whereZh}`, `{ missingProperty: ${key} }`)}\nelse {\n${present.join('\n')}\n}`
         : `if (v !== undefined) {\n${present.join('\n')}\n}`;
-      body.push(`{\n${readOwn('x', p.name)}\n${missing}\n}`);
+      body.push(this.share(`{\n${readOwn('x', p.name)}\n${missing}\n}`));
     }
     // "Set this parameter or X": at least one member of each group must be present.
     for (const g of def.oneOf ?? []) {
@@ -202,6 +209,33 @@ let n = 0;
 ${body.join('\n')}
 ${unknown}
 }`;
+  }
+
+  /**
+   * A property's block (reads `x`, counts a present property in `n`, reports under `p`): a long
+   * one gets a placeholder, so that finish() can turn the blocks several objects share (the
+   * variants of a request restate most of its parameters) into one function each, and inline
+   * the others.
+   */
+  private share(code: string): string {
+    if (code.length < SHARE_MIN_LENGTH) return code;
+    let entry = this.checks.get(code);
+    if (!entry) {
+      entry = { id: this.checks.size, uses: 0 };
+      this.checks.set(code, entry);
+    }
+    entry.uses++;
+    return `\u0000C${entry.id}\u0000`;
+  }
+
+  /** The object functions with their placeholders resolved, and the shared property functions. */
+  finish(): string[] {
+    const byId = [...this.checks].map(([code, e]) => ({ code, ...e }));
+    const fns = this.fns.map((f) => f.replace(SHARED, (_, id: string) => (byId[Number(id)]!.uses > 1 ? `n += b_${id}(x, p, c);` : byId[Number(id)]!.code)));
+    const shared = byId
+      .filter((e) => e.uses > 1)
+      .map((e) => `/** One property, as ${e.uses} objects check it: 1 when present. */\nfunction b_${e.id}(x: { [key: string]: unknown }, p: string, c: Ctx): number {\nlet n = 0;\n${e.code}\nreturn n;\n}`);
+    return [...shared, ...fns];
   }
 
   /** The function a request with variants starts in: pick the variant, or say why none fits. */
@@ -296,7 +330,7 @@ return validate${typeName}(value, options).ok;
     types,
     consts: gen.consts,
     exported,
-    fns: gen.fns,
+    fns: gen.finish(),
   });
   const dts = render('validators.d.ts.hbs', {
     header: fileHeader(`Validators of ${shapes.operations.map((o) => o.op.id).join(', ')}.`),
