@@ -17,7 +17,7 @@ import { conflictReports } from './emit/conflicts-report.ts';
 import { coverage, coverageReports } from './emit/coverage-report.ts';
 import { diffReportsForIR } from './diff/index.ts';
 import { runDiff } from './diff/cli.ts';
-import { staleFiles, writeTreeAtomic, type OutputTree } from './emit/output.ts';
+import { staleFiles, treeIsCurrent, writeTreeAtomic, type OutputTree } from './emit/output.ts';
 import { emitPackage } from './emit/index.ts';
 import { EmitMemo, type MemoStats } from './emit/memo.ts';
 
@@ -201,7 +201,7 @@ export async function buildTree(documents: DocumentIR[], manifest: Manifest, pac
 }
 
 /** The one-screen summary at the end of a run. */
-function summary(r: GenerateResult, opts: GenerateOptions, ms: number): string {
+function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged: boolean): string {
   const c = coverage(r.ir);
   const sev = { error: 0, warning: 0, info: 0 };
   for (const d of r.ir.documents) for (const x of d.diagnostics) sev[x.severity]++;
@@ -216,7 +216,7 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number): string {
     `  pages with a request table that became operations: ${all?.thoseThatBecameOperations ?? 0}/${all?.pagesWithRequestTable ?? 0}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}`,
     `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
     `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; emit: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} formatting and type-check steps from cache`,
-    `  wrote ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
+    `  ${unchanged ? 'nothing to write: already up to date,' : 'wrote'} ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
   ];
   return lines.join('\n');
 }
@@ -233,8 +233,9 @@ async function generate(opts: GenerateOptions): Promise<number> {
     if (!opts.quiet) console.log(`${opts.out} is up to date (${r.ir.documents.length} pages)`);
     return EXIT.ok;
   }
-  writeTreeAtomic(opts.out, r.tree);
-  if (!opts.quiet) console.log(summary(r, opts, performance.now() - t0));
+  const unchanged = treeIsCurrent(opts.out, r.tree);
+  if (!unchanged) writeTreeAtomic(opts.out, r.tree);
+  if (!opts.quiet) console.log(summary(r, opts, performance.now() - t0, unchanged));
   return EXIT.ok;
 }
 

@@ -68,10 +68,27 @@ export function writeTreeAtomic(outDir: string, tree: OutputTree): void {
 /** Paths whose content differs from the tree, is missing, or is not produced any more. */
 export function staleFiles(outDir: string, tree: OutputTree): string[] {
   const stale = new Set<string>();
-  for (const [rel, content] of tree) {
-    const abs = join(outDir, rel);
-    if (!existsSync(abs) || readFileSync(abs, 'utf8') !== content) stale.add(rel);
-  }
+  for (const [rel, content] of tree) if (!fileHolds(join(outDir, rel), content)) stale.add(rel);
   for (const rel of listFiles(outDir)) if (!tree.has(rel)) stale.add(rel);
   return [...stale].sort();
+}
+
+/**
+ * True when `outDir` holds exactly `tree` (same files, same bytes): a run that would write what
+ * is there already writes nothing (rewriting the whole corpus package costs seconds of file
+ * system work). Stops at the first difference.
+ */
+export function treeIsCurrent(outDir: string, tree: OutputTree): boolean {
+  const present = listFiles(outDir);
+  if (present.length !== tree.size || present.some((rel) => !tree.has(rel))) return false;
+  for (const [rel, content] of tree) if (!fileHolds(join(outDir, rel), content)) return false;
+  return true;
+}
+
+function fileHolds(abs: string, content: string): boolean {
+  try {
+    return readFileSync(abs, 'utf8') === content;
+  } catch {
+    return false;
+  }
 }
