@@ -3,7 +3,7 @@
  * Atomic output: a run that fails or is killed leaves the output folder exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,18 @@ describe('atomic output', () => {
     const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--check']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/stale.*ir\.json/);
+  });
+
+  it('a re-run with nothing changed is answered from the caches and rewrites nothing', () => {
+    const cache = join(tmp, 'rerun-cache');
+    const o = join(tmp, 'rerun');
+    run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache, '--quiet']);
+    const mtimes = readdirSync(o).map((n) => statSync(join(o, n)).mtimeMs);
+    const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/read: 0 parsed, 5 from cache; emit: (\d+) of \1 formatting and type-check steps from cache/);
+    expect(r.out).toMatch(/nothing to write: already up to date/);
+    expect(readdirSync(o).map((n) => statSync(join(o, n)).mtimeMs)).toEqual(mtimes);
   });
 
   it('two runs give byte-identical output', () => {
