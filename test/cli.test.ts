@@ -167,9 +167,10 @@ describe('atomic output', () => {
   it('a re-run with nothing changed is answered from the caches and rewrites nothing', () => {
     const cache = join(tmp, 'rerun-cache');
     const o = join(tmp, 'rerun');
-    run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache, '--quiet']);
+    const withCache = { DOCS2TYPES_NO_CACHE: '' }; // run() turns the cache off by default
+    run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache, '--quiet'], withCache);
     const mtimes = readdirSync(o).map((n) => statSync(join(o, n)).mtimeMs);
-    const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache]);
+    const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache], withCache);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/read: 0 parsed, 5 from cache; emit: (\d+) of \1 formatting and type-check steps from cache/);
     expect(r.out).toMatch(/nothing to write: already up to date/);
