@@ -9,10 +9,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { corpusSection } from './corpus.ts';
+import { generateSection } from './generate.ts';
 import { validatorsSection } from './validators.ts';
 import { BENCH_DIR, formatTable, type BenchSection } from './lib.ts';
 
-const SECTIONS: BenchSection[] = [validatorsSection, corpusSection];
+const SECTIONS: BenchSection[] = [validatorsSection, corpusSection, generateSection];
 
 const RESULTS = join(BENCH_DIR, 'results.json');
 
