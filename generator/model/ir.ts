@@ -28,9 +28,9 @@ export type DocFormat = 'markdown' | 'text';
  *   descriptions may continue on following lines.
  * - `text-cell-per-line`: text scraped from HTML, one cell per paragraph (blank-line separated), with an
  *   optional leading category column whose values appear as group rows.
- * (Raw `<table>` HTML tables do not occur in this doc family's corpus: no layout for them yet.)
+ * - `html-table`: a `<table>` block in a markdown page; cells are read as text, a line per `<br>` or block.
  */
-export type TableLayout = 'pipe-table' | 'text-row-per-line' | 'text-cell-per-line';
+export type TableLayout = 'pipe-table' | 'text-row-per-line' | 'text-cell-per-line' | 'html-table';
 
 /** What a table is for, decided from its header and the heading above it. */
 export type TableKind = 'request' | 'response' | 'error' | 'other';
@@ -56,6 +56,7 @@ export type DiagnosticCode =
   | 'unreadable-file' // the file could not be read or is not UTF-8
   | 'invalid-utf8' // bytes that are not UTF-8 were replaced
   | 'unbalanced-fence' // a code fence is never closed
+  | 'unclosed-html-table' // a <table> block is never closed
   | 'cell-count' // a table row has more or fewer cells than its header
   | 'row-unparsed' // a line inside a table that is neither a row nor a continuation
   | 'duplicate-parameter' // the same parameter name twice in one table

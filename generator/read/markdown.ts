@@ -16,6 +16,7 @@ import type { ColumnRole, Diagnostic, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
 import { columnRole, sectionKind, TABLE_CAPTION } from './vocab.ts';
 import { parseWithCells } from '../parse/inline.ts';
+import { HTML_TABLE_OPEN, readHtmlTable } from './html-table.ts';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const ATX_HEADING = /^ {0,3}#{1,6}(\s|$)/;
@@ -157,6 +158,14 @@ function scanBlocks(file: string, lines: string[]): Blanked {
       fences.push({ open: i + 1, close: closed + 1, info: fm[2]!.trim() });
       for (let k = i; k <= closed; k++) prose[k] = '';
       i = closed + 1;
+      continue;
+    }
+    if (HTML_TABLE_OPEN.test(text)) {
+      const h = readHtmlTable(file, lines, i, alignCells);
+      diagnostics.push(...h.diagnostics);
+      if (h.table) tables.push(h.table);
+      for (let k = i; k <= h.end; k++) prose[k] = '';
+      i = h.end + 1;
       continue;
     }
     if (text.includes('|') && i + 1 < n && DELIMITER_ROW.test(lines[i + 1]!) && lines[i + 1]!.includes('-')) {
