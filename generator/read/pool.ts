@@ -1,16 +1,18 @@
 /**
- * Read many pages to DocumentIR fast: a content-hash cache (./cache.ts) first, then the misses
- * spread over worker threads, or parsed in-process when there are few of them.
+ * Read many pages to DocumentIR fast: the content-hash cache (./cache.ts, looked up by
+ * ./lookup.ts, with a lookup worker on large runs) first, then the misses spread over worker
+ * threads, or parsed in-process when there are few of them. A batch of misses also tunes V8's
+ * optimizing compiler for the run (tuneV8ForBatch).
  *
  * The call stays synchronous: the main thread blocks on a shared counter (Atomics.wait) and takes
  * the workers' answers with receiveMessageOnPort, so callers (the CLI, tests) need no `await`.
  * The result is the same whatever the completion order: documents come back sorted by file.
  *
- * Workers run this repository's TypeScript: when this module is a `.ts` file, each worker starts
- * from a tiny ESM bootstrap that registers tsx's loader (`tsx/esm/api`) and then imports this
- * module. That works under `npx tsx` (where Node 20 does not hand the parent's `--import tsx`
- * to workers) and under vitest (where there is no Node loader at all). Anything that goes wrong
- * with a worker (no tsx, a crash, a stall) falls back to parsing in-process: never a failed run.
+ * Parse workers run this repository's TypeScript as one esbuild bundle of this module (see
+ * workerBoot); without esbuild, a tiny ESM bootstrap registers tsx's loader (`tsx/esm/api`) and
+ * imports this module, which works under `npx tsx` (where Node 20 does not hand the parent's
+ * `--import tsx` to workers) and under vitest. Anything that goes wrong with a worker (no
+ * loader, a crash, a stall) falls back to parsing in-process: never a failed run.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
