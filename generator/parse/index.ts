@@ -7,6 +7,7 @@ import type { Heading, ReadDocument } from '../read/types.ts';
 import { tableKind, type SectionKind } from '../read/vocab.ts';
 import { pageMeta } from './meta.ts';
 import { rowsFromTable } from './rows.ts';
+import { sampleTree } from './nesting.ts';
 import { extractSamples } from './samples.ts';
 import { extractSkeleton } from './skeleton.ts';
 
@@ -38,12 +39,20 @@ function sectionLines(doc: ReadDocument, starts: (h: Heading) => boolean, contin
 export function parseDocument(doc: ReadDocument): DocumentIR {
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   const meta = pageMeta(doc);
+  const exampleLines = sectionLines(doc, (h) => EXAMPLE_KINDS.has(h.kind), (h) => EXAMPLE_KINDS.has(h.kind));
+  const sm = exampleLines.length ? extractSamples(exampleLines, doc.file, doc.lang) : { samples: [], diagnostics: [] };
+  // What the parsed samples nest where: evidence for tables that list members without `└`.
+  const trees = {
+    request: sampleTree(sm.samples.filter((x) => x.kind === 'request' && x.ok).map((x) => x.value)),
+    response: sampleTree(sm.samples.filter((x) => x.kind === 'response' && x.ok).map((x) => x.value)),
+  };
+
   const tables: TableInfo[] = [];
   const request = [];
   const response = [];
   for (const t of doc.tables) {
     const kind = tableKind(t.header, t.roles, t.heading?.kind ?? 'other', t.caption);
-    const rows = kind === 'request' || kind === 'response' ? rowsFromTable(t, doc.file, doc.lang, diagnostics) : [];
+    const rows = kind === 'request' || kind === 'response' ? rowsFromTable(t, doc.file, doc.lang, diagnostics, trees[kind]) : [];
     if (kind === 'request') request.push(...rows);
     else if (kind === 'response') response.push(...rows);
     const requiredColumn = !t.roles.includes('required') ? 'absent' : rows.length === 0 || rows.some((r) => r.rawRequired) ? 'filled' : 'empty';
@@ -54,8 +63,6 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   const sk = syntaxLines.length ? extractSkeleton(syntaxLines, doc.file) : { skeleton: null, diagnostics: [] };
   diagnostics.push(...sk.diagnostics);
 
-  const exampleLines = sectionLines(doc, (h) => EXAMPLE_KINDS.has(h.kind), (h) => EXAMPLE_KINDS.has(h.kind));
-  const sm = exampleLines.length ? extractSamples(exampleLines, doc.file, doc.lang) : { samples: [], diagnostics: [] };
   diagnostics.push(...sm.diagnostics);
 
   const looksLikeApi = doc.headings.some((h) => h.kind === 'request-params') || tables.some((t) => t.columns.includes('required'));

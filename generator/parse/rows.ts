@@ -3,6 +3,7 @@ import type { ColumnRole, Diagnostic, Lang, ParamRow, TextLine } from '../model/
 import type { RawCell, RawTable } from '../read/types.ts';
 import { positionValue, requiredValue } from '../read/vocab.ts';
 import { mineFacts } from './facts.ts';
+import { nestingFromSample, type SampleTree } from './nesting.ts';
 import { cleanInline } from './inline.ts';
 import { normalizeType } from './types.ts';
 
@@ -47,7 +48,8 @@ export function descriptionLines(c: RawCell | undefined, markup: 'markdown' | 't
   return out;
 }
 
-export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnostics: Diagnostic[]): ParamRow[] {
+/** `sample`: the names of the page's samples of this table's kind (see ./nesting.ts). */
+export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnostics: Diagnostic[], sample?: SampleTree): ParamRow[] {
   const col = (role: ColumnRole): number => table.roles.indexOf(role);
   const iName = col('name');
   const iType = col('type');
@@ -95,11 +97,6 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
     parents.length = depth;
     const parent = depth > 0 ? (parents[depth - 1] ?? null) : null;
     parents[depth] = name;
-    const key = `${parent ?? ''}/${name}`;
-    if (seen.has(key)) {
-      diagnostics.push({ file, line: raw.line, severity: 'warning', code: 'duplicate-parameter', message: `parameter "${name}" appears more than once in the table (kept both)` });
-    }
-    seen.add(key);
     rows.push({
       name,
       rawType,
@@ -116,6 +113,21 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
       facts: mineFacts(descLines, lang, file, type),
       source: { file, line: raw.line },
     });
+  }
+  // Members listed under their struct without `└`: the page's samples say where they belong.
+  const nesting = sample ? nestingFromSample(rows, sample) : null;
+  if (nesting) {
+    rows.forEach((r, i) => {
+      r.depth = nesting[i]!.depth;
+      r.parent = nesting[i]!.parent;
+    });
+  }
+  for (const r of rows) {
+    const key = `${r.parent ?? ''}/${r.name}`;
+    if (seen.has(key)) {
+      diagnostics.push({ file, line: r.source.line, severity: 'warning', code: 'duplicate-parameter', message: `parameter "${r.name}" appears more than once in the table (kept both)` });
+    }
+    seen.add(key);
   }
   return rows;
 }
