@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentIR, Model, OperationModel } from '../generator/model/ir.ts';
 import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
 import { loadManifest, parseManifest, reconcile } from '../generator/reconcile/index.ts';
+import { groupByOperation } from '../generator/reconcile/pages.ts';
 import { typeToString } from '../generator/parse/types.ts';
 import { conflictReports } from '../generator/emit/conflicts-report.ts';
 import { ROOT, expectGolden } from './helpers/golden.ts';
@@ -197,3 +198,28 @@ describe('variant detection on the real CreateCluster pages (one per cluster kin
   }
 });
 
+
+describe('grouping pages by operation', () => {
+  const page = (file: string, product: string | null, version: string | null, operation = 'CreateKeyPair'): DocumentIR =>
+    ({ file, operation, product, version, request: [{ name: 'KeyPairName' }], skeleton: null }) as unknown as DocumentIR;
+  const groups = (docs: DocumentIR[]): Record<string, string[]> => Object.fromEntries([...groupByOperation(docs)].map(([k, v]) => [k, v.map((d) => d.file)]));
+
+  it('puts a page whose link names no version with the one versioned group of its product, and a page naming nothing after it', () => {
+    expect(groups([page('en.md', 'Ecs', '2014-05-26'), page('zh-intl.md', 'Ecs', null), page('zh-cn.md', null, null)])).toEqual({
+      'Ecs/2014-05-26/CreateKeyPair': ['en.md', 'zh-cn.md', 'zh-intl.md'],
+    });
+  });
+
+  it('keeps pages apart where more than one group would fit', () => {
+    expect(
+      groups([page('a.md', 'Ecs', '2014-05-26'), page('b.md', 'Ecs', '2016-01-01'), page('c.md', 'Ecs', null), page('slb.md', 'Slb', '2014-05-15', 'DescribeRegions'), page('ecs.md', 'Ecs', '2014-05-26', 'DescribeRegions'), page('none.md', null, null, 'DescribeRegions')]),
+    ).toEqual({
+      'Ecs/2014-05-26/CreateKeyPair': ['a.md'],
+      'Ecs/2016-01-01/CreateKeyPair': ['b.md'],
+      'Ecs/_/CreateKeyPair': ['c.md'],
+      'Ecs/2014-05-26/DescribeRegions': ['ecs.md'],
+      'Slb/2014-05-15/DescribeRegions': ['slb.md'],
+      '_/_/DescribeRegions': ['none.md'],
+    });
+  });
+});

@@ -25,9 +25,11 @@ export function operationKey(product: string | null, version: string | null, nam
 }
 
 /**
- * Group pages by operation. Pages that do not name product or version join the one group of
- * the same operation name that does (a page only some versions of which carry the OpenAPI
- * Explorer link); when several such groups exist they stay apart under their own key.
+ * Group pages by operation. A page that says less than others of the same operation name joins
+ * the one group it agrees with: a page naming the product but no version (an OpenAPI Explorer
+ * link without `version=`) joins the one group of that product with a version; a page naming
+ * neither joins the one group of that name that names something (a page only some versions of
+ * which carry the link). Where several groups would fit, it stays apart under its own key.
  */
 export function groupByOperation(docs: DocumentIR[]): Map<string, DocumentIR[]> {
   const byName = new Map<string, DocumentIR[]>();
@@ -39,9 +41,16 @@ export function groupByOperation(docs: DocumentIR[]): Map<string, DocumentIR[]> 
   }
   const groups = new Map<string, DocumentIR[]>();
   for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const known = new Set(list.filter((d) => d.product || d.version).map((d) => operationKey(d.product, d.version, name)));
+    const versioned = new Map<string, Set<string>>(); // product → keys with a version
+    for (const d of list) if (d.product && d.version) versioned.set(d.product, (versioned.get(d.product) ?? new Set()).add(operationKey(d.product, d.version, name)));
+    const keyOf = (d: DocumentIR): string => {
+      const own = operationKey(d.product, d.version, name);
+      const fits = d.product && !d.version ? versioned.get(d.product) : undefined;
+      return fits?.size === 1 ? [...fits][0]! : own;
+    };
+    const known = new Set(list.filter((d) => d.product || d.version).map(keyOf));
     for (const d of list) {
-      let key = operationKey(d.product, d.version, name);
+      let key = keyOf(d);
       if (!d.product && !d.version && known.size === 1) key = [...known][0]!;
       const g = groups.get(key) ?? [];
       g.push(d);
