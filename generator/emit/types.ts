@@ -94,6 +94,8 @@ interface ObjectView {
   /** `extends` clause (variants: what they share with the base type), or ''. */
   heritage: string;
   props: PropView[];
+  /** An interface (it has properties or a base); else an empty object type. */
+  interface: boolean;
 }
 
 function objectView(def: ObjectDef, defs: PackageShapes['defs']): ObjectView {
@@ -102,6 +104,7 @@ function objectView(def: ObjectDef, defs: PackageShapes['defs']): ObjectView {
     doc: docComment([...def.doc, def.sources.length ? `Source: ${sourceList(def.sources)}` : null]),
     heritage: '',
     props: def.props.map((p) => ({ name: p.name, key: propKey(p.name), required: p.required, type: tsType(p.shape), doc: propDoc(p, defs).replace(/^/gm, '  ') })),
+    interface: def.props.length > 0,
   };
 }
 
@@ -125,7 +128,7 @@ function variantView(def: ObjectDef, base: ObjectView, defs: PackageShapes['defs
   }
   const pick = (names: string[]): string => `Pick<${base.name}, ${names.join(' | ')}>`;
   const heritage = [same.length ? pick(same) : null, required.length ? `Required<${pick(required)}>` : null, optional.length ? `Partial<${pick(optional)}>` : null].filter(Boolean).join(', ');
-  return { ...view, heritage: heritage ? ` extends ${heritage}` : '', props: own };
+  return { ...view, heritage: heritage ? ` extends ${heritage}` : '', props: own, interface: own.length > 0 || heritage !== '' };
 }
 
 export function operationTitle(o: OperationShapes): string {
