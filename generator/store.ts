@@ -10,9 +10,47 @@
  * Never breaks a run: an entry that cannot be read is a miss; a write that fails turns writing
  * off for the rest of the run (the caller counts it).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { threadId } from 'node:worker_threads';
+
+/**
+ * The version of what a cache holds: sha256 (16 hex) of a label and of each file's path (relative
+ * to `root`, so a checkout elsewhere gets the same version) and content. A file that is not
+ * there hashes as missing. The page cache, the emit memo and the worker bundle are named by it.
+ */
+export function filesVersion(label: string, root: string, files: string[]): string {
+  const h = createHash('sha256').update(`${label}\0`);
+  for (const f of files) {
+    let content: Buffer | string;
+    try {
+      content = readFileSync(f);
+    } catch {
+      content = '<missing>';
+    }
+    h.update(`${relative(root, f)}\0`).update(createHash('sha256').update(content).digest('hex')).update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/** The source files (`.js`/`.ts`, any `.c`/`.m` flavour) under `dir`, recursively, sorted. */
+export function sourceFiles(dir: string, recursive = true): string[] {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch {
+    return out; // a folder that is not there has no sources
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (recursive) out.push(...sourceFiles(p));
+    } else if (/\.[cm]?[jt]s$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
 
 export class TextStore {
   readonly folder: string;

@@ -13,8 +13,6 @@ import { performance } from 'node:perf_hooks';
 import { Project, ts } from 'ts-morph';
 import { EmitCheckError } from '../errors.ts';
 
-export { EmitCheckError };
-
 const ROOT = '/package/';
 
 export interface CompileOptions {

@@ -12,10 +12,9 @@
  * so it fails again on the next run. Entries not used for a week are removed.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TextStore } from '../store.ts';
+import { filesVersion, TextStore } from '../store.ts';
 
 const MEMO_FORMAT = 1;
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -27,16 +26,7 @@ export interface MemoStats {
 }
 
 function memoVersion(): string {
-  const h = createHash('sha256').update(`emit-memo:${MEMO_FORMAT}\0`);
-  for (const f of ['format.ts', 'check.ts', '../../package-lock.json']) {
-    try {
-      h.update(readFileSync(join(HERE, f)));
-    } catch {
-      h.update(`<missing ${f}>`);
-    }
-    h.update('\0');
-  }
-  return h.digest('hex').slice(0, 16);
+  return filesVersion(`emit-memo:${MEMO_FORMAT}`, join(HERE, '..', '..'), [join(HERE, 'format.ts'), join(HERE, 'check.ts'), join(HERE, '..', '..', 'package-lock.json')]);
 }
 
 function digest(text: string): string {
@@ -90,13 +80,9 @@ export class EmitMemo {
     return out;
   }
 
-  /** The files `compute` makes of `files` (the type-check and compile). */
+  /** The files `compute` makes of `files` (the type-check and compile): `text` of their JSON. */
   async files(step: string, files: Map<string, string>, compute: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
-    const key = this.key(step, JSON.stringify([...files]));
-    const hit = this.lookup(key);
-    if (hit !== null) return new Map(JSON.parse(hit) as [string, string][]);
-    const out = await compute();
-    this.keep(key, JSON.stringify([...out]));
-    return out;
+    const json = await this.text(step, JSON.stringify([...files]), async () => JSON.stringify([...(await compute())]));
+    return new Map(JSON.parse(json) as [string, string][]);
   }
 }

@@ -157,6 +157,17 @@ class ValidatorGen {
     }
   }
 
+  /** The start of a function that reads an object: not an object is an error; `x` is its own properties. */
+  private objectPrelude(): string {
+    return `if (!isObj(value)) {
+${this.err('p', 'type', 'must be an object', '必须是对象', '{ type: "object" }')}
+return;
+}
+// Read own properties only: an object that is not plain is read through a copy of them.
+const proto: unknown = Object.getPrototypeOf(value);
+const x = proto === OP || proto === null ? value : ownCopy(value);`;
+  }
+
   private objectFn(def: ObjectDef): string {
     const where = def.variant ? ` (kind ${JSON.stringify(def.variant.id)})` : '';
     const whereZh = def.variant ? `（${def.variant.id} 类型）` : '';
@@ -198,13 +209,7 @@ if (x[k] !== undefined) c.x(p, k, ${this.issue('additionalProperties', where, wh
 }`;
     return `/** ${def.name} */
 function v_${def.name}(value: unknown, p: string, c: Ctx): void {
-if (!isObj(value)) {
-${this.err('p', 'type', 'must be an object', '必须是对象', '{ type: "object" }')}
-return;
-}
-// Read own properties only: an object that is not plain is read through a copy of them.
-const proto: unknown = Object.getPrototypeOf(value);
-const x = proto === OP || proto === null ? value : ownCopy(value);
+${this.objectPrelude()}
 let n = 0;
 ${body.join('\n')}
 ${unknown}
@@ -257,13 +262,7 @@ ${unknown}
     chain.push(`{\n${this.err('p', 'enum', `matches no kind of request (${r.variants.map((v) => v.id).join(', ')})`, `不匹配任何请求类型（${r.variants.map((v) => v.id).join('、')}）`)}\n}`);
     return `/** ${r.typeName}: picks the kind of request by ${keys.join(', ')}. */
 function d_${r.typeName}(value: unknown, p: string, c: Ctx): void {
-if (!isObj(value)) {
-${this.err('p', 'type', 'must be an object', '必须是对象', '{ type: "object" }')}
-return;
-}
-// Read own properties only: an object that is not plain is read through a copy of them.
-const proto: unknown = Object.getPrototypeOf(value);
-const x = proto === OP || proto === null ? value : ownCopy(value);
+${this.objectPrelude()}
 ${reads.join('\n')}
 ${picks.join('\n')}
 ${chain.join('\nelse ')}

@@ -6,7 +6,8 @@
  * and hashing the pages and reading the entries as text (file system, sha256, UTF-8 decoding),
  * and JSON.parse of the entries (which must happen on the thread that keeps the objects). With
  * a lookup worker the first half runs on the other core while the main thread parses: the worker
- * is a few lines of plain JavaScript (no TypeScript loader, no bundle: it starts in a few ms)
+ * is a few lines of plain JavaScript (no TypeScript loader, no bundle: its first answer comes
+ * ~40 ms after it is started, where the parse workers' bundle takes ~70 ms just to load)
  * that claims pages from the front and posts their entry texts in batches. The main thread
  * parses what the worker sends and, whenever nothing is waiting (while the worker starts, or
  * when it falls behind), claims and looks up pages from the back itself.
@@ -50,7 +51,7 @@ const { workerData } = require('node:worker_threads');
 const { readFileSync } = require('node:fs');
 const { createHash } = require('node:crypto');
 const entryKey = ${entryKey.toString()};
-const { pages, folder, version, port, signal, claims, fault } = workerData;
+const { pages, entry, version, port, signal, claims, fault } = workerData;
 let batch = [];
 const flush = () => {
   port.postMessage(batch);
@@ -66,7 +67,7 @@ try {
     let text = null;
     try {
       digest = createHash('sha256').update(readFileSync(pages[i][0])).digest('hex');
-      text = readFileSync(folder + '/' + entryKey(createHash, digest, pages[i][1], version) + '.json', 'utf8');
+      text = readFileSync(entry[0] + entryKey(createHash, digest, pages[i][1], version) + entry[1], 'utf8');
     } catch {}
     batch.push({ i, digest, text });
     if (batch.length === ${BATCH}) flush();
@@ -176,7 +177,7 @@ function startWorker(found: FoundDocument[], cache: DocCache): LookupWorker | nu
   try {
     const worker = new Worker(workerSource(), {
       eval: true,
-      workerData: { pages: found.map((f) => [f.abs, f.file]), folder: cache.folder, version: cache.version, port: port2, signal, claims, fault: process.env.DOCS2TYPES_FAULT === 'lookup-worker' },
+      workerData: { pages: found.map((f) => [f.abs, f.file]), entry: cache.path('\u0000').split('\u0000'), version: cache.version, port: port2, signal, claims, fault: process.env.DOCS2TYPES_FAULT === 'lookup-worker' },
       transferList: [port2],
       execArgv: [],
     });

@@ -287,8 +287,7 @@ function plainHeading(line: string): { level: number; text: string } | null {
  * links are parsed when asked for (ReadDocument.links).
  */
 function proseToParse(prose: string[]): { text: string; lineOf: number[]; plain: Heading[]; linkLines: number[] } {
-  const out: string[] = [];
-  const lineOf: number[] = [0];
+  const toParse: number[] = [];
   const plain: Heading[] = [];
   const linkLines: number[] = [];
   for (let i = 0; i < prose.length; i++) {
@@ -302,25 +301,32 @@ function proseToParse(prose: string[]): { text: string; lineOf: number[]; plain:
       plain.push({ text, level: h.level, line: i + 1, kind: sectionKind(text) });
       continue;
     }
-    out.push(t, '');
-    lineOf.push(i + 1, i + 1);
+    toParse.push(i + 1);
   }
-  return { text: out.join('\n'), lineOf, plain, linkLines };
+  return { ...asBlocks(prose, toParse), plain, linkLines };
+}
+
+/**
+ * Page lines (1-based numbers) as one text for remark, each its own block (blank lines between);
+ * `lineOf[l]` is the page line of the text's line `l`.
+ */
+function asBlocks(prose: string[], lines: number[]): { text: string; lineOf: number[] } {
+  const out: string[] = [];
+  const lineOf: number[] = [0];
+  for (const n of lines) {
+    out.push(prose[n - 1]!, '');
+    lineOf.push(n, n);
+  }
+  return { text: out.join('\n'), lineOf };
 }
 
 /** The links of the listed prose lines that `select` keeps, in one remark call. */
 function parseLinks(prose: string[], linkLines: number[], select: (line: string) => boolean): Link[] {
-  const out: string[] = [];
-  const lineOf: number[] = [0];
-  for (const n of linkLines) {
-    const t = prose[n - 1]!;
-    if (!select(t)) continue;
-    out.push(t, '');
-    lineOf.push(n, n);
-  }
-  if (out.length === 0) return [];
+  const chosen = linkLines.filter((n) => select(prose[n - 1]!));
+  if (chosen.length === 0) return [];
+  const { text, lineOf } = asBlocks(prose, chosen);
   const links: Link[] = [];
-  walkLinks({ type: 'root', children: parseWithCells(out.join('\n'), []) }, links, (l) => lineOf[l] ?? l);
+  walkLinks({ type: 'root', children: parseWithCells(text, []) }, links, (l) => lineOf[l] ?? l);
   return links;
 }
 

@@ -14,7 +14,6 @@
  * `--import tsx` to workers) and under vitest. Anything that goes wrong with a worker (no
  * loader, a crash, a stall) falls back to parsing in-process: never a failed run.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +27,7 @@ import type { DocumentIR } from '../model/ir.ts';
 import { documentFromBytes } from '../pipeline.ts';
 import { codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './cache.ts';
 import { lookups, type LookupStats } from './lookup.ts';
+import { filesVersion, sourceFiles } from '../store.ts';
 import type { FoundDocument } from './find.ts';
 
 /** Below this many pages to parse, workers cost more to start than they save. */
@@ -82,7 +82,7 @@ export function emptyReadStats(): ReadStats {
  * inlining (measured: 5.5 s of compile for 4 s of parsing) than the parsing takes, and on two
  * cores that starves the second thread. A larger interrupt budget optimizes only what is really
  * hot, a smaller inlining budget makes each compile cheap. They change speed, never results.
- * Measured on the 1,754-page corpus, 2 threads: 4.0-4.7 s with the defaults, 2.5-3.0 s with these.
+ * Measured on the 1,754-page corpus, 2 threads: 4.0-4.7 s with the defaults, 2.5-3.2 s with these.
  * `DOCS2TYPES_V8_TUNING=0` leaves V8 alone.
  */
 export const BATCH_V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=100', '--interrupt-budget=800000'];
@@ -186,23 +186,9 @@ type FromWorker =
 
 let memoBoot: { url: URL } | null | undefined;
 
-/** sha256 over every source file of the generator and the lockfile: names the worker bundle. */
+/** Every source file of the generator and the lockfile: names the worker bundle. */
 function sourcesDigest(generatorDir: string, lockfile: string): string {
-  const h = createHash('sha256');
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.[cm]?[jt]s$/.test(e.name)) h.update(`${p}\0`).update(readFileSync(p)).update('\0');
-    }
-  };
-  walk(generatorDir);
-  try {
-    h.update(readFileSync(lockfile));
-  } catch {
-    /* no lockfile: sources alone */
-  }
-  return h.digest('hex').slice(0, 16);
+  return filesVersion('docs2types-worker', dirname(generatorDir), [...sourceFiles(generatorDir), lockfile]);
 }
 
 /**
