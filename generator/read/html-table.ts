@@ -8,12 +8,13 @@
  * The table becomes a RawTable like any other (layout `html-table`, plain-text cells): the
  * first row of `<th>` cells (else the first row) is the header; every other row of the table
  * itself (not of a table nested in a cell) is a row; a row with fewer or more cells than the
- * header is aligned as pipe-table rows are.
+ * header is aligned as pipe-table rows are (./cells.ts).
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Diagnostic, TextLine } from '../model/ir.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
+import { alignRow } from './cells.ts';
 import { columnRole } from './vocab.ts';
 
 export const HTML_TABLE_OPEN = /^ {0,3}<table[\s>]/i;
@@ -81,15 +82,11 @@ function cellsOf(row: Element): Element[] {
   return children(row).filter((c): c is Element => isElement(c, 'td', 'th'));
 }
 
-/**
- * Read the HTML table block that starts at `lines[start]` (0-based). `align` is the pipe-table
- * reader's cell alignment (the same rule for a row whose cell count is off).
- */
+/** Read the HTML table block that starts at `lines[start]` (0-based). */
 export function readHtmlTable(
   file: string,
   lines: string[],
   start: number,
-  align: (cells: RawCell[], roles: RawTable['roles']) => { cells: RawCell[]; off: number },
 ): HtmlTableRead {
   const diagnostics: Diagnostic[] = [];
   // The block ends where its <table> closes (tables nested in cells open and close inside it).
@@ -120,16 +117,8 @@ export function readHtmlTable(
   for (const r of rows.slice(headIndex + 1)) {
     const raw: RawCell[] = cellsOf(r).map((c) => ({ parts: cellLines(c, offset) }));
     if (raw.length === 0) continue;
-    const { cells, off } = align(raw, roles);
-    if (off !== 0) {
-      diagnostics.push({
-        file,
-        line: lineOf(r),
-        severity: 'warning',
-        code: 'cell-count',
-        message: `row has ${raw.length} cells, the header has ${roles.length}: ${off > 0 ? 'extra cells were joined into the description column' : 'missing cells were left empty'}`,
-      });
-    }
+    const { cells, diagnostic } = alignRow(file, lineOf(r), raw, roles);
+    if (diagnostic) diagnostics.push(diagnostic);
     out.push({ cells, line: lineOf(r), endLine: (r.position?.end.line ?? lineOf(r) - offset) + offset, group: null });
   }
   return { table: { layout: 'html-table', markup: 'text', header, roles, line: lineOf(headRow), rows: out }, end, diagnostics };

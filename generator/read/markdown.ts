@@ -12,10 +12,11 @@
  * remark's positions stay the page's own line numbers) before remark parses the page.
  */
 import type { Root, RootContent, PhrasingContent } from 'mdast';
-import type { ColumnRole, Diagnostic, TextLine } from '../model/ir.ts';
+import type { Diagnostic, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
 import { columnRole, sectionKind, TABLE_CAPTION } from './vocab.ts';
 import { parseWithCells } from '../parse/inline.ts';
+import { alignRow } from './cells.ts';
 import { HTML_TABLE_OPEN, readHtmlTable } from './html-table.ts';
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -77,39 +78,6 @@ function cellText(c: RawCell): string {
   return c.parts.map((p) => p.text).join('\n').trim();
 }
 
-/**
- * Align a row's cells to the header. Extra cells (an unescaped `|` inside a cell) are merged
- * back into the description column (else the last column); missing cells are padded.
- */
-export function alignCells(cells: RawCell[], roles: ColumnRole[]): { cells: RawCell[]; off: number } {
-  const n = roles.length;
-  const off = cells.length - n;
-  if (off === 0) return { cells, off };
-  if (off < 0) {
-    const padded = cells.slice();
-    const last = cells[cells.length - 1]?.parts.at(-1)?.line ?? 0;
-    while (padded.length < n) padded.push({ parts: [{ text: '', line: last }] });
-    return { cells: padded, off };
-  }
-  let target = roles.indexOf('description');
-  if (target < 0) target = n - 1;
-  const merged: RawCell = { parts: [] };
-  for (let k = target; k <= target + off; k++) {
-    const c = cells[k]!;
-    if (merged.parts.length > 0) {
-      const prev = merged.parts[merged.parts.length - 1]!;
-      const first = c.parts[0]!;
-      if (first.line === prev.line) {
-        merged.parts[merged.parts.length - 1] = { text: `${prev.text}|${first.text}`, line: prev.line };
-        merged.parts.push(...c.parts.slice(1));
-        continue;
-      }
-    }
-    merged.parts.push(...c.parts);
-  }
-  return { cells: [...cells.slice(0, target), merged, ...cells.slice(target + off + 1)], off };
-}
-
 interface Blanked {
   /** Lines with table rows and fence bodies replaced by '' (for remark). */
   prose: string[];
@@ -161,7 +129,7 @@ function scanBlocks(file: string, lines: string[]): Blanked {
       continue;
     }
     if (HTML_TABLE_OPEN.test(text)) {
-      const h = readHtmlTable(file, lines, i, alignCells);
+      const h = readHtmlTable(file, lines, i);
       diagnostics.push(...h.diagnostics);
       if (h.table) tables.push(h.table);
       for (let k = i; k <= h.end; k++) prose[k] = '';
@@ -201,19 +169,8 @@ function scanBlocks(file: string, lines: string[]): Blanked {
           }
         }
         const raw = splitRow(rowLines);
-        const { cells, off } = alignCells(raw, roles);
-        if (off !== 0) {
-          diagnostics.push({
-            file,
-            line: j + 1,
-            severity: 'warning',
-            code: 'cell-count',
-            message:
-              off > 0
-                ? `row has ${raw.length} cells, the header has ${roles.length}: an unescaped "|" inside a cell? extra cells were joined into the ${roles.includes('description') ? 'description' : 'last'} column`
-                : `row has ${raw.length} cells, the header has ${roles.length}: missing cells were left empty`,
-          });
-        }
+        const { cells, diagnostic } = alignRow(file, j + 1, raw, roles, 'an unescaped "|" inside a cell? ');
+        if (diagnostic) diagnostics.push(diagnostic);
         table.rows.push({ cells, line: j + 1, endLine: k, group: null });
         j = k;
       }
