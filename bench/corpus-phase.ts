@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { findDocuments, readDocuments } from '../generator/pipeline.ts';
-import { emptyReadStats } from '../generator/read/pool.ts';
+import { findDocuments, readDocuments } from '../generator/generate.ts';
+import { emptyReadStats } from '../generator/engine/pool.ts';
 import type { PhaseOutput } from './lib.ts';
 
 const EXCLUDE = [/(^|\/)history\//];

@@ -15,9 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { emitPackage } from '../generator/emit/index.ts';
-import { writeTreeAtomic } from '../generator/emit/output.ts';
+import { writeTreeAtomic } from '../generator/io/output.ts';
 import { buildShapes, type ObjectDef, type Shape } from '../generator/emit/shapes.ts';
-import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/manifest.ts';
 import type { BenchSection, TableRow } from './lib.ts';
 

@@ -3,23 +3,14 @@
  * docs2types command line: `generate`, `check`, `diff`. Bad usage and bad input: one line
  * saying what and where, exit code 2, no stack trace (`--debug` prints it).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadManifest, ManifestError, type Manifest } from './reconcile/manifest.ts';
+import { ManifestError } from './reconcile/manifest.ts';
 import { InputError, fsError, parseJson5 } from './errors.ts';
-import { buildIR, findDocuments, readDocuments } from './pipeline.ts';
-import { emptyReadStats, type ReadStats } from './read/pool.ts';
-import { resolveCacheDir } from './read/cache.ts';
-import { serializeIR } from './model/serialize.ts';
-import type { DocumentIR, IR } from './model/ir.ts';
-import { conflictReports } from './emit/conflicts-report.ts';
-import { coverage, coverageReports } from './emit/coverage-report.ts';
-import { diffReportsForIR } from './diff/index.ts';
+import { generate as runGenerate, type GenerateResult, type Phase } from './generate.ts';
+import { coverage } from './emit/coverage-report.ts';
 import { runDiff } from './diff/cli.ts';
-import { staleFiles, treeIsCurrent, writeTreeAtomic, type OutputTree } from './emit/output.ts';
-import { emitPackage } from './emit/index.ts';
-import { EmitMemo, type MemoStats } from './emit/memo.ts';
+import { staleFiles, treeIsCurrent, writeTreeAtomic } from './io/output.ts';
 
 export class UsageError extends InputError {}
 
@@ -135,12 +126,25 @@ export function parseGenerateArgs(args: string[], check: boolean): GenerateOptio
   return opts;
 }
 
-/** Progress on stderr: a bar on a terminal, a line per 10% otherwise, nothing with --quiet or few pages. */
-function progress(opts: GenerateOptions, total: number): ((done: number, total: number) => void) | undefined {
-  if (opts.quiet || total < 50) return undefined;
+/**
+ * Progress on stderr, over every phase: a bar for reading on a terminal (a line per 10% otherwise),
+ * a line when each later phase starts; nothing with --quiet or few pages.
+ */
+function progress(opts: GenerateOptions): (phase: Phase, done: number, total: number) => void {
   const tty = process.stderr.isTTY;
   let lastShown = -1;
-  return (done, all) => {
+  let lastPhase: Phase | null = null;
+  let pages = 0;
+  return (phase, done, all) => {
+    if (opts.quiet) return;
+    if (phase === 'read') pages = all;
+    if (pages < 50) return;
+    if (phase !== 'read') {
+      if (phase !== lastPhase) process.stderr.write(`  ${phase}${all ? ` (${all})` : ''}…\n`);
+      lastPhase = phase;
+      return;
+    }
+    lastPhase = phase;
     if (tty) {
       const pct = Math.floor((done / all) * 100);
       if (pct === lastShown && done !== all) return;
@@ -156,48 +160,6 @@ function progress(opts: GenerateOptions, total: number): ((done: number, total: 
       process.stderr.write(`  reading: ${done}/${all} pages\n`);
     }
   };
-}
-
-export interface GenerateResult {
-  tree: OutputTree;
-  ir: IR;
-  stats: ReadStats;
-  /** Emit steps (prettier, type-check) answered by the memo vs computed. */
-  emit: MemoStats;
-}
-
-export async function generateTree(opts: Pick<GenerateOptions, 'docs' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>): Promise<GenerateResult> {
-  const docsDir = opts.docs;
-  if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
-  const exclude = opts.exclude.map((re) => new RegExp(re));
-  const found = findDocuments(docsDir, process.cwd(), exclude);
-  if (found.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
-  const manifestPath = statSync(docsDir).isDirectory() ? join(docsDir, 'manifest.json5') : join(dirname(docsDir), 'manifest.json5');
-  const manifest = loadManifest(manifestPath);
-  const stats = emptyReadStats();
-  let documents;
-  try {
-    documents = readDocuments(found, { cache: opts.cache, threads: opts.threads, stats, onProgress: progress(opts as GenerateOptions, found.length) });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (!err.code) throw e;
-    const path = (err as { path?: string }).path;
-    throw fsError(e, found.find((f) => f.abs === path)?.file ?? path ?? docsDir, 'read');
-  }
-  const memo = new EmitMemo(resolveCacheDir(opts.cache));
-  return { ...(await buildTree(documents, manifest, opts.packageName, memo)), stats, emit: memo.stats };
-}
-
-/** Everything written to the output folder, from the documents (in any order: the result is the same). */
-export async function buildTree(documents: DocumentIR[], manifest: Manifest, packageName?: string, memo?: EmitMemo): Promise<{ tree: OutputTree; ir: IR }> {
-  const ir = buildIR(documents, manifest);
-  const tree: OutputTree = new Map();
-  tree.set('ir.json', serializeIR(ir));
-  for (const [k, v] of await emitPackage(ir, { ...(packageName ? { name: packageName } : {}), ...(memo ? { memo } : {}) })) tree.set(k, v);
-  for (const [k, v] of conflictReports(ir)) tree.set(k, v);
-  for (const [k, v] of coverageReports(ir)) tree.set(k, v);
-  for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
-  return { tree: new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), ir };
 }
 
 /** The one-screen summary at the end of a run. */
@@ -221,9 +183,17 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged
   return lines.join('\n');
 }
 
+/** What the CLI's options ask of generate(). */
+export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>): Promise<GenerateResult> {
+  return runGenerate(
+    { docs: opts.docs, exclude: opts.exclude.map((re) => new RegExp(re)) },
+    { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, onProgress: progress(opts as GenerateOptions) },
+  );
+}
+
 async function generate(opts: GenerateOptions): Promise<number> {
   const t0 = performance.now();
-  const r = await generateTree(opts);
+  const r = await generateFor(opts);
   if (opts.check) {
     const stale = staleFiles(opts.out, r.tree);
     if (stale.length) {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentIR, ParamRow } from '../generator/model/ir.ts';
-import { findDocuments, readDocuments } from '../generator/pipeline.ts';
-import { emptyReadStats } from '../generator/read/pool.ts';
+import { findDocuments, readDocuments } from '../generator/generate.ts';
+import { emptyReadStats } from '../generator/engine/pool.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const SHARED = join(ROOT, '..', 'shared', 'corpus');

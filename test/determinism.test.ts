@@ -2,8 +2,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildTree } from '../generator/cli.ts';
-import { findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { buildIR, buildTree, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/index.ts';
 import { ROOT } from './helpers/golden.ts';
 
@@ -12,19 +11,19 @@ describe('determinism of the whole generated/ tree', () => {
   const manifest = loadManifest(join(ROOT, 'docs', 'manifest.json5'));
 
   it('two runs, the reverse order and shuffled orders give byte-identical files', async () => {
-    const base = (await buildTree(docs, manifest)).tree;
+    const base = (await buildTree(buildIR(docs, manifest), manifest));
     expect(base.size).toBeGreaterThan(30);
-    const again = (await buildTree(docs, manifest)).tree;
+    const again = (await buildTree(buildIR(docs, manifest), manifest));
     expect([...again]).toEqual([...base]);
-    const reversed = (await buildTree(docs.slice().reverse(), manifest)).tree;
+    const reversed = (await buildTree(buildIR(docs.slice().reverse(), manifest), manifest));
     expect([...reversed]).toEqual([...base]);
     const orders = fc.sample(fc.shuffledSubarray(docs, { minLength: docs.length, maxLength: docs.length }), { numRuns: 2, seed: 7 });
-    for (const order of orders) expect([...(await buildTree(order, manifest)).tree]).toEqual([...base]);
+    for (const order of orders) expect([...(await buildTree(buildIR(order, manifest), manifest))]).toEqual([...base]);
   });
 
   it('the committed generated/ is what the docs give', async () => {
     const { readFileSync } = await import('node:fs');
-    const base = (await buildTree(docs, manifest)).tree;
+    const base = (await buildTree(buildIR(docs, manifest), manifest));
     expect(readFileSync(join(ROOT, 'generated', 'ir.json'), 'utf8')).toBe(base.get('ir.json'));
     expect(readFileSync(join(ROOT, 'generated', 'types.d.ts'), 'utf8')).toBe(base.get('types.d.ts'));
   });

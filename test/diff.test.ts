@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { buildIR } from '../generator/pipeline.ts';
+import { buildIR } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/index.ts';
 import { runDiff } from '../generator/diff/cli.ts';
 import { DIFF_RULES, diffReportsForIR, diffSides, loadSide, renderHtml, renderJson, renderMarkdown, rulesMarkdown, timeline, type DiffReport } from '../generator/diff/index.ts';

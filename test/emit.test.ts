@@ -11,12 +11,12 @@ import { Node, Project } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IR } from '../generator/model/ir.ts';
 import { syntheticIR } from './fixtures/consumer/synthetic-ir.ts';
-import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/manifest.ts';
 import { emitPackage, EmitCheckError, packageName } from '../generator/emit/index.ts';
 import { compileSources } from '../generator/emit/check.ts';
 import { docComment, escapeCommentText } from '../generator/emit/comments.ts';
-import { writeTreeAtomic, type OutputTree } from '../generator/emit/output.ts';
+import { writeTreeAtomic, type OutputTree } from '../generator/io/output.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 

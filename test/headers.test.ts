@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentFromBytes } from '../generator/pipeline.ts';
+import { documentFromBytes } from '../generator/parse/index.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const DIR = join(ROOT, 'test', 'fixtures', 'corpus', 'headers');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParamRow } from '../generator/model/ir.ts';
-import { documentFromBytes } from '../generator/pipeline.ts';
+import { documentFromBytes } from '../generator/parse/index.ts';
 import { readMarkdown } from '../generator/read/markdown.ts';
 import { ROOT } from './helpers/golden.ts';
 

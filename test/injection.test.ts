@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTree } from '../generator/cli.ts';
+import { generate } from '../generator/generate.ts';
 import { diffSides, loadSide, renderHtml } from '../generator/diff/index.ts';
 import { ROOT } from './helpers/golden.ts';
 
@@ -22,7 +22,7 @@ let out: string;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'd2t-inject-'));
-  const { tree } = await generateTree({ docs: join(FIXTURE, 'v1'), exclude: [], cache: false, quiet: true });
+  const { tree } = await generate({ docs: join(FIXTURE, 'v1') }, { cache: false });
   for (const [rel, content] of tree) {
     mkdirSync(dirname(join(out, rel)), { recursive: true });
     writeFileSync(join(out, rel), content);

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IR } from '../generator/model/ir.ts';
-import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/manifest.ts';
 import { emitPackage, EmitCheckError } from '../generator/emit/index.ts';
-import { EmitMemo } from '../generator/emit/memo.ts';
-import type { OutputTree } from '../generator/emit/output.ts';
-import { TextStore } from '../generator/store.ts';
+import { EmitMemo } from '../generator/engine/emit-memo.ts';
+import type { OutputTree } from '../generator/io/output.ts';
+import { TextStore } from '../generator/engine/store.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'docs2types-memo-'));

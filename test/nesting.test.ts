@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParamRow } from '../generator/model/ir.ts';
 import { nestingFromSample, sampleTree } from '../generator/parse/nesting.ts';
-import { documentFromBytes } from '../generator/pipeline.ts';
+import { documentFromBytes } from '../generator/parse/index.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const row = (name: string, depth = 0): ParamRow =>

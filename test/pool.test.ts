@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentIR } from '../generator/model/ir.ts';
-import { documentFromBytes, findDocuments, readDocuments } from '../generator/pipeline.ts';
-import { cacheDisabledByEnv, DocCache, parseDoc, resolveCacheDir, serializeDoc } from '../generator/read/cache.ts';
-import { lookups, type LookupStats } from '../generator/read/lookup.ts';
-import { emptyReadStats, type ReadOptions } from '../generator/read/pool.ts';
+import { findDocuments, readDocuments } from '../generator/generate.ts';
+import { documentFromBytes } from '../generator/parse/index.ts';
+import { cacheDisabledByEnv, DocCache, parseDoc, resolveCacheDir, serializeDoc } from '../generator/engine/page-cache.ts';
+import { lookups, type LookupStats } from '../generator/engine/lookup.ts';
+import { emptyReadStats, type ReadOptions } from '../generator/engine/pool.ts';
 import { ROOT } from './helpers/golden.ts';
 
 const found = findDocuments(join(ROOT, 'docs'), ROOT);

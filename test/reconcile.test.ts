@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentIR, Model, OperationModel } from '../generator/model/ir.ts';
-import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest, parseManifest, reconcile } from '../generator/reconcile/index.ts';
 import { groupByOperation } from '../generator/reconcile/pages.ts';
-import { typeToString } from '../generator/parse/types.ts';
+import { typeToString } from '../generator/model/types.ts';
 import { conflictReports } from '../generator/emit/conflicts-report.ts';
 import { ROOT, expectGolden } from './helpers/golden.ts';
 

@@ -2,10 +2,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OperationModel } from '../generator/model/ir.ts';
-import { findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { findDocuments, readDocuments } from '../generator/generate.ts';
 import { reconcile } from '../generator/reconcile/index.ts';
 import { dottedPath } from '../generator/reconcile/restructure.ts';
-import { typeToString } from '../generator/parse/types.ts';
+import { typeToString } from '../generator/model/types.ts';
 import { ROOT } from './helpers/golden.ts';
 
 function op(rel: string): OperationModel {

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { documentFromBytes } from '../generator/pipeline.ts';
+import { documentFromBytes } from '../generator/parse/index.ts';
 import { ROOT, expectGolden, renderDocument, renderFacts } from './helpers/golden.ts';
 
 const seeds = readdirSync(join(ROOT, 'docs')).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort();

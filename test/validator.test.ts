@@ -11,11 +11,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IR } from '../generator/model/ir.ts';
-import { buildIR, findDocuments, readDocuments } from '../generator/pipeline.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/manifest.ts';
 import { emitPackage } from '../generator/emit/index.ts';
 import { buildShapes, type ObjectDef, type PackageShapes, type Shape } from '../generator/emit/shapes.ts';
-import { writeTreeAtomic, type OutputTree } from '../generator/emit/output.ts';
+import { writeTreeAtomic, type OutputTree } from '../generator/io/output.ts';
 import { syntheticIR } from './fixtures/consumer/synthetic-ir.ts';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -10,7 +10,7 @@
  * language both sides have. A zh side against an en side is compared for meaning only.
  */
 import type { Lang, LengthRange, Model, NumericRange, OperationModel, Parameter, Scalar, SourceRef, TypeRef, Variant } from '../model/ir.ts';
-import { typeToString } from '../parse/types.ts';
+import { typeToString } from '../model/types.ts';
 import { levelRank, rule, type Direction, type Level } from './rules.ts';
 
 export interface Change {

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { DocumentIR, IR, OperationModel } from '../model/ir.ts';
-import { documentFromBytes } from '../pipeline.ts';
+import { documentFromBytes } from '../parse/index.ts';
 import { findDocuments } from '../read/find.ts';
 import { loadManifest, reconcile, type Manifest } from '../reconcile/index.ts';
 import type { PageSummary } from './compare.ts';

@@ -10,10 +10,8 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { IR } from '../model/ir.ts';
-import type { OutputTree } from './output.ts';
 import { fileHeader, HEADER_NOTE } from './comments.ts';
 import { formatFile, parserFor } from './format.ts';
-import { EmitMemo } from './memo.ts';
 import { camelCase, propKey } from './naming.ts';
 import { buildSamples, tsLiteral } from './samples.ts';
 import { emitSchemas } from './schema.ts';
@@ -35,9 +33,24 @@ export interface EmitOptions {
   maxErrors?: number;
   /** Type-check the validators' implementation too (seconds; the tests do it). */
   fullCheck?: boolean;
-  /** Memo of prettier and the type-check (default: none, every step computed). */
-  memo?: EmitMemo;
+  /**
+   * Memo of prettier and the type-check (default: none, every step computed). The engine's
+   * EmitMemo (generator/engine/emit-memo.ts) implements it; emit only knows this interface.
+   */
+  memo?: EmitMemoLike;
 }
+
+/** What emit asks of a memo: the text `compute` makes of `input`, and the files of a set of files. */
+export interface EmitMemoLike {
+  text(step: string, input: string, compute: () => Promise<string>): Promise<string>;
+  files(step: string, files: Map<string, string>, compute: () => Promise<Map<string, string>>): Promise<Map<string, string>>;
+}
+
+/** No memo: every step is computed. */
+const NO_MEMO: EmitMemoLike = { text: (_s, _i, compute) => compute(), files: (_s, _f, compute) => compute() };
+
+/** Every generated file: path relative to the output folder → content. */
+export type OutputTree = Map<string, string>;
 
 export const DEFAULT_VERSION = '0.1.0';
 
@@ -113,7 +126,7 @@ export async function emitPackage(ir: IR, options: EmitOptions = {}): Promise<Ou
   // Test hook: emit a declaration that does not type-check (proves a failing check writes nothing).
   if (process.env.DOCS2TYPES_FAULT === 'emit-type-error') sources.set('types.d.ts', `${sources.get('types.d.ts')}\nexport declare const docs2typesFault: NoSuchType;\n`);
   const transpileOnly = options.fullCheck ? [] : ['validators.ts'];
-  const memo = options.memo ?? new EmitMemo(null);
+  const memo = options.memo ?? NO_MEMO;
   // ts-morph (like prettier) loads only when the memo cannot answer: not loading both took a
   // seeds re-run from 1.5 s to 0.8 s.
   const compiled = await memo.files(`compile:${transpileOnly.join(',')}`, sources, async () => (await import('./check.ts')).compileSources(sources, { transpileOnly }));

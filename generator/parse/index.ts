@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, DocumentIR, TableInfo, TextLine } from '../model/ir.ts';
 import type { Heading, ReadDocument } from '../read/types.ts';
+import { readDocument } from '../read/index.ts';
 import { tableKind, type SectionKind } from '../read/vocab.ts';
 import { pageMeta } from './meta.ts';
 import { rowsFromTable } from './rows.ts';
@@ -98,4 +99,9 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     samples: sm.samples,
     diagnostics,
   };
+}
+
+/** Read and parse one page: its bytes → DocumentIR (what the page cache stores). */
+export function documentFromBytes(file: string, bytes: Uint8Array): DocumentIR {
+  return parseDocument(readDocument(file, bytes));
 }

@@ -4,7 +4,7 @@ import type { RawCell, RawTable } from '../read/types.ts';
 import { positionValue, requiredValue } from '../read/vocab.ts';
 import { mineFacts } from './facts.ts';
 import { nestingFromSample, type SampleTree } from './nesting.ts';
-import { cleanInline } from './inline.ts';
+import { cleanInline } from '../read/inline.ts';
 import { normalizeType } from './types.ts';
 
 const TREE_MARKS = /[└├│─┗┣━]/g;

@@ -15,7 +15,7 @@ import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Diagnostic, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
 import { columnRole, sectionKind, TABLE_CAPTION } from './vocab.ts';
-import { parseWithCells } from '../parse/inline.ts';
+import { parseWithCells } from './inline.ts';
 import { alignRow } from './cells.ts';
 import { HTML_TABLE_OPEN, readHtmlTable } from './html-table.ts';
 

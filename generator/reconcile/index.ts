@@ -4,7 +4,7 @@
  * Pure: the same documents give the same model whatever order they come in.
  */
 import type { Conflict, DocumentIR, LintItem, OperationModel, ParamRow, Parameter, SkeletonNode } from '../model/ir.ts';
-import { typeToString } from '../parse/types.ts';
+import { typeToString } from '../model/types.ts';
 import type { Claim } from './claims.ts';
 import { canon, rank } from './claims.ts';
 import { EMPTY_MANIFEST, type Manifest } from './manifest.ts';

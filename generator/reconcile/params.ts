@@ -3,7 +3,7 @@
  * every disagreement recorded as a Conflict.
  */
 import type { Conflict, LengthRange, NumericRange, ParamRow, Parameter, Position, Scalar, SourceRef, TypeRef } from '../model/ir.ts';
-import { typeToString } from '../parse/types.ts';
+import { typeToString } from '../model/types.ts';
 import { rank, resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
 import { dedupeSources, shape, skeletonType, structureType, type Evidence, type StructureContext } from './structure.ts';

@@ -4,7 +4,7 @@
  */
 import type { Conflict, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
 import type { RowField } from './restructure.ts';
-import { typeToString } from '../parse/types.ts';
+import { typeToString } from '../model/types.ts';
 import { resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
 import type { ReconcileOptions } from './rules.ts';

@@ -3,7 +3,7 @@
  * every problem it reports names a file and a line of that page.
  */
 import { performance } from 'node:perf_hooks';
-import { documentFromBytes } from '../../generator/pipeline.ts';
+import { documentFromBytes } from '../../generator/parse/index.ts';
 import { reconcile } from '../../generator/reconcile/index.ts';
 
 export interface FuzzOutcome {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 import type { DocumentIR, Fact, ParamRow, TextLine } from '../../generator/model/ir.ts';
-import { typeToString } from '../../generator/parse/types.ts';
+import { typeToString } from '../../generator/model/types.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 

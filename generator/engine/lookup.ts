@@ -19,8 +19,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { DocumentIR } from '../model/ir.ts';
-import { bytesDigest, entryKey, type DocCache } from './cache.ts';
-import type { FoundDocument } from './find.ts';
+import { bytesDigest, entryKey, type DocCache } from './page-cache.ts';
+import type { FoundDocument } from '../read/find.ts';
 
 export type Lookup =
   | { index: number; doc: DocumentIR }

@@ -24,11 +24,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { DocumentIR } from '../model/ir.ts';
-import { documentFromBytes } from '../pipeline.ts';
-import { codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './cache.ts';
+import { documentFromBytes } from '../parse/index.ts';
+import { codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './page-cache.ts';
 import { lookups, type LookupStats } from './lookup.ts';
-import { filesVersion, sourceFiles } from '../store.ts';
-import type { FoundDocument } from './find.ts';
+import { filesVersion, sourceFiles } from './store.ts';
+import type { FoundDocument } from '../read/find.ts';
 
 /** Below this many pages to parse, workers cost more to start than they save. */
 export const MIN_PAGES_FOR_WORKERS = 64;

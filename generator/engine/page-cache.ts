@@ -2,7 +2,7 @@
  * Cache of parsed documents (DocumentIR), keyed by content.
  *
  * key = sha256( sha256(file bytes) ‖ relative file path ‖ code version ), where the code version
- * hashes every source file of generator/read, generator/parse and generator/model, the pipeline,
+ * hashes every source file of generator/read, generator/parse and generator/model,
  * package-lock.json, the Node version and CACHE_FORMAT: editing the reader or the parser, or
  * changing a dependency, invalidates every entry.
  *
@@ -17,7 +17,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentIR, ParamRow, SourceRef } from '../model/ir.ts';
-import { filesVersion, sourceFiles, TextStore } from '../store.ts';
+import { filesVersion, sourceFiles, TextStore } from './store.ts';
 
 /** Bump when the entry format changes. */
 export const CACHE_FORMAT = 2;
@@ -51,8 +51,6 @@ let memoVersion: string | null = null;
 export function codeVersion(): string {
   memoVersion ??= filesVersion(`docs2types-cache:${CACHE_FORMAT}\0node:${process.versions.node}`, REPO, [
     ...['read', 'parse', 'model'].flatMap((dir) => sourceFiles(join(GENERATOR, dir), false)),
-    join(GENERATOR, 'pipeline.ts'),
-    join(GENERATOR, 'pipeline.js'),
     join(REPO, 'package-lock.json'),
   ]);
   return memoVersion;

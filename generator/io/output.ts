@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
+/** path relative to the output folder → content (the emit stage's OutputTree). */
 export type OutputTree = Map<string, string>;
 
 function listFiles(dir: string, prefix = ''): string[] {

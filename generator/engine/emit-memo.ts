@@ -6,7 +6,7 @@
  * see ../store.ts) instead of computing it again.
  *
  * version = hash of MEMO_FORMAT, package-lock.json (prettier's and TypeScript's versions), and
- * the source of the two steps (format.ts, check.ts: their options live there). Neither tool is
+ * the source of the two steps (emit/format.ts, emit/check.ts: their options live there). Neither tool is
  * loaded to ask its version: a run answered by the memo never loads them. key = hash of the step's name and
  * its whole input. Only results are stored: a failed type-check throws before anything is put,
  * so it fails again on the next run. Entries not used for a week are removed.
@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesVersion, TextStore } from '../store.ts';
+import { filesVersion, TextStore } from './store.ts';
 
 const MEMO_FORMAT = 1;
 const WEEK_MS = 7 * 24 * 3600_000;
@@ -26,7 +26,7 @@ export interface MemoStats {
 }
 
 function memoVersion(): string {
-  return filesVersion(`emit-memo:${MEMO_FORMAT}`, join(HERE, '..', '..'), [join(HERE, 'format.ts'), join(HERE, 'check.ts'), join(HERE, '..', '..', 'package-lock.json')]);
+  return filesVersion(`emit-memo:${MEMO_FORMAT}`, join(HERE, '..', '..'), [join(HERE, '..', 'emit', 'format.ts'), join(HERE, '..', 'emit', 'check.ts'), join(HERE, '..', '..', 'package-lock.json')]);
 }
 
 function digest(text: string): string {

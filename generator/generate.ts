@@ -1,0 +1,124 @@
+/**
+ * The whole chain in one place, stage by stage:
+ *
+ *   read (find pages, bytes → ReadDocument) → parse (→ DocumentIR) → reconcile (→ OperationModel)
+ *   → emit (the package, the reports) → an OutputTree of what is to be written
+ *
+ * `generate()` returns what is to be written and never writes it: the CLI parses flags, shows
+ * progress and does the file-system work around it (generator/io/). The engine (worker pool,
+ * page cache, emit memo: generator/engine/) sits above the stages and is handed in through the
+ * options; no stage imports it.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { IR_VERSION, type DocumentIR, type IR } from './model/ir.ts';
+import { serializeIR } from './model/serialize.ts';
+import { findDocuments, type FoundDocument } from './read/find.ts';
+import { reconcile } from './reconcile/index.ts';
+import { EMPTY_MANIFEST, loadManifest, type Manifest } from './reconcile/manifest.ts';
+import { emitPackage, type EmitMemoLike, type OutputTree } from './emit/index.ts';
+import { conflictReports } from './emit/conflicts-report.ts';
+import { coverageReports } from './emit/coverage-report.ts';
+import { diffReportsForIR } from './diff/index.ts';
+import { emptyReadStats, readDocumentsPooled, type ReadOptions, type ReadStats } from './engine/pool.ts';
+import { EmitMemo, type MemoStats } from './engine/emit-memo.ts';
+import { resolveCacheDir } from './engine/page-cache.ts';
+import { InputError, fsError } from './errors.ts';
+
+export type { OutputTree };
+
+/** The phases a run goes through, in order (progress displays name them). */
+export type Phase = 'find' | 'read' | 'reconcile' | 'emit' | 'reports';
+
+/** Progress of one phase: `done` of `total` units (pages, operations, files); total 0 when unknown. */
+export type ProgressFn = (phase: Phase, done: number, total: number) => void;
+
+export interface GenerateInputs {
+  /** A folder of pages, or one page. */
+  docs: string;
+  /** Regular expressions; pages whose path matches one are left out. */
+  exclude?: RegExp[];
+  /** Paths in the IR are relative to this folder (default: the working directory). */
+  base?: string;
+}
+
+export interface GenerateOptions {
+  /** Cache folder, false for none (default `.cache/docs2types`). */
+  cache?: string | false;
+  threads?: number;
+  /** npm name of the generated package. */
+  packageName?: string;
+  onProgress?: ProgressFn;
+}
+
+export interface GenerateResult {
+  tree: OutputTree;
+  ir: IR;
+  stats: ReadStats;
+  /** Emit steps (prettier, type-check) answered by the memo vs computed. */
+  emit: MemoStats;
+}
+
+export function sortDocuments(docs: DocumentIR[]): DocumentIR[] {
+  return docs.slice().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/**
+ * Read pages to DocumentIR: cached by content hash (`opts.cache`, off with
+ * DOCS2TYPES_NO_CACHE=1), parsed on worker threads when there are many. Sorted by file.
+ */
+export function readDocuments(found: FoundDocument[], opts: ReadOptions = {}): DocumentIR[] {
+  return sortDocuments(readDocumentsPooled(found, opts));
+}
+
+/** Reconcile: every document → the IR (documents sorted, one OperationModel per operation). */
+export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): IR {
+  const sorted = sortDocuments(documents);
+  return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest) };
+}
+
+/** Emit: the IR → every file to write (the package, ir.json, the reports), sorted by path. */
+export async function buildTree(ir: IR, manifest: Manifest, opts: { packageName?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {}): Promise<OutputTree> {
+  const tree: OutputTree = new Map();
+  opts.onProgress?.('emit', 0, ir.operations.length);
+  for (const [k, v] of await emitPackage(ir, { ...(opts.packageName ? { name: opts.packageName } : {}), ...(opts.memo ? { memo: opts.memo } : {}) })) tree.set(k, v);
+  opts.onProgress?.('emit', ir.operations.length, ir.operations.length);
+  opts.onProgress?.('reports', 0, 0);
+  tree.set('ir.json', serializeIR(ir));
+  for (const [k, v] of conflictReports(ir)) tree.set(k, v);
+  for (const [k, v] of coverageReports(ir)) tree.set(k, v);
+  for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
+  return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The manifest beside the pages (`docs/manifest.json5`), or none. */
+export function manifestFor(docs: string): Manifest {
+  return loadManifest(statSync(docs).isDirectory() ? join(docs, 'manifest.json5') : join(dirname(docs), 'manifest.json5'));
+}
+
+/** The whole chain: pages in, what is to be written out. Writes nothing. */
+export async function generate(inputs: GenerateInputs, options: GenerateOptions = {}): Promise<GenerateResult> {
+  const docsDir = inputs.docs;
+  if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
+  options.onProgress?.('find', 0, 0);
+  const found = findDocuments(docsDir, inputs.base ?? process.cwd(), inputs.exclude ?? []);
+  if (found.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
+  const manifest = manifestFor(docsDir);
+  const stats = emptyReadStats();
+  let documents: DocumentIR[];
+  try {
+    documents = readDocuments(found, { cache: options.cache, threads: options.threads, stats, onProgress: (done, total) => options.onProgress?.('read', done, total) });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (!err.code) throw e;
+    const path = (err as { path?: string }).path;
+    throw fsError(e, found.find((f) => f.abs === path)?.file ?? path ?? docsDir, 'read');
+  }
+  options.onProgress?.('reconcile', 0, 0);
+  const ir = buildIR(documents, manifest);
+  const memo = new EmitMemo(resolveCacheDir(options.cache));
+  const tree = await buildTree(ir, manifest, { packageName: options.packageName, memo, onProgress: options.onProgress });
+  return { tree, ir, stats, emit: memo.stats };
+}
+
+export { findDocuments };
