@@ -8,6 +8,7 @@ import type { IR } from '../model/ir.ts';
 import { EMPTY_MANIFEST, type Manifest } from '../reconcile/manifest.ts';
 import type { Counts, OperationDiff } from './compare.ts';
 import { renderHtml, renderJson, renderMarkdown } from './render.ts';
+import { mdCodeSpan, mdText } from '../emit/md.ts';
 import { timeline, type DiffReport, type TimelineStep } from './report.ts';
 
 export { diffOperationModels, type Change, type Counts, type OperationDiff } from './compare.ts';
@@ -33,12 +34,12 @@ function countsCell(c: Counts): string {
 
 function indexMarkdown(report: DiffReport, steps: TimelineStep[], files: Map<TimelineStep, string>): string {
   const out = ['# docs2types diff: timeline', '', 'Consecutive versions of each operation, per language line (zh with zh, en with en). Full report: `timeline.md` / `timeline.html`.', ''];
-  for (const n of report.notes) out.push(`> ${n.replace(/\|/g, '\\|').replace(/\n/g, ' ')}`, '');
+  for (const n of report.notes) out.push(`> ${mdText(n.replace(/\n/g, ' '))}`, '');
   out.push('| operation | line | old | new | breaking | warning | info | kinds | report |', '|---|---|---|---|---|---|---|---|---|');
   for (const s of steps) {
     const f = files.get(s)!;
     out.push(
-      `| ${s.operation} | ${s.lang} | ${s.old.file} | ${s.new.file} | ${countsCell(s.diff.counts)} | ${s.diff.kindsDiffer ? `differ: ${kindIds(s.diff.old)} → ${kindIds(s.diff.new)}` : 'same or not determined'} | [md](${f}.md) · [json](${f}.json) · [html](${f}.html) |`,
+      `| ${mdText(s.operation)} | ${s.lang} | ${mdCodeSpan(s.old.file)} | ${mdCodeSpan(s.new.file)} | ${countsCell(s.diff.counts)} | ${s.diff.kindsDiffer ? `differ: ${mdText(kindIds(s.diff.old))} → ${mdText(kindIds(s.diff.new))}` : 'same or not determined'} | [md](${f}.md) · [json](${f}.json) · [html](${f}.html) |`,
     );
   }
   if (steps.length === 0) out.push('| — | — | — | — | 0 | 0 | 0 | — | — |');

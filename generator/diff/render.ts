@@ -11,6 +11,7 @@ import type { Change, Counts, OperationDiff, PageSummary, SideSummary } from './
 import type { DiffReport } from './report.ts';
 import { KINDS_NOTE } from './compare.ts';
 import { LEVELS, type Level } from './rules.ts';
+import { mdCodeSpan, mdTextShort } from '../emit/md.ts';
 
 export type Format = 'md' | 'html' | 'json';
 
@@ -67,23 +68,13 @@ function kindsText(s: SideSummary): string {
 
 const MAX_MD = 200;
 
-/** Escape doc text for a markdown table cell: pipes, newlines, HTML, backticks; long text shortened. */
+/** Doc text for a markdown report: literal (no link, image, HTML or mention can form), long text shortened. */
 export function mdCell(s: string, max = MAX_MD): string {
-  let t = s.replace(/\r\n?/g, '\n');
-  if (t.length > max) t = `${t.slice(0, max - 1)}…`;
-  return t
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/`/g, '\\`')
-    .replace(/\*/g, '\\*')
-    .replace(/\n/g, '<br>');
+  return mdTextShort(s, max);
 }
 
 function mdCode(s: string): string {
-  return s === '' ? '(operation)' : `\`${s.replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  return s === '' ? '(operation)' : mdCodeSpan(s);
 }
 
 /**

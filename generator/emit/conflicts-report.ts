@@ -7,22 +7,15 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { IR } from '../model/ir.ts';
 import { RULES } from '../reconcile/rules.ts';
+import { mdCodeSpan, mdText } from './md.ts';
 
 const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates', 'reports');
 
-/** Text for a markdown table cell: pipes escaped, newlines as <br>, HTML-significant characters as entities. */
-export function mdCell(s: unknown): string {
-  return String(s ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
-}
 
 function render(): Handlebars.TemplateDelegate {
   const hb = Handlebars.create();
-  hb.registerHelper('md', (s: unknown) => new hb.SafeString(mdCell(s)));
+  hb.registerHelper('md', (s: unknown) => new hb.SafeString(mdText(s)));
+  hb.registerHelper('mdcode', (s: unknown) => new hb.SafeString(mdCodeSpan(String(s ?? ''))));
   hb.registerHelper('json', (v: unknown) => (v === undefined ? 'undefined' : JSON.stringify(v)));
   return hb.compile(readFileSync(join(TEMPLATES, 'conflicts.md.hbs'), 'utf8'), { noEscape: false, strict: false });
 }

@@ -3,7 +3,7 @@
  * operations found, parameters, pages that yielded nothing and why — per product and language.
  */
 import type { DocumentIR, IR } from '../model/ir.ts';
-import { mdCell } from './conflicts-report.ts';
+import { mdCodeSpan, mdText } from './md.ts';
 
 /** Why a page gave no operation (null when it did). */
 export function whyNothing(d: DocumentIR): string | null {
@@ -95,13 +95,13 @@ export function coverageReports(ir: IR): Map<string, string> {
     '',
     '| product · language | pages | operations | request rows | response rows | pages with a request table | … that became operations | share | pages with nothing |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...c.byProductAndLanguage.map((r) => `| ${mdCell(r.key)} | ${r.pages} | ${r.operations} | ${r.requestRows} | ${r.responseRows} | ${r.pagesWithRequestTable} | ${r.thoseThatBecameOperations} | ${r.share === null ? '–' : `${r.share}%`} | ${r.pagesWithNothing} |`),
+    ...c.byProductAndLanguage.map((r) => `| ${mdText(r.key)} | ${r.pages} | ${r.operations} | ${r.requestRows} | ${r.responseRows} | ${r.pagesWithRequestTable} | ${r.thoseThatBecameOperations} | ${r.share === null ? '–' : `${r.share}%`} | ${r.pagesWithNothing} |`),
     '',
     '## Pages that yielded nothing, by reason',
     '',
     '| reason | pages | for example |',
     '|---|---|---|',
-    ...c.nothingReasons.map((r) => `| ${mdCell(r.reason)} | ${r.pages} | ${r.examples.map((e) => `\`${mdCell(e)}\``).join('<br>')} |`),
+    ...c.nothingReasons.map((r) => `| ${mdText(r.reason)} | ${r.pages} | ${r.examples.map((e) => mdCodeSpan(e)).join('<br>')} |`),
     '',
     '## Diagnostics by code',
     '',
