@@ -74,7 +74,7 @@ export function readDocuments(found: FoundDocument[], opts: ReadOptions = {}): D
 /** Reconcile: every document → the IR (documents sorted, one OperationModel per operation). */
 export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): IR {
   const sorted = sortDocuments(documents);
-  return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest) };
+  return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest), commonParameters: [] };
 }
 
 /** Emit: the IR → every file to write (the package, ir.json, the reports), sorted by path. */

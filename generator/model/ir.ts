@@ -8,7 +8,7 @@
  */
 
 /** Bump when the shape changes in a way a consumer of ir.json would notice. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 /** Where a fact came from: a path relative to the repository root (POSIX separators) and a 1-based line. */
 export interface SourceRef {
@@ -68,7 +68,9 @@ export type DiagnosticCode =
   | 'skeleton-invalid' // the request-syntax skeleton could not be read
   | 'no-request-table' // a page that looks like an API reference but has no request-parameter table
   | 'no-operation' // a page with parameter tables but no operation name
-  | 'operation-mismatch'; // the OpenAPI Explorer link names another operation than the page's own text
+  | 'operation-mismatch' // the OpenAPI Explorer link names another operation than the page's own text
+  | 'page-failed' // reading, parsing or reconciling this page threw: the page is left out, the run goes on
+  | 'page-skipped'; // not read: too large, not a regular file, a symlink loop, unreadable
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -137,6 +139,9 @@ export interface Facts {
 
 export type Position = 'Body' | 'Query' | 'Path' | 'Header' | 'Form';
 
+/** A request parameter's place on the wire (OpenAPI's words, plus form data). */
+export type ParamIn = 'path' | 'query' | 'header' | 'body' | 'formData';
+
 /** One line of a cleaned description, kept with its source line so facts can cite it. */
 export interface TextLine {
   text: string;
@@ -171,9 +176,17 @@ export interface ParamRow {
   source: SourceRef;
 }
 
+/**
+ * How a table departs from the plain form of its layout (counted by the coverage report):
+ * `no-delimiter-row` (a pipe table whose header is followed directly by rows), `indented` (inside
+ * a list item), `split-header` (header cells one per line), `captioned` (a caption names it).
+ */
+export type TableTrait = 'no-delimiter-row' | 'indented' | 'split-header' | 'captioned';
+
 export interface TableInfo {
   kind: TableKind;
   layout: TableLayout;
+  traits: TableTrait[];
   /** Whether the table has a required column, and whether any row fills it (003 leaves it empty). */
   requiredColumn: 'filled' | 'empty' | 'absent';
   /** Header cells as written (cleaned). */
@@ -239,6 +252,32 @@ export interface Sample {
 // Documents
 // ---------------------------------------------------------------------------------------------
 
+/** Which evidence names a page's operation, strongest first (see generator/parse/identity). */
+export type IdentitySource = 'explorer-link' | 'h1' | 'action' | 'file-name' | 'title' | 'prose';
+
+export interface IdentityEvidence {
+  source: IdentitySource;
+  /** The operation name this evidence gives. */
+  value: string;
+  line: number;
+  /** true for the evidence the decision took. */
+  chosen: boolean;
+}
+
+/**
+ * What a page documents, decided in one place from ranked evidence; the IR keeps the evidence
+ * (chosen and rejected) so that a reader can check the decision.
+ */
+export interface PageIdentity {
+  /** `operation`: an API reference page; `common-parameters`: the product's common parameters; `other`: anything else. */
+  kind: 'operation' | 'common-parameters' | 'other';
+  /** The operation (null unless kind is `operation`); equals DocumentIR.operation. */
+  operation: string | null;
+  /** Stable id of the rule that decided (`explorer-link`, `h1-and-file-beat-link`, ...). */
+  rule: string;
+  evidence: IdentityEvidence[];
+}
+
 export interface DocumentIR {
   /** Path relative to the repository root (or the docs root's parent), POSIX separators. */
   file: string;
@@ -247,8 +286,9 @@ export interface DocumentIR {
   lang: Lang;
   format: DocFormat;
   title: string | null;
-  /** Operation name (`CreateCluster`), from the OpenAPI Explorer link, else the text. */
+  /** Operation name (`CreateCluster`): `identity.operation`. */
   operation: string | null;
+  identity: PageIdentity;
   /** Product code from the OpenAPI Explorer link (`CS`, `Ecs`, `Slb`). */
   product: string | null;
   /** API version from the OpenAPI Explorer link (`2015-12-15`). */
@@ -256,6 +296,7 @@ export interface DocumentIR {
   /** ROA or RPC, from the OpenAPI Explorer link. */
   style: 'ROA' | 'RPC' | null;
   method: string | null;
+  /** Path template, normalised: markdown escapes removed, placeholders `{name}`, no query string. */
   path: string | null;
   /** "Last Updated" as an ISO date (YYYY-MM-DD), when the page shows it. */
   lastUpdated: string | null;
@@ -325,7 +366,21 @@ export interface Parameter {
   deprecated: boolean;
   description: { en: string | null; zh: string | null };
   examples: string[];
+  /** The location a page states (Position column, section, caption), as the best-ranked page says it. */
   position: Position | null;
+  /**
+   * Where a request parameter travels on the wire: RPC operations put every parameter in the
+   * query; ROA operations in the path (named by the path template), query, header or body.
+   * null for response fields and fields of nested models.
+   */
+  in: ParamIn | null;
+  /**
+   * How a structured value is written into a query (RPC): `flat` spells it out key by key
+   * (`Tag.1.Key=a`, `SystemDisk.Size=40`: arrays 1-based, objects by field); `json` sends the
+   * value JSON-encoded as one string (the page says the value is a JSON string). Absent for
+   * scalars and for ROA body parameters.
+   */
+  encoding?: 'flat' | 'json';
   /** Present only in sample requests (not in any table or skeleton). */
   sampleOnly: boolean;
   /** Every row, skeleton field or sample that backs this parameter. */
@@ -392,8 +447,18 @@ export interface PageInfo {
   title: string | null;
 }
 
+/** A product's common parameters (公共参数 / Common parameters pages): never part of an operation. */
+export interface CommonParameters {
+  /** Product code, or null when the pages do not say. */
+  product: string | null;
+  documents: string[];
+  request: Parameter[];
+  response: Parameter[];
+}
+
 export interface IR {
   irVersion: number;
   documents: DocumentIR[];
   operations: OperationModel[];
+  commonParameters: CommonParameters[];
 }

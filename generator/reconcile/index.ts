@@ -3,7 +3,7 @@
  * OperationModel with every conflict and its resolution, nested models, variants and doc lint.
  * Pure: the same documents give the same model whatever order they come in.
  */
-import type { Conflict, DocumentIR, LintItem, OperationModel, ParamRow, Parameter, SkeletonNode } from '../model/ir.ts';
+import type { Conflict, DocumentIR, LintItem, OperationModel, ParamIn, ParamRow, Parameter, Position, SkeletonNode } from '../model/ir.ts';
 import { typeToString } from '../model/types.ts';
 import type { Claim } from './claims.ts';
 import { canon, rank } from './claims.ts';
@@ -137,6 +137,14 @@ function lintPages(pages: Page[], known: Set<string>, ctx: StructureContext): vo
   }
 }
 
+const IN_OF_POSITION: Record<Position, ParamIn> = { Body: 'body', Query: 'query', Path: 'path', Header: 'header', Form: 'formData' };
+
+/** Where a request parameter travels: the location its page states, else the query for RPC. */
+function wireLocation(p: Parameter, style: 'ROA' | 'RPC' | null): ParamIn | null {
+  if (p.position) return IN_OF_POSITION[p.position];
+  return style === 'RPC' ? 'query' : null;
+}
+
 export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Manifest): OperationModel {
   const pages = pagesOf(docs, manifest);
   const ctx: StructureContext = { opts: manifest.options, models: new Map(), conflicts: [], lint: [], pending: new Map() };
@@ -179,6 +187,8 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   };
   const request = merge('request');
   const response = merge('response');
+  const style = first.style ?? docs.find((d) => d.style)?.style ?? null;
+  for (const p of request) p.in = wireLocation(p, style);
   buildModels(ctx);
   twinConflicts(pages, ctx);
   lintPages(pages, new Set(request.map((p) => p.name)), ctx);
@@ -208,7 +218,7 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
     version: first.version,
     method: ranked.find((p) => p.doc.method)?.doc.method ?? null,
     path: ranked.find((p) => p.doc.path)?.doc.path ?? null,
-    style: first.style,
+    style,
     documents: docs.map((d) => d.file).sort(),
     pages: pages.map((p) => ({ file: p.file, lang: p.lang, date: p.date, dateFrom: p.dateFrom, twin: p.twin, title: p.doc.title })).sort((a, b) => (a.file < b.file ? -1 : 1)),
     request,

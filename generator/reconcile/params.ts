@@ -144,6 +144,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     description: { en, zh },
     examples,
     position,
+    in: null,
     sampleOnly: rows.length === 0 && !hasStructure,
     sources,
     factSources,

@@ -195,6 +195,7 @@ export function buildModels(ctx: StructureContext): void {
         description: { en: best('en')?.description || null, zh: best('zh')?.description || null },
         examples: [...new Set(rows.map((x) => x.f.row.example).filter((v): v is string => v !== null))],
         position: null,
+        in: null,
         sampleOnly: !skeletonNames.has(name),
         sources: dedupeSources([...s.sources, ...rows.map((x) => x.f.row.source)]),
         factSources: { type: dedupeSources(s.sources) },
