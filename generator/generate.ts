@@ -77,14 +77,17 @@ export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANI
   return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest), commonParameters: [] };
 }
 
-/** Emit: the IR → every file to write (the package, ir.json, the reports), sorted by path. */
+/**
+ * Emit: the IR → every file to write, sorted by path: the package, and under `reports/` what is
+ * not part of the package (`reports/ir.json`, the coverage, conflict and diff reports).
+ */
 export async function buildTree(ir: IR, manifest: Manifest, opts: { packageName?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {}): Promise<OutputTree> {
   const tree: OutputTree = new Map();
   opts.onProgress?.('emit', 0, ir.operations.length);
   for (const [k, v] of await emitPackage(ir, { ...(opts.packageName ? { name: opts.packageName } : {}), ...(opts.memo ? { memo: opts.memo } : {}) })) tree.set(k, v);
   opts.onProgress?.('emit', ir.operations.length, ir.operations.length);
   opts.onProgress?.('reports', 0, 0);
-  tree.set('ir.json', serializeIR(ir));
+  tree.set('reports/ir.json', serializeIR(ir));
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
   for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);

@@ -81,7 +81,7 @@ describe('CLI commands and config', () => {
     writeFileSync(cfg, `{ docs: ${JSON.stringify(join(tmp, 'docs'))}, out: ${JSON.stringify(join(tmp, 'from-config'))}, cache: false, exclude: ['002_'] }`);
     const r = run(['generate', '--config', cfg, '--quiet']);
     expect(r.code).toBe(0);
-    const ir = JSON.parse(readFileSync(join(tmp, 'from-config', 'ir.json'), 'utf8'));
+    const ir = JSON.parse(readFileSync(join(tmp, 'from-config', 'reports', 'ir.json'), 'utf8'));
     expect(ir.documents.map((d: { file: string }) => d.file.split('/').pop())).not.toContain('002_1dd93588f18cb584.txt');
     expect(ir.documents).toHaveLength(4);
   });
@@ -115,7 +115,7 @@ describe('atomic output', () => {
     const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--quiet']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(existsSync(join(out(), 'ir.json'))).toBe(true);
+    expect(existsSync(join(out(), 'reports', 'ir.json'))).toBe(true);
   });
 
   it('a failing run (bad config) leaves the output exactly as it was', () => {
@@ -151,14 +151,14 @@ describe('atomic output', () => {
     const ok = run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--quiet']);
     expect(ok.code).toBe(0);
     expect(readdirSync(tmp).filter((n) => /^generated\.(tmp|old)-/.test(n))).toEqual([]);
-    expect(readFileSync(join(out(), 'ir.json'), 'utf8')).toContain('DescribeThing');
+    expect(readFileSync(join(out(), 'reports', 'ir.json'), 'utf8')).toContain('DescribeThing');
     rmSync(join(tmp, 'docs', 'extra.md'));
   });
 
   it('--check exits 1 naming the stale files, 0 when up to date', () => {
     run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--quiet']);
     expect(run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--check']).code).toBe(0);
-    writeFileSync(join(out(), 'ir.json'), '{}\n');
+    writeFileSync(join(out(), 'reports', 'ir.json'), '{}\n');
     const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--check']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/stale.*ir\.json/);

@@ -34,7 +34,7 @@ const NAMES = ['comment_end', 'a-b', '1st', '名称', 'class', '__proto__', 'con
 
 describe('a hostile page', () => {
   it('reads every hostile name as a parameter', async () => {
-    const ir = JSON.parse((await import('node:fs')).readFileSync(join(out, 'ir.json'), 'utf8'));
+    const ir = JSON.parse((await import('node:fs')).readFileSync(join(out, 'reports', 'ir.json'), 'utf8'));
     expect(ir.operations[0].request.map((p: { name: string }) => p.name)).toEqual(NAMES);
   });
 

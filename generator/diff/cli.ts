@@ -2,7 +2,7 @@
 /**
  * `npm run diff -- OLD NEW` / `npm run diff -- --timeline DIR`: what changed between two
  * versions of the docs, and does it break callers. OLD and NEW are pages, folders of pages,
- * or IR files (generated/ir.json). Bad usage: one line, exit 2, no stack trace.
+ * or IR files (generated/reports/ir.json). Bad usage: one line, exit 2, no stack trace.
  * Later the `docs2types diff` subcommand: `runDiff(argv)` is all it needs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ export const DIFF_HELP = `docs2types diff OLD NEW [--format md|html|json] [--out
 docs2types diff --timeline DIR [--format md|html|json] [--out FILE] [--fail-on LEVEL]
 docs2types diff --rules
 
-  OLD, NEW          a page (.md/.txt), a folder of pages, or an IR file (generated/ir.json)
+  OLD, NEW          a page (.md/.txt), a folder of pages, or an IR file (generated/reports/ir.json)
   --timeline DIR    order the versions of each operation in DIR by date ("Last Updated", else a
                     date in the file name, else DIR/manifest.json5) and diff each step, per language
   --format F        md (default), html (one self-contained page) or json

@@ -1,5 +1,5 @@
 /**
- * Inputs of `docs2types diff`: a page, a folder of pages, or an IR file (generated/ir.json),
+ * Inputs of `docs2types diff`: a page, a folder of pages, or an IR file (generated/reports/ir.json),
  * read into a Side. Paths inside reports are relative to the parent of the folder given (or
  * of the page's folder), so `docs/001_….txt` and `history/CreateCluster….md` read the same
  * wherever the command runs.
