@@ -10,7 +10,7 @@
  * options; no stage imports it.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
 import { findDocuments, type FoundDocument } from './read/find.ts';
@@ -38,7 +38,12 @@ export interface GenerateInputs {
   docs: string;
   /** Regular expressions; pages whose path matches one are left out. */
   exclude?: RegExp[];
-  /** Paths in the IR are relative to this folder (default: the working directory). */
+  /**
+   * Paths in the IR (and every source the package cites) are relative to this folder. Default:
+   * the folder that holds the docs folder, so paths start with the docs folder's own name
+   * (`docs/001_….txt`, `alibabacloud-docs/ecs/…`) and the same docs give the same package
+   * wherever they and the working directory are (the diff tool names pages the same way).
+   */
   base?: string;
 }
 
@@ -104,7 +109,8 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
   const docsDir = inputs.docs;
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
   options.onProgress?.('find', 0, 0);
-  const found = findDocuments(docsDir, inputs.base ?? process.cwd(), inputs.exclude ?? []);
+  const docsFolder = statSync(docsDir).isDirectory() ? resolve(docsDir) : dirname(resolve(docsDir));
+  const found = findDocuments(docsDir, inputs.base ?? dirname(docsFolder), inputs.exclude ?? []);
   if (found.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
   const manifest = manifestFor(docsDir);
   const stats = emptyReadStats();
