@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
   if (ran === 0) return 0;
   const out = {
     machine: { cores: availableParallelism(), node: process.version, platform: `${process.platform} ${process.arch}` },
-    sections: Object.fromEntries(Object.entries(sections).sort(([a], [b]) => a.localeCompare(b))),
+    sections: Object.fromEntries(Object.entries(sections).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   };
   writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nwrote ${RESULTS.slice(process.cwd().length + 1) || RESULTS}`);
