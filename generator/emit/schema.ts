@@ -10,7 +10,7 @@
  */
 import type { Parameter } from '../model/ir.ts';
 import { HEADER_NOTE } from './comments.ts';
-import { reachableDefs, sourceList, type ObjectDef, type PackageShapes, type Prop, type Shape } from './shapes.ts';
+import { reachableDefs, sourceList, type ObjectDef, type OperationShapes, type PackageShapes, type Prop, type Shape } from './shapes.ts';
 import { fitsShape, readExample } from './values.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -63,8 +63,11 @@ export function shapeSchema(shape: Shape, style: SchemaStyle = JSON_SCHEMA_STYLE
     case 'integer':
     case 'number': {
       const s: { [key: string]: Json } = { type: shape.kind };
-      if (shape.enum) s.enum = shape.enum;
-      if (shape.not?.length) s.not = { enum: shape.not };
+      // An empty enum (a kind that allows no value of a key a more specific kind pins) is written
+      // `not: {}`: the same verdict, and strict JSON Schema tools (Ajv) reject `enum: []`.
+      if (shape.enum?.length === 0) s.not = {};
+      else if (shape.enum) s.enum = shape.enum;
+      if (shape.not?.length && shape.enum?.length !== 0) s.not = { enum: shape.not };
       if (shape.kind === 'string') {
         if (shape.minLength !== undefined) s.minLength = shape.minLength;
         if (shape.maxLength !== undefined) s.maxLength = shape.maxLength;
@@ -121,6 +124,32 @@ export function objectSchema(def: ObjectDef, defs: PackageShapes['defs'], style:
   return s;
 }
 
+/**
+ * The schema of a request with variants (kinds). `if-chain`: if (kind A) then A else if (kind B)
+ * then B ... else false, in the validator's dispatch order (the JSON Schema files: ajv picks the
+ * variant the generated validator picks). `one-of`: `oneOf` the variants, which OpenAPI tools
+ * read as a union; the same verdicts, since the variants never overlap (each pins its
+ * discriminator values and excludes those of more specific kinds, see shapes.ts).
+ */
+export function variantRequestSchema(o: OperationShapes, form: 'if-chain' | 'one-of', style: SchemaStyle = JSON_SCHEMA_STYLE): JsonObject {
+  const r = o.request!;
+  const head: JsonObject = {
+    title: r.typeName,
+    description: `Request of ${o.op.name}: one of ${r.variants.map((v) => `${v.id} (${v.discriminator.map(([k, val]) => `${k}=${JSON.stringify(val)}`).join(', ')})`).join(', ')}.`,
+  };
+  if (form === 'one-of') return { ...head, oneOf: r.variants.map((v): Json => ({ $ref: style.ref(v.def.name) })) };
+  let chain: Json = false;
+  for (const v of r.dispatch.slice().reverse()) {
+    const cond: JsonObject = {
+      type: 'object',
+      properties: dict(v.discriminator.map(([k, val]) => [k, { const: val }])),
+    };
+    if (v.discriminator.length) cond.required = v.discriminator.map(([k]) => k);
+    chain = { if: cond, then: { $ref: style.ref(v.def.name) }, else: chain };
+  }
+  return { ...head, ...(chain as JsonObject) };
+}
+
 /** One schema file per request type and per response type: path → schema value. */
 export function emitSchemas(shapes: PackageShapes): Map<string, Json> {
   const out = new Map<string, Json>();
@@ -137,26 +166,7 @@ export function emitSchemas(shapes: PackageShapes): Map<string, Json> {
   for (const o of shapes.operations) {
     const r = o.request;
     if (r && r.variants.length) {
-      // if (kind A) then A else if (kind B) then B ... else false
-      let chain: Json = false;
-      for (const v of r.dispatch.slice().reverse()) {
-        const cond: { [key: string]: Json } = {
-          type: 'object',
-          properties: dict(v.discriminator.map(([k, val]) => [k, { const: val }])),
-        };
-        if (v.discriminator.length) cond.required = v.discriminator.map(([k]) => k);
-        chain = { if: cond, then: { $ref: refTo(v.def.name) }, else: chain };
-      }
-      const root = chain as { [key: string]: Json };
-      file(
-        r.typeName,
-        {
-          title: r.typeName,
-          description: `Request of ${o.op.name}: one of ${r.variants.map((v) => `${v.id} (${v.discriminator.map(([k, val]) => `${k}=${JSON.stringify(val)}`).join(', ')})`).join(', ')}.`,
-          ...root,
-        },
-        r.variants.map((v) => v.def.name),
-      );
+      file(r.typeName, variantRequestSchema(o, 'if-chain'), r.variants.map((v) => v.def.name));
     } else if (r) {
       file(r.typeName, objectSchema(r.plain!, shapes.defs), [r.plain!.name]);
     }
