@@ -56,9 +56,9 @@ function identityLines(ir: IR): Map<string, number> {
   return out;
 }
 
-function buildDocument(product: string, version: string, ops: OperationShapes[], ir: IR, shapes: PackageShapes, identityLine: Map<string, number>): Omit<OpenApiDocument, 'file'> {
+function buildDocument(product: string, version: string, ops: OperationShapes[], shapes: PackageShapes, identityLine: Map<string, number>): Omit<OpenApiDocument, 'file'> {
   const used = new Set<string>();
-  const ctx: OperationContext = { ir, shapes, style: openApiStyle(used), paramStyle: openApiStyle(used, false), roots: new Map(), identityLine };
+  const ctx: OperationContext = { shapes, style: openApiStyle(used), paramStyle: openApiStyle(used, false), roots: new Map(), identityLine };
   const items = new Map<string, JsonObject>();
   /** Path shape → the path key that took it, and its placeholders. */
   const byShape = new Map<string, { path: string; names: string[] }>();
@@ -162,7 +162,7 @@ export function buildOpenApi(ir: IR, shapes: PackageShapes): OpenApiExport {
     // Products that differ only in case or punctuation (`Ecs`, `ECS`) get their own file.
     for (let i = 2; files.has(file); i++) file = `${base}-${i}.json`;
     files.add(file);
-    documents.push({ file, ...buildDocument(g.product, g.version, g.ops, ir, shapes, identityLine) });
+    documents.push({ file, ...buildDocument(g.product, g.version, g.ops, shapes, identityLine) });
   }
   return { documents, unassigned };
 }

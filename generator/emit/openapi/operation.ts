@@ -7,20 +7,31 @@
  *   request body (the request schema itself when every parameter is in the body).
  * - RPC, as the vendor's own API metadata describes it (`"methods": ["post", "get"]`, every
  *   parameter `"in": "query"`, structured ones with a `style` of `repeatList`, `flat` or `json`;
- *   the official SDKs send POST with the query flattened by `@alicloud/openapi-util`): one path
- *   per operation, `/?Action=<Name>`, since every RPC operation shares the path `/` and OpenAPI
+ *   the official SDKs send POST with the query flattened by `OpenApiUtil.query`): one path per
+ *   operation, `/?Action=<Name>`, since every RPC operation shares the path `/` and OpenAPI
  *   needs one key per operation; GET and POST (or the one method the IR states) share the
  *   path-level parameters; `Action` is a required query parameter fixed to the name.
  *
  * What OpenAPI cannot say is stated in `x-docs2types-*` extensions (style.ts, README).
  */
-import type { IR, OperationModel, ParamIn, Parameter } from '../../model/ir.ts';
+import type { OperationModel, ParamIn, Parameter } from '../../model/ir.ts';
 import { dict, objectSchema, propSchema, variantRequestSchema, type Json, type JsonObject, type SchemaStyle } from '../schema.ts';
 import type { ObjectDef, OperationShapes, PackageShapes, Prop, Shape } from '../shapes.ts';
 import { componentRef, describe, sourcesJson, summarise, X } from './style.ts';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type Method = (typeof METHODS)[number];
+
+/**
+ * The RPC style as the vendor's metadata and SDKs state it (the one place that knows it): the
+ * query parameter that names the operation, the methods it accepts when the IR states none, and
+ * how a structured value is written when the IR does not say.
+ */
+export const RPC_FORM = {
+  selector: 'Action',
+  methods: ['get', 'post'] as Method[],
+  encoding: 'flat',
+} as const;
 
 /** Where an operation goes in a document, or why it cannot go anywhere. */
 export type Placement =
@@ -42,7 +53,7 @@ export function place(op: OperationModel): Placement {
   const method = op.method?.toLowerCase() ?? null;
   if (method !== null && !(METHODS as readonly string[]).includes(method)) return { ok: false, reason: `method ${JSON.stringify(op.method)} is not an HTTP method OpenAPI knows` };
   if (op.style === 'RPC') {
-    return { ok: true, rpc: true, path: `/?Action=${encodeURIComponent(op.name)}`, methods: method ? [method as Method] : ['get', 'post'], placeholders: [] };
+    return { ok: true, rpc: true, path: `/?${RPC_FORM.selector}=${encodeURIComponent(op.name)}`, methods: method ? [method as Method] : [...RPC_FORM.methods], placeholders: [] };
   }
   if (!op.path) return { ok: false, reason: op.style === 'ROA' ? 'ROA operation without a path' : 'the pages state neither the API style nor a path' };
   if (!method) return { ok: false, reason: 'no HTTP method' };
@@ -71,8 +82,8 @@ const isStructured = (s: Shape): boolean => s.kind === 'array' || s.kind === 're
 const MAX_FLAT_NAMES = 500;
 
 /**
- * The wire names of a value written `flat` (the RPC query form, as `@alicloud/openapi-util`
- * flattens it): arrays 1-based (`{n}`: `Tag.{n}.Key`), objects by field (`SystemDisk.Size`), and
+ * The wire names of a value written `flat` (the RPC query form, as `OpenApiUtil.query` of the
+ * official SDKs flattens it): arrays 1-based (`{n}`: `Tag.{n}.Key`), objects by field (`SystemDisk.Size`), and
  * `{key}` where any key goes (a map, an object without known fields, a model met again inside itself).
  */
 export function flatNames(prefix: string, shape: Shape, defs: Map<string, ObjectDef>, seen: ReadonlySet<string> = new Set()): string[] {
@@ -96,7 +107,6 @@ export function flatNames(prefix: string, shape: Shape, defs: Map<string, Object
 }
 
 export interface OperationContext {
-  ir: IR;
   shapes: PackageShapes;
   /** Components style (descriptions inside the schemas) and parameter style (descriptions on the parameter). */
   style: SchemaStyle;
@@ -160,7 +170,7 @@ function parameterObject(prop: Prop, where: 'path' | 'query' | 'header', rpc: bo
   if (prop.required || where === 'path') o.required = true;
   if (prop.deprecated) o.deprecated = true;
   const schema = propSchema(prop, ctx.shapes.defs, ctx.paramStyle);
-  const encoding = where !== 'path' && isStructured(prop.shape) ? (p.encoding ?? (rpc ? 'flat' : null)) : null;
+  const encoding = where !== 'path' && isStructured(prop.shape) ? (p.encoding ?? (rpc ? RPC_FORM.encoding : null)) : null;
   // A JSON-encoded value is OpenAPI's `content` parameter; `flat` has no OpenAPI word.
   if (encoding === 'json') o.content = dict([['application/json', { schema }]]);
   else o.schema = schema;
@@ -205,7 +215,7 @@ export function buildOperation(o: OperationShapes, placement: Extract<Placement,
       }
       seen.add(key);
       const param = parameterObject(prop, where, rpc, ctx);
-      if (rpc && where === 'query' && prop.name === 'Action') {
+      if (rpc && where === 'query' && prop.name === RPC_FORM.selector) {
         delete param.content;
         delete param[X.serialization];
         param.required = true;
@@ -214,8 +224,8 @@ export function buildOperation(o: OperationShapes, placement: Extract<Placement,
       others.push(param);
     }
   }
-  if (rpc && !seen.has('query Action')) {
-    others.unshift({ name: 'Action', in: 'query', description: `The operation: ${op.name}.`, required: true, schema: { type: 'string', enum: [op.name] } });
+  if (rpc && !seen.has(`query ${RPC_FORM.selector}`)) {
+    others.unshift({ name: RPC_FORM.selector, in: 'query', description: `The operation: ${op.name}.`, required: true, schema: { type: 'string', enum: [op.name] } });
   }
   // Every placeholder is a path parameter, in the order of the template; one no page lists is a string.
   const parameters: JsonObject[] = placement.placeholders.map(
