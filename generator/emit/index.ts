@@ -15,6 +15,7 @@ import { formatFile, parserFor } from './format.ts';
 import { camelCase, propKey } from './naming.ts';
 import { buildSamples, tsLiteral } from './samples.ts';
 import { emitSchemas } from './schema.ts';
+import { emitOpenApi } from './openapi/index.ts';
 import { buildShapes, type PackageShapes } from './shapes.ts';
 import { render } from './templates.ts';
 import { emitTypes, operationTitle } from './types.ts';
@@ -142,6 +143,7 @@ export async function emitPackage(ir: IR, options: EmitOptions = {}): Promise<Ou
   }
   const json = new Map<string, string>();
   for (const [path, schema] of emitSchemas(shapes)) json.set(path, `${JSON.stringify(schema, null, 2)}\n`);
+  for (const [path, text] of emitOpenApi(ir, shapes)) json.set(path, text);
   for (const o of shapes.operations) {
     for (const s of sampleSets.get(o) ?? []) {
       json.set(`samples/${o.base}.${s.kind}.minimal.json`, `${JSON.stringify(s.minimal, null, 2)}\n`);
