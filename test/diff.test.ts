@@ -2,6 +2,7 @@
  * Doc diff reports (generator/diff): reviewed goldens on seed pairs and the CreateCluster
  * history, the rule table, the CLI's exit codes, escaping, and the reports `generate` writes.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,6 +161,49 @@ describe('diff CLI', () => {
     const out = join(dir, 'r.md');
     expect(cli([seed('001'), seed('002'), '--out', out]).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('request-parameter-default-changed');
+  });
+});
+
+const BIN = join(ROOT, 'bin', 'docs2types.js');
+const history = (name: string): string => join(HISTORY, readdirSync(HISTORY).find((f) => f.includes(name))!);
+
+describe('no false green (issue 11.9)', () => {
+  it.skipIf(!existsSync(HISTORY))('two dated versions of a page that names no operation are compared as the timeline compares them', () => {
+    // Both pages lack the OpenAPI Explorer link; they share the request line POST /clusters.
+    const r = cli([history('2019-06-04'), history('2020-11-26'), '--fail-on', 'breaking', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as DiffReport;
+    const { steps } = timeline({ label: 'history/', docs: loadSide(HISTORY).docs, manifest: loadManifest(join(HISTORY, 'manifest.json5')) });
+    const first = steps.find((s) => s.old.file.includes('2019-06-04'))!;
+    expect(counts(report)).toBe('5/12/39');
+    expect(report.counts).toEqual(first.diff.counts);
+    expect(report.sections[0]!.steps[0]!.changes.map((c) => `${c.id} ${c.path}`)).toEqual(first.diff.changes.map((c) => `${c.id} ${c.path}`));
+  });
+
+  it('no operation on a side, or two different operations: exit 2 with one line saying so', () => {
+    const none = cli([join(ROOT, 'README.md'), seed('001'), '--fail-on', 'breaking']);
+    expect(none.code).toBe(2);
+    expect(none.err.trim()).toMatch(/README\.md: no operation found .*nothing to compare$/);
+    const dir = mkdtempSync(join(tmpdir(), 'd2t-diff-other-'));
+    const other = join(dir, 'DeleteThing.md');
+    writeFileSync(other, readFileSync(join(ROOT, 'test/fixtures/injection/v1/InjectThings.md'), 'utf8'));
+    const different = cli([seed('001'), other, '--fail-on', 'breaking']);
+    expect(different.code).toBe(2);
+    expect(different.err.trim().split('\n')).toHaveLength(1);
+    expect(different.err).toMatch(/are different operations \(_\/_\/CreateCluster \/ Inject\/2020-01-01\/InjectThings\): nothing to compare/);
+  });
+
+  it('EPIPE on stdout (diff … | head) ends quietly with the verdict as exit code; --format json prints JSON only', () => {
+    const args = [BIN, 'diff', seed('001'), seed('002'), '--no-cache'];
+    const errFile = join(mkdtempSync(join(tmpdir(), 'd2t-epipe-')), 'err');
+    // The report is far larger than the pipe's buffer: the writer meets a closed pipe.
+    const piped = spawnSync('bash', ['-c', 'set -o pipefail; node "$@" 2>"$ERR" | head -c 10 >/dev/null; echo $?', 'bash', ...args, '--format', 'html', '--fail-on', 'breaking'], { encoding: 'utf8', env: { ...process.env, ERR: errFile } });
+    expect(piped.stdout.trim()).toBe('1');
+    expect(readFileSync(errFile, 'utf8')).toBe('');
+    const json = spawnSync(process.execPath, [...args, '--format', 'json'], { encoding: 'utf8' });
+    expect(json.status).toBe(0);
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+    expect(json.stderr).toBe('');
   });
 });
 
