@@ -160,6 +160,10 @@ function generalizes(from: TypeRef, to: TypeRef): boolean {
   return false;
 }
 
+function isScalar(v: unknown): v is string | number | boolean {
+  return (typeof v === 'string' && v !== '') || typeof v === 'number' || typeof v === 'boolean';
+}
+
 function key(v: Scalar): string {
   return String(v);
 }
@@ -306,6 +310,7 @@ function diffParam(w: Walk, dir: 'request' | 'response', a: Parameter, b: Parame
   const { oldOp, newOp } = w;
   const P = dir === 'request' ? 'request-parameter' : 'response-field';
   const src = (fact: FactName): [SourceRef | null, SourceRef | null] => [factSource(a, fact, oldOp, w.rows), factSource(b, fact, newOp, w.rows)];
+  const factsFrom = w.changes.length;
 
   // type
   if (!sameShape(a.type, b.type)) {
@@ -347,11 +352,15 @@ function diffParam(w: Walk, dir: 'request' | 'response', a: Parameter, b: Parame
   }
   // deprecation
   if (a.deprecated !== b.deprecated) push(w, b.deprecated ? `${P}-deprecated` : `${P}-reactivated`, path, a.deprecated, b.deprecated, ...src('deprecated'));
-  // descriptions, per language both sides have
+  // descriptions, per language both sides have; a wording change that only restates a fact
+  // change reported above ("Default value: a" → "Default value: b") is not reported twice
+  const restated = w.changes.slice(factsFrom).filter((c) => isScalar(c.before) && isScalar(c.after));
   for (const lang of w.langs) {
     const da = a.description[lang];
     const db = b.description[lang];
-    if (da && db && normText(da) !== normText(db)) push(w, `${P}-description-changed`, path, da, db, pick(a.sources, oldOp, w.rows, lang), pick(b.sources, newOp, w.rows, lang), lang);
+    if (!da || !db || normText(da) === normText(db)) continue;
+    if (restated.some((c) => normText(da.split(String(c.before)).join(String(c.after))) === normText(db))) continue;
+    push(w, `${P}-description-changed`, path, da, db, pick(a.sources, oldOp, w.rows, lang), pick(b.sources, newOp, w.rows, lang), lang);
   }
   // nested model fields, by path
   const ma = modelOf(a.type, oldOp);
