@@ -159,7 +159,7 @@ function src(s: SourceRef | null): string {
 function summaryTable(rows: { d: OperationDiff; c: Change }[], what: string): string[] {
   const head = ['| operation | change | path | before | after | new page |', '|---|---|---|---|---|---|'];
   const row = ({ d, c }: { d: OperationDiff; c: Change }): string => {
-    const [b, a] = beforeAfter(c, 120);
+    const [b, a] = beforeAfter(c, 120).map((x) => x.replace(/\s*\n\s*/g, ' ')) as [string, string];
     const rule = `${mdText(c.title)}${c.lang ? ` (${c.lang})` : ''} ${mdCodeSpan(c.id)}${c.ignored ? ` — ignored: ${mdTextShort(c.ignored.reason, 120)}` : ''}${c.ruleLevel ? ` (level set by the policy; rule: ${c.ruleLevel})` : ''}`;
     return `| ${mdText(d.operation)} | ${rule} | ${c.path === '' ? '(operation)' : mdCodeSpan(c.path)} | ${mdText(b)} | ${mdText(a)} | ${src(c.newRow ?? c.new)} |`;
   };
