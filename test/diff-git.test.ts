@@ -4,11 +4,10 @@
  * and the corpus as two revisions (the acceptance test of issue 16). Repositories are built in
  * temporary folders from ../shared; the tests skip without it or without git.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildReport, failsOn, runDiff } from '../generator/diff/cli.ts';
 import { applyPolicy, parsePolicy } from '../generator/diff/policy.ts';
 import { loadSide, timeline, type DiffReport } from '../generator/diff/index.ts';
@@ -18,6 +17,13 @@ import { commit, git, hasGit, newRepo } from './helpers/git.ts';
 
 const HISTORY = join(CORPUS, 'history');
 const SKIP = !existsSync(HISTORY) || !hasGit();
+
+/** Temporary repositories and folders, removed after the file's tests (the page cache is kept: it makes re-runs fast). */
+const temps: string[] = [];
+const temp = (dir: string): string => (temps.push(dir), dir);
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
 
 function cli(argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -50,7 +56,7 @@ function normalised(r: DiffReport): unknown {
 
 describe.skipIf(SKIP)('git history timeline (16.2)', () => {
   it('the ten history files committed in date order (a rename on the way) give the timeline of the plain files', () => {
-    const repo = newRepo('d2t-git-history-');
+    const repo = temp(newRepo('d2t-git-history-'));
     let zhPath = 'docs/创建托管版集群.md';
     for (const h of historyFiles()) {
       const target = h.lang === 'en' ? 'docs/CreateCluster.en-US.md' : zhPath;
@@ -84,7 +90,7 @@ describe.skipIf(SKIP)('git history timeline (16.2)', () => {
   });
 
   it('git revisions as sides: REV:folder and REV:file, against each other and against a folder; bad revisions and paths exit 2', () => {
-    const repo = newRepo('d2t-git-sides-');
+    const repo = temp(newRepo('d2t-git-sides-'));
     const [first, second] = historyFiles().filter((h) => h.lang === 'en');
     commit(repo, 'v1', first!.date, { 'docs/CreateCluster.md': readFileSync(join(HISTORY, first!.file), 'utf8'), 'docs/README.md': '# not a page\n' });
     commit(repo, 'v2', second!.date, { 'docs/CreateCluster.md': readFileSync(join(HISTORY, second!.file), 'utf8') });
@@ -118,7 +124,7 @@ function edit(abs: string, from: string | RegExp, to: string): string {
 
 describe.skipIf(SKIP || !existsSync(join(CORPUS, 'ecs')))('the corpus as two revisions (issue 16 acceptance)', () => {
   it('base: the corpus without ecs/; head: ecs/ added and three pages edited — exactly the added operations and the three changes', () => {
-    const repo = newRepo('d2t-git-corpus-');
+    const repo = temp(newRepo('d2t-git-corpus-'));
     const cache = join(tmpdir(), 'docs2types-test-cache-diff-git');
     const base: Record<string, { copy: string }> = {};
     for (const d of ['csk', 'slb', 'history']) base[`docs/${d}`] = { copy: join(CORPUS, d) };
@@ -158,7 +164,7 @@ describe.skipIf(SKIP || !existsSync(join(CORPUS, 'ecs')))('the corpus as two rev
     expect(report.operations.changed).toBe(added.length + 3);
 
     // Accept the two breaking changes: exit 0, both still reported, as ignored.
-    const dir = mkdtempSync(join(tmpdir(), 'd2t-policy-'));
+    const dir = temp(mkdtempSync(join(tmpdir(), 'd2t-policy-')));
     const config = join(dir, 'docs2types.config.json5');
     writeFileSync(
       config,
