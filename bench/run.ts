@@ -9,11 +9,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { corpusSection } from './corpus.ts';
+import { diffSection } from './diff.ts';
 import { generateSection } from './generate.ts';
 import { validatorsSection } from './validators.ts';
 import { BENCH_DIR, formatTable, type BenchSection } from './lib.ts';
 
-const SECTIONS: BenchSection[] = [validatorsSection, corpusSection, generateSection];
+const SECTIONS: BenchSection[] = [validatorsSection, corpusSection, generateSection, diffSection];
 
 const RESULTS = join(BENCH_DIR, 'results.json');
 

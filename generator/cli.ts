@@ -66,7 +66,7 @@ function loadConfig(path: string | null): Partial<GenerateOptions> {
   const raw = parseJson5(text, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file}:1: the config must be an object`);
   const c = raw as Record<string, unknown>;
-  const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package']);
+  const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package', 'diff']); // diff: the diff gate's policy, read by generator/diff/policy.ts
   for (const k of Object.keys(c)) if (!known.has(k)) throw new InputError(`${file}: unknown config key "${k}" (known: ${[...known].join(', ')})`);
   const str = (k: string): string | undefined => {
     if (c[k] === undefined) return undefined;

@@ -29,12 +29,24 @@ export interface Change {
   /** Where each side states it; null when the side has no such thing. */
   old: SourceRef | null;
   new: SourceRef | null;
+  /**
+   * The line of the new side that names the parameter (its table row, else its skeleton or
+   * sample line), where a CI annotation points; for a nested field removed, the row of the
+   * parameter it was removed from; null for the operation itself or a top-level removal.
+   */
+  newRow: SourceRef | null;
+  /** The level of the rule table, when the policy (config `diff.levels`) set another one. */
+  ruleLevel?: Level;
+  /** Accepted by an entry of the policy's ignore list: reported, but never counted against `--fail-on`. */
+  ignored?: { reason: string; expires: string | null };
 }
 
+/** Changes by level (ignored ones only under `ignored`); `total` counts every change listed, ignored ones included. */
 export interface Counts {
   breaking: number;
   warning: number;
   info: number;
+  ignored: number;
   total: number;
 }
 
@@ -42,8 +54,8 @@ export interface PageSummary {
   file: string;
   lang: Lang;
   date: string | null;
-  /** Where the date came from: the page's "Last Updated", the file name, or the folder's manifest. */
-  dateFrom: 'page' | 'file name' | 'manifest' | null;
+  /** Where the date came from: the page's "Last Updated", the file name, the folder's manifest, or the commit (a git history). */
+  dateFrom: 'page' | 'file name' | 'manifest' | 'commit' | null;
   title: string | null;
   /** Variants (kinds of request) the page speaks for, as `id (discriminator)`; empty when unknown. */
   kinds: string[];
@@ -58,7 +70,10 @@ export interface SideSummary {
 
 /** One comparison: one operation, old side against new side. */
 export interface OperationDiff {
+  /** The operation's name. */
   operation: string;
+  /** Its id (`CS/2015-12-15/CreateCluster`): the new side's, else the old side's. */
+  id: string;
   old: SideSummary;
   new: SideSummary;
   crossLanguage: boolean;
@@ -72,8 +87,10 @@ export interface OperationDiff {
 export interface CompareContext {
   /** Variants known for the operation (from a reconcile over more pages than the two sides). */
   variants: Variant[];
-  /** Date and title of each page, by file. */
+  /** Date and title of each page, by file (of the old side, and of the new side unless newPageInfo is given). */
   pageInfo: Map<string, Omit<PageSummary, 'kinds' | 'file' | 'lang'>>;
+  /** Date and title of the new side's pages, when the two sides may hold different pages under one path (two git revisions). */
+  newPageInfo?: Map<string, Omit<PageSummary, 'kinds' | 'file' | 'lang'>>;
   /** `file:line` of every parameter-table row of the pages (cited in preference to skeleton or sample lines). */
   rows?: Set<string>;
 }
@@ -89,17 +106,21 @@ export function rowLines(docs: { request: { source: SourceRef }[]; response: { s
 export const KINDS_NOTE = 'Different kinds:';
 
 export function countChanges(changes: Change[]): Counts {
-  const c: Counts = { breaking: 0, warning: 0, info: 0, total: changes.length };
-  for (const x of changes) c[x.level]++;
+  const c: Counts = { breaking: 0, warning: 0, info: 0, ignored: 0, total: changes.length };
+  for (const x of changes) {
+    if (x.ignored) c.ignored++;
+    else c[x.level]++;
+  }
   return c;
 }
 
 export function addCounts(list: Counts[]): Counts {
-  const c: Counts = { breaking: 0, warning: 0, info: 0, total: 0 };
+  const c: Counts = { breaking: 0, warning: 0, info: 0, ignored: 0, total: 0 };
   for (const x of list) {
     c.breaking += x.breaking;
     c.warning += x.warning;
     c.info += x.info;
+    c.ignored += x.ignored;
     c.total += x.total;
   }
   return c;
@@ -137,6 +158,10 @@ function generalizes(from: TypeRef, to: TypeRef): boolean {
   if (from.kind === 'array' && to.kind === 'array') return generalizes(from.items, to.items);
   if (from.kind === 'map' && to.kind === 'map') return generalizes(from.values, to.values);
   return false;
+}
+
+function isScalar(v: unknown): v is string | number | boolean {
+  return (typeof v === 'string' && v !== '') || typeof v === 'number' || typeof v === 'boolean';
 }
 
 function key(v: Scalar): string {
@@ -242,7 +267,7 @@ function summary(p: Parameter): Record<string, unknown> {
 
 function push(w: Walk, id: string, path: string, before: unknown, after: unknown, old: SourceRef | null, neu: SourceRef | null, lang?: Lang): void {
   const rl = rule(id);
-  const c: Change = { id, level: rl.level, direction: rl.direction, path, title: rl.title, before: before ?? null, after: after ?? null, old, new: neu };
+  const c: Change = { id, level: rl.level, direction: rl.direction, path, title: rl.title, before: before ?? null, after: after ?? null, old, new: neu, newRow: null };
   if (lang) c.lang = lang;
   w.changes.push(c);
 }
@@ -268,9 +293,16 @@ function diffList(w: Walk, dir: 'request' | 'response', olds: Parameter[], news:
         id = nested ? (req ? 'request-field-added-required' : 'request-field-added-optional') : req ? 'request-parameter-added-required' : 'request-parameter-added-optional';
       } else id = nested ? 'response-nested-field-added' : 'response-field-added';
       push(w, id, path, null, summary(b), null, pick(b.sources, w.newOp, w.rows));
+      w.changes[w.changes.length - 1]!.newRow = pick(b.sources, w.newOp, w.rows);
       continue;
     }
-    if (a && b) diffParam(w, dir, a, b, path, seen);
+    if (a && b) {
+      const start = w.changes.length;
+      diffParam(w, dir, a, b, path, seen);
+      // Nested changes already point at their own rows; the rest (and nested removals) at this one.
+      const row = pick(b.sources, w.newOp, w.rows);
+      for (let i = start; i < w.changes.length; i++) w.changes[i]!.newRow ??= row;
+    }
   }
 }
 
@@ -278,6 +310,7 @@ function diffParam(w: Walk, dir: 'request' | 'response', a: Parameter, b: Parame
   const { oldOp, newOp } = w;
   const P = dir === 'request' ? 'request-parameter' : 'response-field';
   const src = (fact: FactName): [SourceRef | null, SourceRef | null] => [factSource(a, fact, oldOp, w.rows), factSource(b, fact, newOp, w.rows)];
+  const factsFrom = w.changes.length;
 
   // type
   if (!sameShape(a.type, b.type)) {
@@ -319,11 +352,15 @@ function diffParam(w: Walk, dir: 'request' | 'response', a: Parameter, b: Parame
   }
   // deprecation
   if (a.deprecated !== b.deprecated) push(w, b.deprecated ? `${P}-deprecated` : `${P}-reactivated`, path, a.deprecated, b.deprecated, ...src('deprecated'));
-  // descriptions, per language both sides have
+  // descriptions, per language both sides have; a wording change that only restates a fact
+  // change reported above ("Default value: a" → "Default value: b") is not reported twice
+  const restated = w.changes.slice(factsFrom).filter((c) => isScalar(c.before) && isScalar(c.after));
   for (const lang of w.langs) {
     const da = a.description[lang];
     const db = b.description[lang];
-    if (da && db && normText(da) !== normText(db)) push(w, `${P}-description-changed`, path, da, db, pick(a.sources, oldOp, w.rows, lang), pick(b.sources, newOp, w.rows, lang), lang);
+    if (!da || !db || normText(da) === normText(db)) continue;
+    if (restated.some((c) => normText(da.split(String(c.before)).join(String(c.after))) === normText(db))) continue;
+    push(w, `${P}-description-changed`, path, da, db, pick(a.sources, oldOp, w.rows, lang), pick(b.sources, newOp, w.rows, lang), lang);
   }
   // nested model fields, by path
   const ma = modelOf(a.type, oldOp);
@@ -356,9 +393,10 @@ export function kindsOf(file: string, variants: Variant[]): string[] {
   return variants.filter((v) => v.sources.some((s) => s.file === file)).map(kindLabel);
 }
 
-function sideSummary(label: string, op: OperationModel, ctx: CompareContext): SideSummary {
+function sideSummary(label: string, op: OperationModel, ctx: CompareContext, side: 'old' | 'new'): SideSummary {
+  const infos = side === 'new' ? (ctx.newPageInfo ?? ctx.pageInfo) : ctx.pageInfo;
   const pages: PageSummary[] = op.pages.map((p) => {
-    const info = ctx.pageInfo.get(p.file);
+    const info = infos.get(p.file);
     return {
       file: p.file,
       lang: p.lang,
@@ -372,7 +410,7 @@ function sideSummary(label: string, op: OperationModel, ctx: CompareContext): Si
   return { label, operation: op.id, pages, langs };
 }
 
-function sortChanges(list: Change[]): Change[] {
+export function sortChanges(list: Change[]): Change[] {
   const dirRank = (d: Direction): number => ['operation', 'request', 'response'].indexOf(d);
   return list.sort(
     (x, y) =>
@@ -385,8 +423,8 @@ function sortChanges(list: Change[]): Change[] {
 }
 
 export function diffOperationModels(oldLabel: string, oldOp: OperationModel, newLabel: string, newOp: OperationModel, ctx: CompareContext): OperationDiff {
-  const old = sideSummary(oldLabel, oldOp, ctx);
-  const neu = sideSummary(newLabel, newOp, ctx);
+  const old = sideSummary(oldLabel, oldOp, ctx, 'old');
+  const neu = sideSummary(newLabel, newOp, ctx, 'new');
   const langs = old.langs.filter((l) => neu.langs.includes(l));
   const w: Walk = { oldOp, newOp, langs, changes: [], requiredUnstated: { old: 0, new: 0 }, rows: ctx.rows ?? new Set() };
   const notes: string[] = [];
@@ -418,16 +456,16 @@ export function diffOperationModels(oldLabel: string, oldOp: OperationModel, new
       `${KINDS_NOTE} the old side's pages describe ${kindsOld.join(' and ')}; the new side's describe ${kindsNew.join(' and ')}. Changes below may come from the kind of request each page documents, not from an update of the docs.`,
     );
   const changes = sortChanges(w.changes);
-  return { operation: newOp.name, old, new: neu, crossLanguage, kindsDiffer, notes, changes, counts: countChanges(changes) };
+  return { operation: newOp.name, id: newOp.id, old, new: neu, crossLanguage, kindsDiffer, notes, changes, counts: countChanges(changes) };
 }
 
 /** An operation only one side has. */
 export function unmatchedOperation(side: 'old' | 'new', oldLabel: string, newLabel: string, op: OperationModel, ctx: CompareContext): OperationDiff {
-  const s = sideSummary(side === 'old' ? oldLabel : newLabel, op, ctx);
+  const s = sideSummary(side === 'old' ? oldLabel : newLabel, op, ctx, side);
   const empty = (label: string): SideSummary => ({ label, operation: null, pages: [], langs: [] });
   const src = op.pages[0] ? { file: op.pages[0].file, line: 1 } : null;
   const id = side === 'old' ? 'operation-removed' : 'operation-added';
   const rl = rule(id);
-  const ch: Change = { id, level: rl.level, direction: rl.direction, path: '', title: rl.title, before: side === 'old' ? op.id : null, after: side === 'new' ? op.id : null, old: side === 'old' ? src : null, new: side === 'new' ? src : null };
-  return { operation: op.name, old: side === 'old' ? s : empty(oldLabel), new: side === 'new' ? s : empty(newLabel), crossLanguage: false, kindsDiffer: false, notes: [], changes: [ch], counts: countChanges([ch]) };
+  const ch: Change = { id, level: rl.level, direction: rl.direction, path: '', title: rl.title, before: side === 'old' ? op.id : null, after: side === 'new' ? op.id : null, old: side === 'old' ? src : null, new: side === 'new' ? src : null, newRow: null };
+  return { operation: op.name, id: op.id, old: side === 'old' ? s : empty(oldLabel), new: side === 'new' ? s : empty(newLabel), crossLanguage: false, kindsDiffer: false, notes: [], changes: [ch], counts: countChanges([ch]) };
 }

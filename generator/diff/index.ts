@@ -9,7 +9,7 @@ import { EMPTY_MANIFEST, type Manifest } from '../reconcile/manifest.ts';
 import type { Counts, OperationDiff } from './compare.ts';
 import { renderHtml, renderJson, renderMarkdown } from './render.ts';
 import { mdCodeSpan, mdText } from '../emit/md.ts';
-import { timeline, type DiffReport, type TimelineStep } from './report.ts';
+import { finishReport, timeline, type DiffReport, type TimelineStep } from './report.ts';
 
 export { diffOperationModels, type Change, type Counts, type OperationDiff } from './compare.ts';
 export { loadSide, DiffUsageError, type Side } from './load.ts';
@@ -64,14 +64,7 @@ export function diffReportsForIR(ir: IR, docsManifest: Manifest = EMPTY_MANIFEST
     for (const s of steps) {
       const name = `${shortName(s.old.file)}-to-${shortName(s.new.file)}`;
       names.set(s, name);
-      const pair: DiffReport = {
-        reportVersion: report.reportVersion,
-        kind: 'pair',
-        title: `${s.old.file} → ${s.new.file}`,
-        notes: [],
-        sections: [{ lang: null, heading: null, versions: [], steps: [s.diff] }],
-        counts: s.diff.counts,
-      };
+      const pair: DiffReport = finishReport('pair', `${s.old.file} → ${s.new.file}`, [], [{ lang: null, heading: null, versions: [], steps: [s.diff] }]);
       out.set(`${dir}/${name}.md`, renderMarkdown(pair));
       out.set(`${dir}/${name}.json`, renderJson(pair));
       out.set(`${dir}/${name}.html`, renderHtml(pair));

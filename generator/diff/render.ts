@@ -3,8 +3,10 @@
  * page (templates/diff/report.html.hbs: inline CSS and JS, no network, every piece of doc text
  * escaped by handlebars `{{ }}`). Deterministic: no timestamps, the report's own order.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { diffWords } from 'diff';
 import Handlebars from 'handlebars';
 import type { SourceRef } from '../model/ir.ts';
 import type { Change, Counts, OperationDiff, PageSummary, SideSummary } from './compare.ts';
@@ -46,7 +48,7 @@ function src(s: SourceRef | null): string {
 }
 
 function countsText(c: Counts): string {
-  return `${c.total} change${c.total === 1 ? '' : 's'}: ${c.breaking} breaking, ${c.warning} warning, ${c.info} info`;
+  return `${c.total} change${c.total === 1 ? '' : 's'}: ${c.breaking} breaking, ${c.warning} warning, ${c.info} info${c.ignored ? `, ${c.ignored} ignored` : ''}`;
 }
 
 function pageText(p: PageSummary): string {
@@ -102,7 +104,8 @@ function mdChanges(level: Level, list: Change[]): string[] {
   for (const c of list) {
     const lang = c.lang ? ` (${c.lang})` : '';
     const [before, after] = typeof c.before === 'string' && typeof c.after === 'string' ? focus(c.before, c.after) : [valueText(c.before), valueText(c.after)];
-    out.push(`| \`${c.id}\`${lang} | ${mdCode(c.path)} | ${mdCell(before)} | ${mdCell(after)} | ${mdCell(src(c.old))} | ${mdCell(src(c.new))} |`);
+    const policy = `${c.ruleLevel ? ` (level set by the policy; rule: ${c.ruleLevel})` : ''}${c.ignored ? ` — ignored: ${mdCell(c.ignored.reason)}` : ''}`;
+    out.push(`| \`${c.id}\`${lang}${policy} | ${mdCode(c.path)} | ${mdCell(before)} | ${mdCell(after)} | ${mdCell(src(c.old))} | ${mdCell(src(c.new))} |`);
   }
   out.push('');
   return out;
@@ -130,7 +133,14 @@ function mdStep(d: OperationDiff, heading: string): string[] {
 
 export function renderMarkdown(r: DiffReport): string {
   const out = [`# docs2types diff: ${mdCell(r.title, 10_000)}`, '', `**${countsText(r.counts)}**`, ''];
+  // A pair of folders: one line for the operations compared, and the unchanged ones by name only.
+  const collapse = r.kind === 'pair' && r.sections.reduce((k, s) => k + s.steps.length, 0) > 1;
+  if (collapse) out.push(operationsText(r, 0), '');
   for (const n of r.notes) out.push(`> ${mdCell(n, 10_000)}`, '');
+  if (collapse) {
+    const unchanged = r.sections.flatMap((s) => s.steps.filter((d) => d.changes.length === 0).map((d) => mdCode(d.id)));
+    if (unchanged.length) out.push(`Unchanged (${unchanged.length}): ${unchanged.join(', ')}`, '');
+  }
   for (const s of r.sections) {
     if (s.heading) {
       out.push(`## ${mdCell(s.heading, 10_000)}`, '');
@@ -140,6 +150,7 @@ export function renderMarkdown(r: DiffReport): string {
       if (s.steps.length === 0) out.push('Only one version: nothing to compare.', '');
     }
     s.steps.forEach((d, i) => {
+      if (collapse && d.changes.length === 0) return;
       const heading = s.heading ? `### Step ${i + 1}: ${mdCell(d.old.label, 10_000)} → ${mdCell(d.new.label, 10_000)}` : `## ${mdCell(d.operation, 10_000)}`;
       out.push(...mdStep(d, heading));
     });
@@ -170,9 +181,43 @@ function template(): Handlebars.TemplateDelegate {
   return compiled;
 }
 
-function stepView(d: OperationDiff, n: number, heading: string) {
+/** Texts at least this long (either side) show as one word-level diff instead of two boxes. */
+export const WORD_DIFF_MIN = 80;
+
+/**
+ * A word-level diff of two texts (jsdiff's diffWords: words and punctuation as tokens, each CJK
+ * character a token), as parts the template escapes one by one.
+ */
+export function wordDiff(a: string, b: string): { text: string; del: boolean; ins: boolean }[] {
+  return diffWords(a, b).map((p) => ({ text: p.value, del: p.removed, ins: p.added }));
+}
+
+function changeView(c: Change, anchor: string) {
+  const long = typeof c.before === 'string' && typeof c.after === 'string' && Math.max(c.before.length, c.after.length) >= WORD_DIFF_MIN;
   return {
-    anchor: `step-${n}`,
+    anchor,
+    level: c.level,
+    id: c.id,
+    title: c.title,
+    direction: c.direction,
+    path: c.path === '' ? '(operation)' : c.path,
+    lang: c.lang ?? '',
+    before: valueText(c.before),
+    after: valueText(c.after),
+    words: long ? wordDiff(c.before as string, c.after as string) : null,
+    old: src(c.old),
+    new: src(c.new),
+    ignored: Boolean(c.ignored),
+    ignoredReason: c.ignored?.reason ?? '',
+    ignoredExpires: c.ignored?.expires ?? '',
+    ruleLevel: c.ruleLevel ?? '',
+  };
+}
+
+function stepView(d: OperationDiff, n: number, heading: string) {
+  const anchor = `step-${n}`;
+  return {
+    anchor,
     heading,
     operation: d.operation,
     oldPages: sideText(d.old),
@@ -185,41 +230,65 @@ function stepView(d: OperationDiff, n: number, heading: string) {
     counts: d.counts,
     countsText: countsText(d.counts),
     empty: d.changes.length === 0,
-    changes: d.changes.map((c) => ({
-      level: c.level,
-      id: c.id,
-      title: c.title,
-      direction: c.direction,
-      path: c.path === '' ? '(operation)' : c.path,
-      lang: c.lang ?? '',
-      before: valueText(c.before),
-      after: valueText(c.after),
-      old: src(c.old),
-      new: src(c.new),
-    })),
+    changes: d.changes.map((c, i) => changeView(c, `${anchor}-${i + 1}`)),
   };
+}
+
+/** `sha256-…` of an inline block's text, for the Content-Security-Policy. */
+function cspHash(html: string, tag: 'style' | 'script'): string {
+  const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(html);
+  return `sha256-${createHash('sha256').update(m ? m[1]! : '').digest('base64')}`;
+}
+
+function operationsText(r: DiffReport, steps: number): string {
+  const o = r.operations;
+  const ops = `${o.compared} operation${o.compared === 1 ? '' : 's'}`;
+  const head = r.kind === 'timeline' ? `${ops}, ${steps} step${steps === 1 ? '' : 's'} compared` : `${ops} compared`;
+  return `${head}: ${o.changed} changed (${o.added} added, ${o.removed} removed), ${o.unchanged} unchanged.`;
 }
 
 export function renderHtml(r: DiffReport): string {
   let n = 0;
+  // A pair of folders: operations without any change are listed by name, not shown as a section each.
+  const collapse = r.kind === 'pair' && r.sections.reduce((k, s) => k + s.steps.length, 0) > 1;
+  const unchanged: string[] = [];
+  const breaking: { anchor: string; where: string; title: string; id: string; path: string }[] = [];
   const sections = r.sections.map((s) => ({
     heading: s.heading,
     versions: s.versions.map((v, i) => ({ index: i + 1, file: v.file, lang: v.lang, date: v.date ?? 'undated', dateFrom: v.dateFrom ?? '', kinds: v.kinds.join('; ') || 'not determined' })),
     single: s.heading !== null && s.steps.length === 0,
-    steps: s.steps.map((d) => {
-      n++;
-      return stepView(d, n, s.heading ? `Step: ${d.old.label} → ${d.new.label}` : d.operation);
-    }),
+    steps: s.steps
+      .filter((d) => {
+        if (collapse && d.changes.length === 0) unchanged.push(d.id);
+        return !(collapse && d.changes.length === 0);
+      })
+      .map((d) => {
+        n++;
+        const view = stepView(d, n, s.heading ? `Step: ${d.old.label} → ${d.new.label}` : d.id);
+        d.changes.forEach((c, i) => {
+          if (c.level === 'breaking' && !c.ignored) breaking.push({ anchor: view.changes[i]!.anchor, where: s.lang ? `${d.operation} (${s.lang}) → ${d.new.label}` : d.id, title: c.title, id: c.id, path: c.path === '' ? '(operation)' : c.path });
+        });
+        return view;
+      }),
   }));
-  return template()({
-    title: r.title,
-    kind: r.kind,
-    counts: r.counts,
-    countsText: countsText(r.counts),
-    notes: r.notes,
-    levels: LEVELS.map((level) => ({ level, count: r.counts[level] })),
-    sections,
-  });
+  const view = (csp: { style: string; script: string }) =>
+    template()({
+      title: r.title,
+      kind: r.kind,
+      counts: r.counts,
+      countsText: countsText(r.counts),
+      notes: r.notes,
+      levels: LEVELS.map((level) => ({ level, count: r.counts[level] })),
+      summary: { operationsText: operationsText(r, n), breaking },
+      stepCount: n,
+      stepNoun: r.kind === 'timeline' ? 'steps' : 'operations',
+      unchanged,
+      sections,
+      csp,
+    });
+  // The style and script blocks hold no page text: their hashes, taken from a first rendering, allow exactly them.
+  const draft = view({ style: 'none', script: 'none' });
+  return view({ style: cspHash(draft, 'style'), script: cspHash(draft, 'script') });
 }
 
 export function render(r: DiffReport, format: Format): string {

@@ -25,7 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { DocumentIR } from '../model/ir.ts';
 import { documentFromBytes } from '../parse/index.ts';
-import { codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './page-cache.ts';
+import { bytesDigest, codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './page-cache.ts';
 import { lookups, type LookupStats } from './lookup.ts';
 import { filesVersion, sourceFiles } from './store.ts';
 import type { FoundDocument } from '../read/find.ts';
@@ -426,4 +426,56 @@ export function workerMain(): void {
     Atomics.add(signal, 0, 1);
     Atomics.notify(signal, 0);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages that are not files (bytes read from git by the diff tool)
+// ---------------------------------------------------------------------------------------------
+
+/** A page given as bytes: `file` names it in every source reference and in its cache key. */
+export interface PageBytes {
+  file: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * `readDocumentsPooled` for pages already in memory (the diff tool reads them from git objects):
+ * the same cache entries (key: the bytes' digest, the path, the code version) and the same
+ * worker pool for the misses. Sorted by file.
+ */
+export function readDocumentsFromBytes(pages: PageBytes[], opts: Omit<ReadOptions, 'onProgress'> = {}): DocumentIR[] {
+  const t0 = performance.now();
+  const stats = opts.stats ?? emptyReadStats();
+  Object.assign(stats, emptyReadStats(), { pages: pages.length });
+  const cacheDir = resolveCacheDir(opts.cache);
+  const cache = cacheDir ? new DocCache(cacheDir) : null;
+  stats.cacheDir = cacheDir;
+  stats.cache = cache ? cache.stats : null;
+  const threads = opts.threads ?? defaultThreads();
+  const minPages = opts.minPagesForWorkers ?? MIN_PAGES_FOR_WORKERS;
+  const out: DocumentIR[] = [];
+  const misses: Task[] = [];
+  pages.forEach((p, id) => {
+    const digest = cache ? bytesDigest(p.bytes) : '';
+    const key = cache ? cache.key(p.file, digest) : null;
+    const doc = cache && key ? cache.get(key, p.file, digest) : null;
+    if (doc) out.push(doc);
+    else misses.push({ id, file: p.file, bytes: p.bytes, key });
+  });
+  stats.parsed = misses.length;
+  const t1 = performance.now();
+  let rest = misses;
+  if (threads > 1 && misses.length >= minPages) {
+    tuneV8ForBatch();
+    const pool = startPool(threads - 1, cache, stats);
+    if (pool) rest = pool.run(misses, (doc) => out.push(doc));
+    if (pool && rest.length) stats.fallbacks = rest.length;
+  }
+  for (const t of rest) {
+    const doc = documentFromBytes(t.file, t.bytes);
+    if (cache && t.key) cache.put(t.key, doc);
+    out.push(doc);
+  }
+  stats.ms = { lookup: t1 - t0, parse: performance.now() - t1, total: performance.now() - t0 };
+  return out.sort(byFile);
 }
