@@ -25,22 +25,39 @@ export function operationKey(product: string | null, version: string | null, nam
 }
 
 /**
- * Group pages by operation. A page that says less than others of the same operation name joins
- * the one group it agrees with: a page naming the product but no version (an OpenAPI Explorer
- * link without `version=`) joins the one group of that product with a version; a page naming
- * neither joins the one group of that name that names something (a page only some versions of
- * which carry the link). Where several groups would fit, it stays apart under its own key.
+ * The spelling of an operation name its pages spell in more than one way (names that differ only
+ * in case are one operation: `DescribeUserdata` and `DescribeUserData`): the spelling of the pages
+ * whose identity rests on the wire or the explorer (an Action row or link among the chosen
+ * evidence), else of all pages; the most frequent, ties in code-unit order.
+ */
+function spelling(list: DocumentIR[]): string {
+  const wired = list.filter((d) => d.identity.evidence.some((e) => e.chosen && (e.source === 'action' || e.source === 'explorer-link')));
+  const counts = new Map<string, number>();
+  for (const d of wired.length ? wired : list) counts.set(d.operation!, (counts.get(d.operation!) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
+}
+
+/**
+ * Group pages by operation. Only pages whose identity is an operation count: a common-parameters
+ * page never becomes or joins one. Names that differ only in case are one operation (spelled as
+ * `spelling` says). A page that says less than others of the same operation name joins the one
+ * group it agrees with: a page naming the product but no version (an OpenAPI Explorer link
+ * without `version=`) joins the one group of that product with a version; a page naming neither
+ * joins the one group of that name that names something (a page only some versions of which carry
+ * the link). Where several groups would fit, it stays apart under its own key.
  */
 export function groupByOperation(docs: DocumentIR[]): Map<string, DocumentIR[]> {
   const byName = new Map<string, DocumentIR[]>();
   for (const d of docs) {
-    if (!d.operation || (d.request.length === 0 && !d.skeleton?.body)) continue;
-    const list = byName.get(d.operation) ?? [];
+    if (d.identity.kind !== 'operation' || !d.operation || (d.request.length === 0 && !d.skeleton?.body)) continue;
+    const folded = d.operation.toLowerCase();
+    const list = byName.get(folded) ?? [];
     list.push(d);
-    byName.set(d.operation, list);
+    byName.set(folded, list);
   }
   const groups = new Map<string, DocumentIR[]>();
-  for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = spelling(list);
     const versioned = new Map<string, Set<string>>(); // product → keys with a version
     for (const d of list) if (d.product && d.version) versioned.set(d.product, (versioned.get(d.product) ?? new Set()).add(operationKey(d.product, d.version, name)));
     const keyOf = (d: DocumentIR): string => {
