@@ -111,6 +111,8 @@ export interface NumericRange {
   max?: number;
   /** A closed set of allowed numbers, e.g. `{1, 2, 3, 6, 12}`. */
   values?: number[];
+  /** Numbers allowed besides `min`..`max` ("1 to 5120 and -1", "-1 | 1-5120": `[-1]`). */
+  also?: number[];
 }
 
 export interface LengthRange {
@@ -131,6 +133,11 @@ export interface Facts {
   items?: Fact<LengthRange>;
   /** "Deprecated." / "过期参数" / "obsolete". */
   deprecated?: Fact<true>;
+  /**
+   * Sub-fields a description lists with their required flag ("- name: required. …",
+   * "- config：可选，…", "name (required; …)"): field name → required. For the nested model's fields.
+   */
+  fields?: Fact<Record<string, boolean>>;
 }
 
 // ---------------------------------------------------------------------------------------------
