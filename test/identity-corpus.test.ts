@@ -63,9 +63,16 @@ describe.skipIf(!present)(present ? 'identity on the corpora (Alibaba pages)' : 
     }
   }, 240_000);
 
-  it('reads every page without a crash', () => {
+  it('reads every page without a crash (the Huawei pages too)', () => {
     for (const c of corpora) expect(c.docs.flatMap((d) => d.diagnostics.filter((x) => x.code === 'page-failed').map((x) => x.file))).toEqual([]);
     expect(corpora.map((c) => c.docs.length)).toEqual([1754, 1554]);
+    const wider = CORPORA[1]!;
+    const huawei = readDocuments(findDocuments(join(wider, 'huaweicloud-docs'), wider, []), { cache: false });
+    expect(huawei).toHaveLength(233);
+    expect(huawei.flatMap((d) => d.diagnostics.filter((x) => x.code === 'page-failed').map((x) => x.file))).toEqual([]);
+    // Identity reads no operation out of boilerplate there either.
+    const ops = huawei.filter((d) => d.identity.kind === 'operation').map((d) => d.operation!);
+    expect(ops.filter((o) => /^(API|VPC|IAM|XXXXXX)$/.test(o))).toEqual([]);
   });
 
   it('at least 99% of the pages with a request table (common-parameter pages aside) become their own operation', () => {
