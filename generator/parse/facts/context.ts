@@ -9,6 +9,20 @@ import { APPLIES_RE, COND } from './phrases.ts';
 import { src, type Line } from './text.ts';
 import { kindOf, typeValues, valueKind, type Kind, type RawVal } from './values.ts';
 
+/** Fill the bounds `v` lacks from `r`; whether any was filled. */
+function fillBounds(v: { min?: number; max?: number }, r: { min?: number; max?: number }): boolean {
+  let changed = false;
+  if (v.min === undefined && r.min !== undefined) {
+    v.min = r.min;
+    changed = true;
+  }
+  if (v.max === undefined && r.max !== undefined) {
+    v.max = r.max;
+    changed = true;
+  }
+  return changed;
+}
+
 export class Mining {
   facts: Facts = {};
   /** Meanings of the enum values, for mapping prose defaults onto values. */
@@ -40,16 +54,7 @@ export class Mining {
     const v = cur.value;
     if (v.values || (v.min !== undefined && v.max !== undefined)) return;
     if (r.values) return;
-    let changed = false;
-    if (v.min === undefined && r.min !== undefined) {
-      v.min = r.min;
-      changed = true;
-    }
-    if (v.max === undefined && r.max !== undefined) {
-      v.max = r.max;
-      changed = true;
-    }
-    if (changed && !cur.text.includes(text)) cur.text = `${cur.text} ${text}`;
+    if (fillBounds(v, r) && !cur.text.includes(text)) cur.text = `${cur.text} ${text}`;
   }
 
   setBounds(key: 'length' | 'items', r: LengthRange, text: string, line: number): void {
@@ -64,16 +69,7 @@ export class Mining {
     }
     const v = cur.value;
     if (v.min !== undefined && v.max !== undefined) return;
-    let changed = false;
-    if (v.min === undefined && clean.min !== undefined) {
-      v.min = clean.min;
-      changed = true;
-    }
-    if (v.max === undefined && clean.max !== undefined) {
-      v.max = clean.max;
-      changed = true;
-    }
-    if (changed && !cur.text.includes(text)) cur.text = `${cur.text} ${text}`;
+    if (fillBounds(v, clean) && !cur.text.includes(text)) cur.text = `${cur.text} ${text}`;
   }
 
   /**

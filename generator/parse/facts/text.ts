@@ -127,30 +127,30 @@ function terms(s: string): number[] {
   return t;
 }
 
-/** Index of the first terminator at or after `from` (binary search), or s.length. */
-export function sentenceEnd(s: string, from: number): number {
-  const t = terms(s);
+/** The index of the first element of the sorted `t` that is `x` or more (binary search). */
+function lowerBound(t: number[], x: number): number {
   let lo = 0;
   let hi = t.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (t[mid]! < from) lo = mid + 1;
+    if (t[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
-  return lo < t.length ? t[lo]! : s.length;
+  return lo;
+}
+
+/** Index of the first terminator at or after `from`, or s.length. */
+export function sentenceEnd(s: string, from: number): number {
+  const t = terms(s);
+  const i = lowerBound(t, from);
+  return i < t.length ? t[i]! : s.length;
 }
 
 /** Offset just after the last terminator before `at`, or 0. */
 export function sentenceStart(s: string, at: number): number {
   const t = terms(s);
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? t[lo - 1]! + 1 : 0;
+  const i = lowerBound(t, at);
+  return i > 0 ? t[i - 1]! + 1 : 0;
 }
 
 /** The sentence of `l` around offset `at`, as written, trimmed. */
