@@ -205,6 +205,8 @@ describe('the rules, on small pages', () => {
     expect(page('x/8DescribeRefreshRemainNumber.md', ['# 刷新余量', '', ...TABLE].join('\n')).operation).toBe('DescribeRefreshRemainNumber');
     expect(page('x/01-DeleteRules.md', ['# 删除规则', '', ...TABLE].join('\n')).operation).toBe('DeleteRules');
     expect(page('x/CreatePort-openstack.md', ['# 创建端口', '', ...TABLE].join('\n')).operation).toBe('CreatePort');
+    // a revision or language after a dot (the corpus's history/ snapshots)
+    expect(page('history/CreateCluster.en-US.c08e1bdee.2019-06-04.md', ['# Create a managed Kubernetes cluster', '', ...TABLE].join('\n')).identity).toMatchObject({ operation: 'CreateCluster', rule: 'file-name' });
   });
 
   it('an API reference page that gives no API name is named by its title', () => {
@@ -232,7 +234,19 @@ describe('the rules, on small pages', () => {
   });
 });
 
-describe('grouping folds case', () => {
+describe('grouping', () => {
+  it('a page named by its title only joins the one operation that sends the same request line', () => {
+    const named = page('a/CreateVpc.md', ['# CreateVpc', '', 'POST /v1/{project_id}/vpcs', '', ...TABLE].join('\n'));
+    const titled = page('b/创建VPC.md', ['# 创建VPC（旧版）', '', 'POST /v1/{project_id}/vpcs', '', ...TABLE].join('\n'));
+    const other = page('c/创建子网.md', ['# 创建子网', '', 'POST /v1/{project_id}/subnets', '', ...TABLE].join('\n'));
+    expect([titled.identity.rule, other.identity.rule]).toEqual(['title-only', 'title-only']);
+    expect([...groupByOperation([named, titled, other])].map(([k, v]) => [k, v.map((d) => d.file)])).toEqual([
+      ['_/_/CreateVpc', ['a/CreateVpc.md', 'b/创建VPC.md']],
+      ['_/_/创建子网', ['c/创建子网.md']],
+    ]);
+  });
+
+
   it('pages spelling a name in two ways are one operation, spelled as the pages with a link or Action row spell it', () => {
     const docs = [
       page('a/DescribeUserdata.md', ['# DescribeUserdata', '', ...TABLE].join('\n')),

@@ -69,10 +69,12 @@ export const ACTION_PARAMETERS: readonly string[] = ['action'];
 export const ACTION_IN_SAMPLE = new RegExp(`(?:^|[?&\\s])Action=${NAME}(?![A-Za-z0-9])`);
 
 /**
- * Parts of a file name that are not the operation's name: numeric prefixes (`01-`, `6-`) and
- * variant suffixes (`-openstack`, `（废弃）`, `-0`). Removed before the name is checked.
+ * Parts of a file name that are not the operation's name: numeric prefixes (`01-`, `6-`, `8`),
+ * whatever follows a dot (a language, revision or date: `CreateCluster.en-US.29fd005fd.2021-06-03`,
+ * `SetLoadBalancerStatus.`) and variant suffixes (`-openstack`, `（废弃）`, `-0`). Removed in this
+ * order before the name is checked.
  */
-export const FILE_NAME_AFFIXES: readonly RegExp[] = [/^\d{1,3}(?:[-_ ]|(?=[A-Z]))/, /[（(][^）)]*[）)]$/, /-(?:openstack|\d{1,2})$/i];
+export const FILE_NAME_AFFIXES: readonly RegExp[] = [/^\d{1,3}(?:[-_ ]|(?=[A-Z]))/, /\..*$/, /[（(][^）)]*[）)]$/, /-(?:openstack|\d{1,2})$/i];
 
 /**
  * Titles of common-parameter pages (compared after normalizeLabel: lower-case, emphasis and
