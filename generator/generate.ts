@@ -15,6 +15,7 @@ import { IR_VERSION, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
 import { findDocuments, type FoundDocument } from './read/find.ts';
 import { reconcile } from './reconcile/index.ts';
+import { commonParameters } from './reconcile/common.ts';
 import { EMPTY_MANIFEST, loadManifest, type Manifest } from './reconcile/manifest.ts';
 import { emitPackage, type EmitMemoLike, type OutputTree } from './emit/index.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
@@ -79,7 +80,7 @@ export function readDocuments(found: FoundDocument[], opts: ReadOptions = {}): D
 /** Reconcile: every document → the IR (documents sorted, one OperationModel per operation). */
 export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): IR {
   const sorted = sortDocuments(documents);
-  return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest), commonParameters: [] };
+  return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest), commonParameters: commonParameters(sorted, manifest) };
 }
 
 /**

@@ -201,7 +201,7 @@ describe('variant detection on the real CreateCluster pages (one per cluster kin
 
 describe('grouping pages by operation', () => {
   const page = (file: string, product: string | null, version: string | null, operation = 'CreateKeyPair'): DocumentIR =>
-    ({ file, operation, product, version, request: [{ name: 'KeyPairName' }], skeleton: null }) as unknown as DocumentIR;
+    ({ file, operation, identity: { kind: 'operation', operation, rule: 'explorer-link', evidence: [{ source: 'explorer-link', value: operation, line: 1, chosen: true }] }, product, version, request: [{ name: 'KeyPairName' }], skeleton: null }) as unknown as DocumentIR;
   const groups = (docs: DocumentIR[]): Record<string, string[]> => Object.fromEntries([...groupByOperation(docs)].map(([k, v]) => [k, v.map((d) => d.file)]));
 
   it('puts a page whose link names no version with the one versioned group of its product, and a page naming nothing after it', () => {

@@ -68,7 +68,7 @@ export type DiagnosticCode =
   | 'skeleton-invalid' // the request-syntax skeleton could not be read
   | 'no-request-table' // a page that looks like an API reference but has no request-parameter table
   | 'no-operation' // a page with parameter tables but no operation name
-  | 'operation-mismatch' // the OpenAPI Explorer link names another operation than the page's own text
+  | 'operation-mismatch' // the page's identity evidence names different operations (the decision and the losers in the message)
   | 'page-failed' // reading, parsing or reconciling this page threw: the page is left out, the run goes on
   | 'page-skipped'; // not read: too large, not a regular file, a symlink loop, unreadable
 
@@ -111,6 +111,8 @@ export interface NumericRange {
   max?: number;
   /** A closed set of allowed numbers, e.g. `{1, 2, 3, 6, 12}`. */
   values?: number[];
+  /** Numbers allowed besides `min`..`max` ("1 to 5120 and -1", "-1 | 1-5120": `[-1]`). */
+  also?: number[];
 }
 
 export interface LengthRange {
@@ -131,6 +133,11 @@ export interface Facts {
   items?: Fact<LengthRange>;
   /** "Deprecated." / "过期参数" / "obsolete". */
   deprecated?: Fact<true>;
+  /**
+   * Sub-fields a description lists with their required flag ("- name: required. …",
+   * "- config：可选，…", "name (required; …)"): field name → required. For the nested model's fields.
+   */
+  fields?: Fact<Record<string, boolean>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,28 +259,46 @@ export interface Sample {
 // Documents
 // ---------------------------------------------------------------------------------------------
 
-/** Which evidence names a page's operation, strongest first (see generator/parse/identity). */
-export type IdentitySource = 'explorer-link' | 'h1' | 'action' | 'file-name' | 'title' | 'prose';
+/**
+ * Where a page names an operation (generator/parse/identity/evidence.ts):
+ * - `explorer-link`: `api=X` of an API Explorer link (Alibaba api.aliyun.com / next.api.aliyun.com,
+ *   Huawei apiexplorer.developer.huaweicloud.com / console.huaweicloud.com/apiexplorer);
+ * - `h1`: the H1, when it is an API name (PascalCase, two words at least);
+ * - `action`: the request table's `Action` row (its example, or the one value it allows): the name
+ *   the request sends;
+ * - `sample`: `Action=X` in a request sample;
+ * - `summary`: the first sentence of the lead paragraph ("调用X创建…", "You can call the X operation to …");
+ * - `file-name`: the file's base name (numeric prefix and variant suffix removed), when an API name;
+ * - `title`: the page's title when nothing gives an API name (only on an API reference page);
+ * - `prose`: any other mention above the first table ("call the X operation", "调用X"): never chosen.
+ */
+export type IdentitySource = 'explorer-link' | 'h1' | 'action' | 'sample' | 'summary' | 'file-name' | 'title' | 'prose';
 
 export interface IdentityEvidence {
   source: IdentitySource;
-  /** The operation name this evidence gives. */
+  /** The operation name this evidence gives, as written. */
   value: string;
   line: number;
-  /** true for the evidence the decision took. */
+  /** true for the evidence the decision took (every source of the chosen name). */
   chosen: boolean;
 }
 
 /**
- * What a page documents, decided in one place from ranked evidence; the IR keeps the evidence
- * (chosen and rejected) so that a reader can check the decision.
+ * What a page documents, decided in one place (generator/parse/identity/) from ranked evidence;
+ * the IR keeps the evidence (chosen and rejected) so that a reader can check the decision.
  */
 export interface PageIdentity {
   /** `operation`: an API reference page; `common-parameters`: the product's common parameters; `other`: anything else. */
   kind: 'operation' | 'common-parameters' | 'other';
   /** The operation (null unless kind is `operation`); equals DocumentIR.operation. */
   operation: string | null;
-  /** Stable id of the rule that decided (`explorer-link`, `h1-and-file-beat-link`, ...). */
+  /**
+   * The rule that decided: the source's name when every API name on the page agrees
+   * (`action`, `h1`, `summary`, `explorer-link`, `sample`, `file-name`); `more-sources` /
+   * `stronger-source` when names disagree and the chosen one has more votes / the stronger source;
+   * `title-only`; `common-parameters-title` / `common-parameters-section`; `not-an-api-page`
+   * (names seen, but the page documents no operation); `none`.
+   */
   rule: string;
   evidence: IdentityEvidence[];
 }

@@ -3,10 +3,11 @@
  * diagnostics). Generic over the whole doc family; nothing here knows one operation.
  */
 import type { Diagnostic, DocumentIR, TableInfo, TextLine } from '../model/ir.ts';
-import type { Heading, ReadDocument } from '../read/types.ts';
+import type { Heading, RawTable, ReadDocument } from '../read/types.ts';
 import { readDocument } from '../read/index.ts';
 import { tableKind, type SectionKind } from '../read/vocab.ts';
 import { pageMeta } from './meta.ts';
+import { pageIdentity } from './identity/index.ts';
 import { rowsFromTable } from './rows.ts';
 import { sampleTree } from './nesting.ts';
 import { extractSamples } from './samples.ts';
@@ -49,12 +50,13 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   };
 
   const tables: TableInfo[] = [];
+  const requestTables: RawTable[] = [];
   const request = [];
   const response = [];
   for (const t of doc.tables) {
     const kind = tableKind(t.header, t.roles, t.heading?.kind ?? 'other', t.caption);
     const rows = kind === 'request' || kind === 'response' ? rowsFromTable(t, doc.file, doc.lang, diagnostics, trees[kind]) : [];
-    if (kind === 'request') request.push(...rows);
+    if (kind === 'request') (request.push(...rows), requestTables.push(t));
     else if (kind === 'response') response.push(...rows);
     const requiredColumn = !t.roles.includes('required') ? 'absent' : rows.length === 0 || rows.some((r) => r.rawRequired) ? 'filled' : 'empty';
     tables.push({ kind, layout: t.layout, traits: [], requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
@@ -71,11 +73,10 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     const h = doc.headings.find((x) => x.kind === 'request-params');
     diagnostics.push({ file: doc.file, line: h?.line ?? 1, severity: 'info', code: 'no-request-table', message: 'the page has a request-parameters section but no request-parameter table was found' });
   }
-  if (meta.mismatch) {
-    diagnostics.push({ file: doc.file, line: meta.mismatch.line, severity: 'warning', code: 'operation-mismatch', message: `the page calls itself ${meta.mismatch.text} but its OpenAPI Explorer link names ${meta.mismatch.link}; read as ${meta.mismatch.text}` });
-  }
-  if (request.length > 0 && !meta.operation) {
-    diagnostics.push({ file: doc.file, line: 1, severity: 'warning', code: 'no-operation', message: 'the page has a request-parameter table but names no operation (no OpenAPI Explorer link, title or "call the X operation")' });
+  const id = pageIdentity({ doc, title: meta.title, titleLine: meta.titleLine, request, samples: sm.samples, requestTables, hasSkeleton: Boolean(sk.skeleton?.body), method: meta.method, path: meta.path });
+  diagnostics.push(...id.diagnostics);
+  if (request.length > 0 && id.identity.kind === 'other') {
+    diagnostics.push({ file: doc.file, line: 1, severity: 'warning', code: 'no-operation', message: 'the page has a request-parameter table but names no operation (no API Explorer link, API-name title, Action or summary naming one)' });
   }
   diagnostics.sort((a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
 
@@ -85,11 +86,11 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     lang: doc.lang,
     format: doc.format,
     title: meta.title,
-    operation: meta.operation,
-    identity: meta.identity,
-    product: meta.product,
-    version: meta.version,
-    style: meta.style,
+    operation: id.identity.operation,
+    identity: id.identity,
+    product: id.product,
+    version: id.version,
+    style: id.style,
     method: meta.method,
     path: meta.path,
     lastUpdated: meta.lastUpdated,

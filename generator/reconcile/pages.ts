@@ -25,22 +25,64 @@ export function operationKey(product: string | null, version: string | null, nam
 }
 
 /**
- * Group pages by operation. A page that says less than others of the same operation name joins
- * the one group it agrees with: a page naming the product but no version (an OpenAPI Explorer
- * link without `version=`) joins the one group of that product with a version; a page naming
- * neither joins the one group of that name that names something (a page only some versions of
- * which carry the link). Where several groups would fit, it stays apart under its own key.
+ * The spelling of an operation name its pages spell in more than one way (names that differ only
+ * in case are one operation: `DescribeUserdata` and `DescribeUserData`): the spelling of the pages
+ * whose identity rests on the wire or the explorer (an Action row or link among the chosen
+ * evidence), else of all pages; the most frequent, ties in code-unit order.
+ */
+function spelling(list: DocumentIR[], named: Map<DocumentIR, string>): string {
+  const wired = list.filter((d) => d.identity.evidence.some((e) => e.chosen && (e.source === 'action' || e.source === 'explorer-link')));
+  const counts = new Map<string, number>();
+  for (const d of wired.length ? wired : list) counts.set(named.get(d)!, (counts.get(named.get(d)!) ?? 0) + 1);
+  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
+}
+
+/**
+ * The operation name of each page. A page named only by its title (no API name anywhere on it:
+ * an old version without the Explorer link, titled in prose) takes the name of the one operation
+ * whose other pages send the same request line (method and path); without exactly one such
+ * operation it keeps its title.
+ */
+function adoptByRequestLine(docs: DocumentIR[]): Map<DocumentIR, string> {
+  const line = (d: DocumentIR): string | null => (d.method && d.path ? `${d.method.toUpperCase()} ${d.path}` : null);
+  const byLine = new Map<string, Set<string>>();
+  for (const d of docs) {
+    const l = line(d);
+    if (l && d.identity.rule !== 'title-only') byLine.set(l, (byLine.get(l) ?? new Set()).add(d.operation!.toLowerCase()));
+  }
+  const spelled = new Map<string, string>();
+  for (const d of docs) if (d.identity.rule !== 'title-only') spelled.set(d.operation!.toLowerCase(), d.operation!);
+  const out = new Map<DocumentIR, string>();
+  for (const d of docs) {
+    const l = line(d);
+    const names = d.identity.rule === 'title-only' && l ? byLine.get(l) : undefined;
+    out.set(d, names?.size === 1 ? spelled.get([...names][0]!)! : d.operation!);
+  }
+  return out;
+}
+
+/**
+ * Group pages by operation. Only pages whose identity is an operation count: a common-parameters
+ * page never becomes or joins one. Names that differ only in case are one operation (spelled as
+ * `spelling` says); a page named by its title alone joins the operation of its request line
+ * (`adoptByRequestLine`). A page that says less than others of the same operation name joins the one
+ * group it agrees with: a page naming the product but no version (an OpenAPI Explorer link
+ * without `version=`) joins the one group of that product with a version; a page naming neither
+ * joins the one group of that name that names something (a page only some versions of which carry
+ * the link). Where several groups would fit, it stays apart under its own key.
  */
 export function groupByOperation(docs: DocumentIR[]): Map<string, DocumentIR[]> {
   const byName = new Map<string, DocumentIR[]>();
-  for (const d of docs) {
-    if (!d.operation || (d.request.length === 0 && !d.skeleton?.body)) continue;
-    const list = byName.get(d.operation) ?? [];
+  const named = adoptByRequestLine(docs.filter((d) => d.identity.kind === 'operation' && d.operation && (d.request.length > 0 || Boolean(d.skeleton?.body))));
+  for (const [d, operation] of named) {
+    const folded = operation.toLowerCase();
+    const list = byName.get(folded) ?? [];
     list.push(d);
-    byName.set(d.operation, list);
+    byName.set(folded, list);
   }
   const groups = new Map<string, DocumentIR[]>();
-  for (const [name, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, list] of [...byName].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const name = spelling(list, named);
     const versioned = new Map<string, Set<string>>(); // product → keys with a version
     for (const d of list) if (d.product && d.version) versioned.set(d.product, (versioned.get(d.product) ?? new Set()).add(operationKey(d.product, d.version, name)));
     const keyOf = (d: DocumentIR): string => {

@@ -57,7 +57,7 @@ function fact(name: string, f: Fact<unknown> | undefined): string | null {
 export function renderFacts(rows: ParamRow[]): string {
   const out: string[] = [];
   for (const r of rows) {
-    const lines = [fact('enum', r.facts.enum), fact('default', r.facts.default), fact('range', r.facts.range), fact('length', r.facts.length), fact('items', r.facts.items), fact('deprecated', r.facts.deprecated)].filter(
+    const lines = [fact('enum', r.facts.enum), fact('default', r.facts.default), fact('range', r.facts.range), fact('length', r.facts.length), fact('items', r.facts.items), fact('deprecated', r.facts.deprecated), fact('fields', r.facts.fields)].filter(
       (x): x is string => x !== null,
     );
     if (lines.length) out.push(`${r.name} (L${r.source.line})`, ...lines);
