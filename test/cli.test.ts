@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
+import { progress } from '../generator/cli.ts';
+import { TSX } from './helpers/tree.ts';
 
 const CLI = join(ROOT, 'generator', 'cli.ts');
 
 function run(args: string[], env: Record<string, string> = {}, cwd = ROOT): { code: number | null; signal: string | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, DOCS2TYPES_NO_CACHE: '1', ...env } });
+  const r = spawnSync(process.execPath, ['--import', TSX, CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, DOCS2TYPES_NO_CACHE: '1', ...env } });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr.split('\n').filter((l) => l && !/npm warn/.test(l)).join('\n') };
 }
 
@@ -83,6 +85,31 @@ describe('CLI commands and config', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/docs2types generate/);
     expect(r.out).toMatch(/exit codes: 0 ok/);
+    expect(r.out).toMatch(/3 written, but pages were left out/);
+  });
+  it('--version prints the version', () => {
+    const r = run(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(`docs2types ${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}`);
+  });
+  it('generate --help and check --help describe their own command', () => {
+    const g = run(['generate', '--help']);
+    expect(g.code).toBe(0);
+    expect(g.out).toMatch(/^docs2types generate — /);
+    expect(g.out).toMatch(/--out DIR/);
+    const c = run(['check', '--help']);
+    expect(c.code).toBe(0);
+    expect(c.out).toMatch(/^docs2types check — /);
+    expect(c.out).toMatch(/stale, missing and extra/);
+    expect(run(['help', 'check']).out).toBe(c.out);
+  });
+  it('bare docs2types prints the help (and generates nothing: exit 2)', () => {
+    const d = join(tmp, 'bare');
+    mkdirSync(d);
+    const r = run([], {}, d);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^docs2types — /);
+    expect(readdirSync(d)).toEqual([]);
   });
   it('a config file supplies options; flags win', () => {
     const cfg = join(tmp, 'cfg.json5');
@@ -169,13 +196,29 @@ describe('atomic output', () => {
     }
   });
 
-  it('--check exits 1 naming the stale files, 0 when up to date', () => {
+  it('--check exits 1 listing stale, missing and extra files apart, with the command that refreshes them; 0 when up to date', () => {
     run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--quiet']);
     expect(run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--check']).code).toBe(0);
     writeFileSync(join(out(), 'reports', 'ir.json'), '{}\n');
-    const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--check']);
+    rmSync(join(out(), 'index.js'));
+    // A file the previous output listed that the pages no longer give.
+    const m = JSON.parse(readFileSync(join(out(), '.docs2types-output.json'), 'utf8'));
+    writeFileSync(join(out(), 'old.js'), 'x\n');
+    writeFileSync(join(out(), '.docs2types-output.json'), JSON.stringify({ ...m, files: [...m.files, 'old.js'].sort() }));
+    writeFileSync(join(out(), 'NOTES.md'), 'mine: not docs2types\'s business\n');
+    const r = run(['check', '--docs', join(tmp, 'docs'), '--out', out()]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/stale.*ir\.json/);
+    const lines = r.err.split('\n');
+    expect(lines[0]).toMatch(/is stale: 4 file\(s\) differ/);
+    expect(lines).toContain('  stale (content differs): .docs2types-output.json, reports/ir.json');
+    expect(lines).toContain('  missing (would be written): index.js');
+    expect(lines).toContain('  extra (written before, would be removed): old.js');
+    expect(lines.at(-1)).toMatch(new RegExp(`^  refresh with: node \\S*cli\\.ts generate --docs \\S+ --out \\S+$`));
+    const viaNpm = run(['check', '--docs', join(tmp, 'docs'), '--out', out()], { npm_lifecycle_event: 'check' });
+    expect(viaNpm.err.split('\n').at(-1)).toBe(`  refresh with: npm run generate -- --docs ${join(tmp, 'docs')} --out ${out()}`);
+    expect(run(['generate', '--docs', join(tmp, 'docs'), '--out', out(), '--quiet']).code).toBe(0);
+    expect(run(['check', '--docs', join(tmp, 'docs'), '--out', out()]).code).toBe(0);
+    expect(readFileSync(join(out(), 'NOTES.md'), 'utf8')).toMatch(/^mine/);
   });
 
   it('a re-run with nothing changed is answered from the caches and rewrites nothing', () => {
@@ -197,5 +240,44 @@ describe('atomic output', () => {
     run(['generate', '--docs', join(tmp, 'docs'), '--out', a, '--quiet']);
     run(['generate', '--docs', join(tmp, 'docs'), '--out', b, '--quiet']);
     expect(snapshot(a)).toEqual(snapshot(b));
+  });
+});
+
+describe('progress display', () => {
+  const capture = (tty: boolean): { stream: { isTTY: boolean; write(s: string): boolean }; text: () => string } => {
+    let out = '';
+    return { stream: { isTTY: tty, write: (x: string) => ((out += x), true) }, text: () => out };
+  };
+  const drive = (show: (p: string, d: number, t: number) => void): void => {
+    show('find', 0, 0);
+    for (let i = 0; i <= 60; i++) show('read', i, 60);
+    show('reconcile', 0, 0);
+    for (let i = 0; i <= 3; i++) show('emit', i, 3);
+    for (let i = 0; i <= 2; i++) show('type-check', i, 2); // a phase the display does not know: shown all the same
+    show('reports', 0, 0);
+    for (let i = 1; i <= 40; i++) show('write', i, 40);
+  };
+  it('shows every phase, whatever its name, as lines when not on a terminal', () => {
+    const c = capture(false);
+    drive(progress({ quiet: false }, c.stream));
+    const t = c.text();
+    for (const p of ['find: 60 pages', 'read (60 pages)…', 'reconcile…', 'emit (3 operations)…', 'type-check (2)…', 'reports…', 'write (40 files)…', 'write: 40/40 files']) expect(t).toContain(p);
+  });
+  it('draws a bar per counting phase on a terminal', () => {
+    const c = capture(true);
+    drive(progress({ quiet: false }, c.stream));
+    expect(c.text()).toMatch(/\r {2}read \[#{30}\] 60\/60 pages\n/);
+    expect(c.text()).toMatch(/\r {2}write \[#{30}\] 40\/40 files\n/);
+    expect(c.text()).toMatch(/\r {2}type-check \[#{30}\] 2\/2\n/);
+  });
+  it('is silent with --quiet and for a run of few pages', () => {
+    const q = capture(true);
+    drive(progress({ quiet: true }, q.stream));
+    expect(q.text()).toBe('');
+    const few = capture(false);
+    const show = progress({ quiet: false }, few.stream);
+    show('read', 5, 5);
+    show('write', 40, 40);
+    expect(few.text()).toBe('');
   });
 });
