@@ -299,11 +299,12 @@ async function check(opts: GenerateOptions, args: string[]): Promise<number> {
     if (s.stale.length) lines.push(`  stale (content differs): ${s.stale.join(', ')}`);
     if (s.missing.length) lines.push(`  missing (would be written): ${s.missing.join(', ')}`);
     if (s.extra.length) lines.push(`  extra (written before, would be removed): ${s.extra.join(', ')}`);
+    if (s.foreign.length) lines.push(`  not written by docs2types (kept, not checked): ${s.foreign.join(', ')}`);
     lines.push(`  refresh with: ${refreshCommand(args)}`);
     console.error(lines.join('\n'));
     return EXIT.stale;
   }
-  if (!opts.quiet) console.log(`${opts.out} is up to date (${r.ir.documents.length} pages)`);
+  if (!opts.quiet) console.log(`${opts.out} is up to date (${r.ir.documents.length} pages)${s.foreign.length ? `; not written by docs2types (kept, not checked): ${s.foreign.join(', ')}` : ''}`);
   if (left.length) {
     console.error(`docs2types: ${left.length} page(s) left out: ${left.map((x) => `${x.file} (${x.code}: ${x.message})`).join('; ')}`);
     return EXIT.leftOut;

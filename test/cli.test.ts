@@ -6,10 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT } from './helpers/golden.ts';
 import { progress } from '../generator/cli.ts';
 import { TSX } from './helpers/tree.ts';
+
+// Several CLI runs per test: slow on a loaded 2-core machine (each run is a few seconds alone).
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 const CLI = join(ROOT, 'generator', 'cli.ts');
 

@@ -8,12 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IR } from '../generator/model/ir.ts';
 import { findPages } from '../generator/read/find.ts';
 import { MAX_PAGE_BYTES, readPage } from '../generator/engine/page-file.ts';
 import { ROOT } from './helpers/golden.ts';
 import { runCli } from './helpers/tree.ts';
+
+// Several CLI runs per test: slow on a loaded 2-core machine (each run is a few seconds alone).
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 let tmp: string;
 const PAGE = '004_65ea0e32433b0565.txt';

@@ -7,13 +7,16 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DocumentIR, IR } from '../generator/model/ir.ts';
 import { generate, type GenerateResult } from '../generator/generate.ts';
 import { emptyReadStats } from '../generator/engine/pool.ts';
 import { findDocuments, readDocuments } from '../generator/generate.ts';
 import { ROOT } from './helpers/golden.ts';
 import { runCli } from './helpers/tree.ts';
+
+// Several CLI runs per test: slow on a loaded 2-core machine (each run is a few seconds alone).
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 });
 
 let tmp: string;
 const SEED = '003_1688ff0bbc61cdc8.txt';

@@ -34,7 +34,7 @@ describe('locale', () => {
     expect(types).toEqual(['Ibü', 'Zürich', 'iaü', 'Ärende']); // I < Z < i < Ä: UTF-16 code units
     expect(trees['sv_SE.UTF-8']).toEqual(trees.C);
     expect(trees['tr_TR.UTF-8']).toEqual(trees.C);
-  });
+  }, 600_000);
 });
 
 describe('no locale-dependent calls in the generator', () => {

@@ -139,7 +139,7 @@ describe('a kill at any file-system call of the write step', () => {
     expect(states.new).toBeGreaterThanOrEqual(1);
     expect(states.old + states.new + states.recovery).toBe(calls);
     console.log(`kill points: ${calls} (old tree at --out: ${states.old}, recovery path: ${states.recovery}, new tree: ${states.new})`);
-  });
+  }, 900_000); // ~2 child processes per kill point: minutes on a loaded 2-core machine
 });
 
 describe('concurrent runs', () => {
@@ -173,7 +173,7 @@ describe('concurrent runs', () => {
       expect(winners).toHaveLength(1); // one complete tree, not a mix
       expect(readdirSync(base)).toEqual(['out']);
     }
-  });
+  }, 300_000);
 
   it('two generate runs at once on one --out: one wins, the other refuses (a live lock), the consumer\'s node_modules survives', async () => {
     const out = join(tmp, 'cli-out');
@@ -200,5 +200,5 @@ describe('concurrent runs', () => {
     expect(snapshot(out)['package.json']).toMatch(/^file /);
     expect(runCli(['check', '--docs', join(ROOT, 'docs'), '--out', out, '--package', '@x/concurrent']).code).toBe(0);
     expect(readdirSync(tmp).filter((n) => n.startsWith('cli-out.'))).toEqual([]);
-  });
+  }, 600_000);
 });

@@ -564,13 +564,18 @@ export interface Staleness {
   missing: string[];
   /** Files the previous output listed that the run would not write any more (it would remove them). */
   extra: string[];
+  /**
+   * Files and folders (`name/`) docs2types did not write: listed for information only, never
+   * stale (generate keeps them, so no run could make check green by removing them).
+   */
+  foreign: string[];
 }
 
 /** What differs between `outDir` and `tree` (plus its marker); files docs2types did not write are not its business. */
 export function compareTree(outDir: string, tree: OutputTree): Staleness {
   const { target } = outputPaths(outDir);
   const full = withMarker(tree);
-  const r: Staleness = { stale: [], missing: [], extra: [] };
+  const r: Staleness = { stale: [], missing: [], extra: [], foreign: [] };
   for (const [rel, content] of [...full].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const has = fileContent(join(target, rel));
     if (has === null) r.missing.push(rel);
@@ -583,6 +588,14 @@ export function compareTree(outDir: string, tree: OutputTree): Staleness {
     marker = null;
   }
   for (const rel of marker?.files ?? []) if (!full.has(rel) && fileContent(join(target, rel)) !== null) r.extra.push(rel);
+  if (marker) {
+    try {
+      const known = new Set([...marker.files, ...full.keys()]);
+      r.foreign = foreignEntries(target, known).map((f) => (fs.lstatSync(join(target, f)).isDirectory() ? `${f}/` : f));
+    } catch {
+      r.foreign = []; // informational only
+    }
+  }
   return r;
 }
 

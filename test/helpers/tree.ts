@@ -46,7 +46,7 @@ export function runCli(args: string[], opts: { cwd?: string; env?: Record<string
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, DOCS2TYPES_NO_CACHE: '1', ...opts.env },
-    timeout: opts.timeout ?? 120_000,
+    timeout: opts.timeout ?? 300_000,
   });
   return { code: r.status, signal: r.signal, out: r.stdout, err: r.stderr.split('\n').filter((l) => l && !/npm warn/.test(l)).join('\n') };
 }
