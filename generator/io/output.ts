@@ -292,15 +292,25 @@ function assertNotDocs(p: OutputPaths, opts: OwnershipOptions): void {
   if (inside(docs, p.target)) throw new OutputRefused(`refusing to write into ${p.target}: it ${docs === p.target ? 'is' : 'contains'} the docs folder ${docs}; the output must be a folder of its own, e.g. --out generated`);
 }
 
-/** A foreign entry where the new tree writes a file (or a folder of its files) is refused. */
-function checkClashes(target: string, s: Extract<State, { kind: 'ours' }>, tree: OutputTree): void {
+/**
+ * A foreign entry where the new tree writes a file (or a folder of its files) is refused, unless
+ * it is a file holding exactly the bytes the new tree writes there (nothing of anyone's is lost:
+ * e.g. a file another branch committed into the output before the marker listed it). Returns
+ * the foreign entries to carry over (those taken over are not).
+ */
+function checkClashes(target: string, s: Extract<State, { kind: 'ours' }>, tree: OutputTree): string[] {
   const dirs = new Set<string>();
   for (const f of tree.keys()) for (let i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) dirs.add(f.slice(0, i));
+  const carry: string[] = [];
   for (const f of s.foreign) {
-    if (tree.has(f) || dirs.has(f) || [...prefixes(f)].some((d) => tree.has(d))) {
-      throw new OutputRefused(`refusing to write into ${target}: ${f} is not listed in its ${MARKER} (docs2types did not write it) and the new output would write there; move it away and run again`);
+    if (!(tree.has(f) || dirs.has(f) || [...prefixes(f)].some((d) => tree.has(d)))) {
+      carry.push(f);
+      continue;
     }
+    if (tree.has(f) && fsCall(() => fileContent(join(target, f))) === tree.get(f)) continue; // the same bytes: taken over
+    throw new OutputRefused(`refusing to write into ${target}: ${f} is not listed in its ${MARKER} (docs2types did not write it) and the new output would write there; move it away and run again`);
   }
+  return carry;
 }
 
 function* prefixes(f: string): Generator<string> {
@@ -523,7 +533,7 @@ export function writeTreeAtomic(outDir: string, tree: OutputTree, opts: WriteOpt
     const recovery = recoverOutput(outDir);
     const s = stateOf(p.target);
     const full = withMarker(tree);
-    if (s.kind === 'ours') checkClashes(p.target, s, full);
+    const foreign = s.kind === 'ours' ? checkClashes(p.target, s, full) : [];
     if (!lock.holds()) throw new OutputBusy(`${p.target}: the lock ${p.lock} was taken by another run; nothing was written`);
     fsCall(() => fs.mkdirSync(p.staging, { recursive: true }));
     const made = new Set<string>([p.staging]);
@@ -538,7 +548,6 @@ export function writeTreeAtomic(outDir: string, tree: OutputTree, opts: WriteOpt
       fsCall(() => fs.writeFileSync(abs, content));
       opts.onProgress?.(i + 1, entries.length);
     });
-    const foreign = s.kind === 'ours' ? s.foreign : [];
     for (const f of foreign) {
       const to = join(p.staging, f);
       const dir = dirname(to);
@@ -548,10 +557,20 @@ export function writeTreeAtomic(outDir: string, tree: OutputTree, opts: WriteOpt
       }
       carry(join(p.target, f), to);
     }
+    if (!lock.holds()) throw new OutputBusy(`${p.target}: the lock ${p.lock} was taken by another run; nothing was swapped in`);
     if (s.kind !== 'absent') fsCall(() => fs.renameSync(p.target, p.recovery));
     fsCall(() => fs.renameSync(p.staging, p.target));
     if (s.kind !== 'absent') fsCall(() => fs.rmSync(p.recovery, { recursive: true, force: true }));
     return { files: entries.length, carried: foreign.length, recovery };
+  } catch (e) {
+    // Whatever failed, leave the complete old (or new) tree at X and no staging tree beside it
+    // (unless the lock is someone else's now: then the staging tree may be theirs).
+    try {
+      if (lock.holds()) recoverOutput(outDir);
+    } catch {
+      /* the next run recovers */
+    }
+    throw e;
   } finally {
     if (!opts.lock) lock.release();
   }
