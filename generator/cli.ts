@@ -4,13 +4,14 @@
  * saying what and where, exit code 2, no stack trace (`--debug` prints it).
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ManifestError } from './reconcile/manifest.ts';
 import { InputError, fsError, parseJson5 } from './errors.ts';
-import { generate as runGenerate, type GenerateResult, type Phase } from './generate.ts';
+import { generate as runGenerate, type GenerateResult } from './generate.ts';
 import { coverage } from './emit/coverage-report.ts';
 import { runDiff } from './diff/cli.ts';
-import { staleFiles, treeIsCurrent, writeTreeAtomic } from './io/output.ts';
+import { OutputRefused as OutputRefusedBase, assertWritable, compareTree, generatorVersion, MARKER, needsRecovery, OutputLock, outputPaths, recoverOutput, treeIsCurrent, writeTreeAtomic } from './io/output.ts';
 
 export class UsageError extends InputError {}
 
@@ -29,7 +30,28 @@ export interface GenerateOptions {
   packageName?: string;
 }
 
-export const EXIT = { ok: 0, stale: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 ok; 1 `check` found stale files (or `diff --fail-on` matched); 2 bad usage or
+ * input, a refused output folder, another run writing it; 3 written (or, for `check`, up to
+ * date), but pages were left out (page-failed / page-skipped diagnostics: see the reports).
+ */
+export const EXIT = { ok: 0, stale: 1, usage: 2, leftOut: 3 } as const;
+
+const EXIT_CODES = 'exit codes: 0 ok · 1 check found stale files (or diff --fail-on matched) · 2 bad usage or input, or an --out docs2types may not write · 3 written, but pages were left out (page-failed, page-skipped: see the reports)';
+
+const OPTIONS = `options:
+  --docs DIR        folder (or one file) of pages, .md or .txt (default: docs)
+  --out DIR         where the generated package goes (default: generated); written only when it
+                    is new, empty, or a previous output (it holds ${MARKER})
+  --config FILE     JSON5 config (default: docs2types.config.json5 when present); flags win
+  --cache DIR       where the caches go: DIR/docs2types/ (default: .cache); --no-cache to skip them
+  --threads N       threads that parse pages (default: the number of cores)
+  --exclude REGEX   leave out pages and folders whose path matches (repeatable)
+  --package NAME    npm name of the generated package
+  --quiet           print nothing but errors      --debug   print stack traces
+
+config keys: docs, out, cache, threads, exclude (array), package.
+docs/manifest.json5 (next to the pages) dates undated pages and names variants; see README.`;
 
 const HELP = `docs2types — typed, validated packages from API reference pages
 
@@ -37,22 +59,35 @@ usage:
   docs2types generate [--docs DIR] [--out DIR] [options]   read the pages, write the package
   docs2types check    [--docs DIR] [--out DIR] [options]   write nothing; exit 1 when --out is stale
   docs2types diff OLD NEW [--format md|html|json] [--out FILE] [--fail-on LEVEL]
-  docs2types diff --timeline DIR                          see \`docs2types diff --help\`
+  docs2types diff --timeline DIR
+  docs2types --version
 
-options:
-  --docs DIR        folder (or one file) of pages, .md or .txt (default: docs)
-  --out DIR         where the generated package goes (default: generated)
-  --config FILE     JSON5 config (default: docs2types.config.json5 when present); flags win
-  --cache DIR       cache of parsed pages (default: .cache/docs2types); --no-cache to skip it
-  --threads N       threads that parse pages (default: the number of cores)
-  --exclude REGEX   leave out pages whose path matches (repeatable)
-  --package NAME    npm name of the generated package
-  --quiet           print nothing but errors      --debug   print stack traces
+  docs2types generate --help, check --help, diff --help: the options of each command
 
-config keys: docs, out, cache, threads, exclude (array), package.
-docs/manifest.json5 (next to the pages) dates undated pages and names variants; see README.
+${OPTIONS}
 
-exit codes: 0 ok · 1 check found stale files (or diff --fail-on matched) · 2 bad usage or input`;
+${EXIT_CODES}`;
+
+const GENERATE_HELP = `docs2types generate — read the pages, write the package, its reports and the IR
+
+usage: docs2types generate [--docs DIR] [--out DIR] [options]
+
+The output folder is replaced as a whole (a kill at any point leaves the old or the new tree;
+see README, Hardening); files in it that docs2types did not write are kept.
+
+${OPTIONS}
+
+${EXIT_CODES}`;
+
+const CHECK_HELP = `docs2types check — write nothing; say whether --out holds what generate would write
+
+usage: docs2types check [--docs DIR] [--out DIR] [options]
+
+Lists the stale, missing and extra files separately, and the command that refreshes them.
+
+${OPTIONS}
+
+${EXIT_CODES}`;
 
 function loadConfig(path: string | null): Partial<GenerateOptions> {
   const file = path ?? (existsSync('docs2types.config.json5') ? 'docs2types.config.json5' : null);
@@ -126,40 +161,73 @@ export function parseGenerateArgs(args: string[], check: boolean): GenerateOptio
   return opts;
 }
 
+/** The unit a phase counts, for the display (any other phase shows plain numbers). */
+const UNITS: Record<string, string> = { find: 'pages', read: 'pages', emit: 'operations', write: 'files' };
+
 /**
- * Progress on stderr, over every phase: a bar for reading on a terminal (a line per 10% otherwise),
- * a line when each later phase starts; nothing with --quiet or few pages.
+ * Progress on stderr over every phase, whatever phases the run reports (find, read, reconcile,
+ * emit, format, type-check, reports, write, ...): a bar for a phase that counts on a terminal,
+ * a line per phase and per 10% otherwise; nothing with --quiet or for a run of few pages.
  */
-function progress(opts: GenerateOptions): (phase: Phase, done: number, total: number) => void {
-  const tty = process.stderr.isTTY;
-  let lastShown = -1;
-  let lastPhase: Phase | null = null;
-  let pages = 0;
-  return (phase, done, all) => {
+export function progress(opts: Pick<GenerateOptions, 'quiet'>, stream: { isTTY?: boolean; write(s: string): unknown } = process.stderr, minPages = 50): (phase: string, done: number, total: number) => void {
+  const tty = Boolean(stream.isTTY);
+  let phase: string | null = null;
+  let shown = -1;
+  let barOpen = false;
+  let pages = -1;
+  const closeBar = (): void => {
+    if (barOpen) stream.write('\n');
+    barOpen = false;
+  };
+  return (p, done, total) => {
     if (opts.quiet) return;
-    if (phase === 'read') pages = all;
-    if (pages < 50) return;
-    if (phase !== 'read') {
-      if (phase !== lastPhase) process.stderr.write(`  ${phase}${all ? ` (${all})` : ''}…\n`);
-      lastPhase = phase;
-      return;
+    if (p === 'read' && pages < 0) {
+      pages = total;
+      if (pages >= minPages) stream.write(`  find: ${pages} pages\n`);
     }
-    lastPhase = phase;
+    if (pages < minPages) return;
+    const unit = UNITS[p] ? ` ${UNITS[p]}` : '';
+    if (p !== phase) {
+      closeBar();
+      phase = p;
+      shown = -1;
+      if (!tty || total === 0) stream.write(`  ${p}${total ? ` (${total}${unit})` : ''}…\n`);
+    }
+    if (total === 0) return;
     if (tty) {
-      const pct = Math.floor((done / all) * 100);
-      if (pct === lastShown && done !== all) return;
-      lastShown = pct;
+      const pct = Math.floor((done / total) * 100);
+      if (pct === shown && done !== total) return;
+      shown = pct;
       const width = 30;
-      const fill = Math.round((done / all) * width);
-      process.stderr.write(`\r  reading [${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${done}/${all} pages`);
-      if (done === all) process.stderr.write('\n');
+      const fill = Math.round((done / total) * width);
+      stream.write(`\r  ${p} [${'#'.repeat(fill)}${'-'.repeat(width - fill)}] ${done}/${total}${unit}`);
+      barOpen = true;
+      if (done === total) closeBar();
     } else {
-      const tenth = Math.floor((done / all) * 10);
-      if (tenth === lastShown) return;
-      lastShown = tenth;
-      process.stderr.write(`  reading: ${done}/${all} pages\n`);
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth === shown || done === 0) return;
+      shown = tenth;
+      stream.write(`  ${p}: ${done}/${total}${unit}\n`);
     }
   };
+}
+
+/**
+ * What the run left out: documents carrying a page-failed or page-skipped diagnostic, and
+ * folders it could not read (their pages are missing). Loops and folders read by another path
+ * lose nothing and are only mentioned.
+ */
+export function leftOutPages(r: GenerateResult): { file: string; code: string; message: string }[] {
+  const out: { file: string; code: string; message: string }[] = [];
+  for (const d of r.ir.documents) for (const x of d.diagnostics) if (x.code === 'page-failed' || x.code === 'page-skipped') out.push({ file: d.file, code: x.code, message: x.message });
+  for (const s of r.skipped) if (s.lost) out.push({ file: `${s.file}/`, code: 'folder-skipped', message: s.reason });
+  return out;
+}
+
+/** Folders the walk did not enter, one line each on stderr (not with --quiet). */
+function reportSkipped(r: GenerateResult, opts: GenerateOptions): void {
+  if (opts.quiet) return;
+  for (const s of r.skipped) if (!s.lost) console.error(`docs2types: not read: ${s.file}/ (${s.reason})`);
 }
 
 /** The one-screen summary at the end of a run. */
@@ -169,64 +237,143 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged
   for (const d of r.ir.documents) for (const x of d.diagnostics) sev[x.severity]++;
   const all = c.byProductAndLanguage.find((x) => x.key === 'all');
   const top = Object.entries(c.diagnostics)
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, 4)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
+  const left = leftOutPages(r);
   const lines = [
     `docs2types: ${c.pages} pages → ${c.operations} operation${c.operations === 1 ? '' : 's'}, ${c.parameters} parameters, ${c.models} models`,
     `  pages with a request table that became their own operation: ${all?.ownOperation ?? 0}/${(all?.pagesWithRequestTable ?? 0) - (all?.commonParameters ?? 0)}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}${all?.commonParameters ? `, common parameters: ${all.commonParameters}` : ''}`,
     `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
     `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; emit: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} formatting and type-check steps from cache`,
+    ...(left.length ? [`  left out: ${left.length} page${left.length === 1 ? '' : 's'} (${[...new Set(left.map((x) => x.file))].slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}): see ${opts.out}/reports/coverage.md`] : []),
     `  ${unchanged ? 'nothing to write: already up to date,' : 'wrote'} ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
   ];
   return lines.join('\n');
 }
 
 /** What the CLI's options ask of generate(). */
-export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>): Promise<GenerateResult> {
+export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'out' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>, onProgress = progress(opts)): Promise<GenerateResult> {
   return runGenerate(
-    { docs: opts.docs, exclude: opts.exclude.map((re) => new RegExp(re)) },
-    { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, onProgress: progress(opts as GenerateOptions) },
+    { docs: opts.docs, exclude: opts.exclude.map((re) => new RegExp(re)), skip: [outputPaths(opts.out).target] },
+    { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, onProgress },
   );
+}
+
+/** Shell-quote one argument (only when it needs it). */
+function quote(a: string): string {
+  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that rewrites what `check` found stale, as the user would type it. */
+export function refreshCommand(args: string[], env: NodeJS.ProcessEnv = process.env, script: string = process.argv[1] ?? 'docs2types'): string {
+  const rest = args.filter((a) => a !== '--check').map(quote).join(' ');
+  if (env.npm_lifecycle_event === 'check' || env.npm_lifecycle_event === 'generate') return `npm run generate${rest ? ` -- ${rest}` : ''}`;
+  const bin = /(^|[\\/])docs2types$/.test(script) ? 'docs2types' : `node ${quote(relativeScript(script))}`;
+  return `${bin} generate${rest ? ` ${rest}` : ''}`;
+}
+
+function relativeScript(script: string): string {
+  const rel = relative(process.cwd(), script);
+  return rel && !rel.startsWith('..') ? rel : script;
+}
+
+async function check(opts: GenerateOptions, args: string[]): Promise<number> {
+  assertWritable(opts.out, { docs: opts.docs });
+  if (needsRecovery(opts.out)) {
+    const lock = OutputLock.acquire(opts.out);
+    try {
+      const rec = recoverOutput(opts.out);
+      if (rec.restored && !opts.quiet) console.error(`docs2types: put back ${opts.out} from ${outputPaths(opts.out).recovery} (a run was killed while swapping it)`);
+    } finally {
+      lock.release();
+    }
+  }
+  const r = await generateFor(opts);
+  reportSkipped(r, opts);
+  const s = compareTree(opts.out, r.tree);
+  const left = leftOutPages(r);
+  if (s.stale.length || s.missing.length || s.extra.length) {
+    const lines = [`${opts.out} is stale: ${s.stale.length + s.missing.length + s.extra.length} file(s) differ from what the pages give.`];
+    if (s.stale.length) lines.push(`  stale (content differs): ${s.stale.join(', ')}`);
+    if (s.missing.length) lines.push(`  missing (would be written): ${s.missing.join(', ')}`);
+    if (s.extra.length) lines.push(`  extra (written before, would be removed): ${s.extra.join(', ')}`);
+    if (s.foreign.length) lines.push(`  not written by docs2types (kept, not checked): ${s.foreign.join(', ')}`);
+    lines.push(`  refresh with: ${refreshCommand(args)}`);
+    console.error(lines.join('\n'));
+    return EXIT.stale;
+  }
+  if (!opts.quiet) console.log(`${opts.out} is up to date (${r.ir.documents.length} pages)${s.foreign.length ? `; not written by docs2types (kept, not checked): ${s.foreign.join(', ')}` : ''}`);
+  if (left.length) {
+    console.error(`docs2types: ${left.length} page(s) left out: ${left.map((x) => `${x.file} (${x.code}: ${x.message})`).join('; ')}`);
+    return EXIT.leftOut;
+  }
+  return EXIT.ok;
 }
 
 async function generate(opts: GenerateOptions): Promise<number> {
   const t0 = performance.now();
-  const r = await generateFor(opts);
-  if (opts.check) {
-    const stale = staleFiles(opts.out, r.tree);
-    if (stale.length) {
-      console.error(`${opts.out} is stale; run npm run generate. Files: ${stale.join(', ')}`);
-      return EXIT.stale;
+  // Refuse before anything is written (the lock included) or read.
+  assertWritable(opts.out, { docs: opts.docs });
+  const lock = OutputLock.acquire(opts.out);
+  try {
+    const rec = recoverOutput(opts.out);
+    if (rec.restored) {
+      if (!opts.quiet) console.error(`docs2types: put back ${opts.out} from ${outputPaths(opts.out).recovery} (a run was killed while swapping it)`);
+      assertWritable(opts.out, { docs: opts.docs });
     }
-    if (!opts.quiet) console.log(`${opts.out} is up to date (${r.ir.documents.length} pages)`);
+    const show = progress(opts);
+    const r = await generateFor(opts, show);
+    reportSkipped(r, opts);
+    const unchanged = treeIsCurrent(opts.out, r.tree);
+    if (!unchanged) writeTreeAtomic(opts.out, r.tree, { lock, docs: opts.docs, onProgress: (done, total) => show('write', done, total) });
+    if (!opts.quiet) console.log(summary(r, opts, performance.now() - t0, unchanged));
+    const left = leftOutPages(r);
+    if (left.length) {
+      for (const x of left.slice(0, 20)) console.error(`${x.file}: ${x.code}: ${x.message}`);
+      if (left.length > 20) console.error(`... and ${left.length - 20} more (see ${opts.out}/reports/coverage.md)`);
+      return EXIT.leftOut;
+    }
     return EXIT.ok;
+  } finally {
+    lock.release();
   }
-  const unchanged = treeIsCurrent(opts.out, r.tree);
-  if (!unchanged) writeTreeAtomic(opts.out, r.tree);
-  if (!opts.quiet) console.log(summary(r, opts, performance.now() - t0, unchanged));
-  return EXIT.ok;
 }
 
 export async function main(argv: string[]): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    const [command = 'generate', ...rest] = argv;
-    if (command === '--help' || command === '-h' || command === 'help' || rest.includes('--help') || rest.includes('-h')) {
-      if (command === 'diff') return runDiff(['--help']);
+    const [command, ...rest] = argv;
+    if (command === undefined) {
+      // Bare `docs2types`: the help, and exit 2 so that a script that relied on the old default (generate) fails loudly.
       console.log(HELP);
+      return EXIT.usage;
+    }
+    if (command === '--version' || command === '-v' || command === 'version') {
+      console.log(`docs2types ${generatorVersion()}`);
+      return EXIT.ok;
+    }
+    const wantsHelp = rest.includes('--help') || rest.includes('-h');
+    if (command === '--help' || command === '-h' || command === 'help') {
+      const sub = rest[0];
+      if (sub === 'diff') return runDiff(['--help']);
+      console.log(sub === 'generate' ? GENERATE_HELP : sub === 'check' ? CHECK_HELP : HELP);
       return EXIT.ok;
     }
     if (command === 'diff') return runDiff(rest);
     if (command !== 'generate' && command !== 'check') throw new UsageError(`unknown command ${command} (try: generate, check, diff, --help)`);
+    if (wantsHelp) {
+      console.log(command === 'generate' ? GENERATE_HELP : CHECK_HELP);
+      return EXIT.ok;
+    }
     const opts = parseGenerateArgs(rest, command === 'check');
     debug = opts.debug;
-    return await generate(opts);
+    return opts.check ? await check(opts, rest) : await generate(opts);
   } catch (e) {
     const err = e as Error;
     if (debug) console.error(err.stack);
-    console.error(err instanceof InputError || err instanceof ManifestError ? err.message : `docs2types: ${err.message}`);
+    console.error(err instanceof InputError || err instanceof ManifestError ? (err instanceof OutputRefusedBase ? `docs2types: ${err.message}` : err.message) : `docs2types: ${err.message}`);
     return EXIT.usage;
   }
 }

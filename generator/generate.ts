@@ -13,9 +13,10 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
-import { findDocuments, type FoundDocument } from './read/find.ts';
+import { findDocuments, findPages, type FoundDocument, type SkippedPath } from './read/find.ts';
 import { reconcile } from './reconcile/index.ts';
 import { commonParameters } from './reconcile/common.ts';
+import { groupByOperation } from './reconcile/pages.ts';
 import { EMPTY_MANIFEST, loadManifest, type Manifest } from './reconcile/manifest.ts';
 import { emitPackage, type EmitMemoLike, type OutputTree } from './emit/index.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
@@ -24,7 +25,9 @@ import { diffReportsForIR } from './diff/index.ts';
 import { emptyReadStats, readDocumentsPooled, type ReadOptions, type ReadStats } from './engine/pool.ts';
 import { EmitMemo, type MemoStats } from './engine/emit-memo.ts';
 import { resolveCacheDir } from './engine/page-cache.ts';
+import { errorLine, leftOutDocument } from './engine/page-file.ts';
 import { InputError, fsError } from './errors.ts';
+import { MARKER } from './io/output.ts';
 
 export type { OutputTree };
 
@@ -46,6 +49,8 @@ export interface GenerateInputs {
    * wherever they and the working directory are (the diff tool names pages the same way).
    */
   base?: string;
+  /** Folders not to read pages from (the CLI passes the output folder). */
+  skip?: string[];
 }
 
 export interface GenerateOptions {
@@ -63,6 +68,8 @@ export interface GenerateResult {
   stats: ReadStats;
   /** Emit steps (prettier, type-check) answered by the memo vs computed. */
   emit: MemoStats;
+  /** Folders the walk did not enter (loops, unreadable, previous outputs); skipped pages are page-skipped documents in the IR. */
+  skipped: SkippedPath[];
 }
 
 export function sortDocuments(docs: DocumentIR[]): DocumentIR[] {
@@ -80,7 +87,54 @@ export function readDocuments(found: FoundDocument[], opts: ReadOptions = {}): D
 /** Reconcile: every document → the IR (documents sorted, one OperationModel per operation). */
 export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): IR {
   const sorted = sortDocuments(documents);
-  return { irVersion: IR_VERSION, documents: sorted, operations: reconcile(sorted, manifest), commonParameters: commonParameters(sorted, manifest) };
+  return { irVersion: IR_VERSION, documents: sorted, operations: reconcileIsolated(sorted, manifest), commonParameters: commonParametersIsolated(sorted, manifest) };
+}
+
+/** commonParameters(), a failure isolated: none are kept, and each common-parameters page says why. */
+function commonParametersIsolated(sorted: DocumentIR[], manifest: Manifest): IR['commonParameters'] {
+  try {
+    return commonParameters(sorted, manifest);
+  } catch (e) {
+    const message = `reconciling the common parameters failed, so they are left out: ${errorLine(e)}`;
+    for (const d of sorted) if (d.identity.kind === 'common-parameters') d.diagnostics.push({ file: d.file, line: 1, severity: 'error', code: 'page-failed', message });
+    return [];
+  }
+}
+
+/** DOCS2TYPES_FAULT=reconcile-throw:SUFFIX: reconciling the operation of a page whose path ends with SUFFIX throws (tests). */
+function faultReconcile(docs: DocumentIR[]): void {
+  const m = /^reconcile-throw:(.+)$/.exec(process.env.DOCS2TYPES_FAULT ?? '');
+  const hit = m ? docs.find((d) => d.operation && d.file.endsWith(m[1]!)) : undefined;
+  if (hit) throw new Error(`DOCS2TYPES_FAULT: reconciling ${hit.operation} (${hit.file}) throws`);
+}
+
+/**
+ * reconcile(), one operation's failure isolated: when the whole call throws, each operation
+ * (one group of pages, reconciled with every page that names no operation) is reconciled on its
+ * own; a group that throws is left out and each of its pages gets a page-failed diagnostic. Every
+ * other operation comes out exactly as from the whole call: an operation depends only on its
+ * own pages and the pages that name none.
+ */
+export function reconcileIsolated(sorted: DocumentIR[], manifest: Manifest): ReturnType<typeof reconcile> {
+  try {
+    faultReconcile(sorted);
+    return reconcile(sorted, manifest);
+  } catch {
+    /* isolate below */
+  }
+  const shared = sorted.filter((d) => !d.operation);
+  const out: ReturnType<typeof reconcile> = [];
+  for (const group of groupByOperation(sorted).values()) {
+    const docs = sortDocuments([...group, ...shared]);
+    try {
+      faultReconcile(group);
+      out.push(...reconcile(docs, manifest));
+    } catch (e) {
+      const message = `reconciling ${group[0]!.operation} failed, so the operation is left out: ${errorLine(e)}`;
+      for (const d of group) d.diagnostics.push({ file: d.file, line: 1, severity: 'error', code: 'page-failed', message });
+    }
+  }
+  return out;
 }
 
 /**
@@ -111,8 +165,9 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
   options.onProgress?.('find', 0, 0);
   const docsFolder = statSync(docsDir).isDirectory() ? resolve(docsDir) : dirname(resolve(docsDir));
-  const found = findDocuments(docsDir, inputs.base ?? dirname(docsFolder), inputs.exclude ?? []);
-  if (found.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
+  const { pages: found, skipped } = findPages(docsDir, inputs.base ?? dirname(docsFolder), { exclude: inputs.exclude ?? [], skip: inputs.skip ?? [], skipMarkedBy: [MARKER] });
+  const skippedPages = skipped.filter((s) => s.page);
+  if (found.length === 0 && skippedPages.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
   const manifest = manifestFor(docsDir);
   const stats = emptyReadStats();
   let documents: DocumentIR[];
@@ -124,11 +179,12 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
     const path = (err as { path?: string }).path;
     throw fsError(e, found.find((f) => f.abs === path)?.file ?? path ?? docsDir, 'read');
   }
+  for (const s of skippedPages) documents.push(leftOutDocument(s.file, 'page-skipped', `not read: ${s.reason}`));
   options.onProgress?.('reconcile', 0, 0);
   const ir = buildIR(documents, manifest);
   const memo = new EmitMemo(resolveCacheDir(options.cache));
   const tree = await buildTree(ir, manifest, { packageName: options.packageName, memo, onProgress: options.onProgress });
-  return { tree, ir, stats, emit: memo.stats };
+  return { tree, ir, stats, emit: memo.stats, skipped: skipped.filter((s) => !s.page) };
 }
 
 export { findDocuments };

@@ -2,7 +2,7 @@
  * The emit memo (generator/emit/memo.ts): a re-run with the same IR takes prettier's and the
  * type-check's output from the cache, byte-identical to computing it; what failed is never kept.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,14 +75,16 @@ describe('emit memo', () => {
 });
 
 describe('text store', () => {
-  it('removes the folders of other versions of its kind only, when it creates its own', () => {
+  it('removes the folders of other versions of its kind only, when it creates its own (and nothing it did not name)', () => {
     const dir = join(tmp, 'store');
-    expect(new TextStore(dir, 'emit', 'v1').write('k', 'one')).toBe(true);
-    expect(new TextStore(dir, 'docs', 'v1').write('k', 'doc')).toBe(true);
-    const v2 = new TextStore(dir, 'emit', 'v2');
-    expect(v2.read('k')).toBeNull();
-    expect(v2.write('k', 'two')).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual(['docs-v1', 'emit-v2']);
-    expect(v2.read('k')).toBe('two');
+    const [v1, v2] = ['0123456789abcdef', 'fedcba9876543210'];
+    expect(new TextStore(dir, 'emit', v1).write('k', 'one')).toBe(true);
+    expect(new TextStore(dir, 'docs', v1).write('k', 'doc')).toBe(true);
+    mkdirSync(join(dir, 'emit-notes')); // a name docs2types never gives a version folder
+    const later = new TextStore(dir, 'emit', v2);
+    expect(later.read('k')).toBeNull();
+    expect(later.write('k', 'two')).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['CACHEDIR.TAG', `docs-${v1}`, `emit-${v2}`, 'emit-notes']);
+    expect(later.read('k')).toBe('two');
   });
 });

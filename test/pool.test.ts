@@ -98,7 +98,7 @@ describe('document cache', () => {
   it('ignores a corrupt, truncated or foreign entry and rewrites it', () => {
     const dir = join(tmp, 'c2');
     readDocuments(found, { threads: 1, cache: dir });
-    const cache = new DocCache(dir);
+    const cache = new DocCache(resolveCacheDir(dir)!);
     const entries = readdirSync(cache.folder).filter((n) => n.endsWith('.json')).sort();
     expect(entries).toHaveLength(5);
     const [a, b, c] = entries.map((n) => join(cache.folder, n));
@@ -141,7 +141,7 @@ describe('document cache', () => {
       return { dir, expected };
     };
     const run = (dir: string, claimHere: boolean): { docs: DocumentIR[]; stats: LookupStats; cache: DocCache } => {
-      const cache = new DocCache(dir);
+      const cache = new DocCache(resolveCacheDir(dir)!);
       const stats: LookupStats = { workerPages: 0, workerError: null };
       const f = pages();
       const docs: DocumentIR[] = [];
@@ -199,5 +199,6 @@ describe('document cache', () => {
     expect(resolveCacheDir('x', { DOCS2TYPES_NO_CACHE: '1' })).toBeNull();
     expect(resolveCacheDir(false, {})).toBeNull();
     expect(resolveCacheDir(undefined, {})).toBe(join(process.cwd(), '.cache', 'docs2types'));
+    expect(resolveCacheDir('x', {})).toBe(join(process.cwd(), 'x', 'docs2types')); // --cache DIR: only DIR/docs2types is written
   });
 });

@@ -9,14 +9,16 @@
  * the source of the two steps (emit/format.ts, emit/check.ts: their options live there). Neither tool is
  * loaded to ask its version: a run answered by the memo never loads them. key = hash of the step's name and
  * its whole input. Only results are stored: a failed type-check throws before anything is put,
- * so it fails again on the next run. Entries not used for a week are removed.
+ * so it fails again on the next run. Entries not used for a week are removed. Every entry is
+ * framed with the checksum of its key and body (../store.ts): a damaged entry, or one copied
+ * from another key, is a miss; so is a `files` entry whose JSON is not a list of [path, text].
  */
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { filesVersion, TextStore } from './store.ts';
+import { filesVersion, frameEntry, TextStore, unframeEntry } from './store.ts';
 
-const MEMO_FORMAT = 1;
+const MEMO_FORMAT = 2;
 const WEEK_MS = 7 * 24 * 3600_000;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -38,7 +40,7 @@ export class EmitMemo {
   private readonly store: TextStore | null;
   private swept = false;
 
-  /** `dir` null: no memo, every step is computed. */
+  /** `dir`: the cache root (resolveCacheDir's answer); null: no memo, every step is computed. */
   constructor(dir: string | null) {
     this.store = dir ? new TextStore(dir, 'emit', memoVersion(), '.txt') : null;
   }
@@ -47,12 +49,11 @@ export class EmitMemo {
     return digest(`${step}\0${input}`).slice(0, 40);
   }
 
-  /** An entry is its body's hash, a newline, the body: a damaged entry is a miss, never output. */
-  private lookup(key: string): string | null {
+  /** An entry is framed (checksum of key and body, a newline, the body): a damaged entry is a miss, never output. */
+  private lookup(key: string, valid: (body: string) => boolean = () => true): string | null {
     const entry = this.store?.read(key) ?? null;
-    const nl = entry === null ? -1 : entry.indexOf('\n');
-    const body = nl < 0 ? null : entry!.slice(nl + 1);
-    if (body !== null && entry!.slice(0, nl) === digest(body)) {
+    const body = entry === null ? null : unframeEntry(key, entry);
+    if (body !== null && valid(body)) {
       this.stats.hits++;
       this.store!.touch(key);
       return body;
@@ -67,13 +68,13 @@ export class EmitMemo {
       this.swept = true;
       this.store.sweep(WEEK_MS);
     }
-    this.store.write(key, `${digest(text)}\n${text}`);
+    this.store.write(key, frameEntry(key, text));
   }
 
   /** The text `compute` makes of `input` (async: prettier). */
-  async text(step: string, input: string, compute: () => Promise<string>): Promise<string> {
+  async text(step: string, input: string, compute: () => Promise<string>, valid?: (body: string) => boolean): Promise<string> {
     const key = this.key(step, input);
-    const hit = this.lookup(key);
+    const hit = this.lookup(key, valid);
     if (hit !== null) return hit;
     const out = await compute();
     this.keep(key, out);
@@ -82,7 +83,17 @@ export class EmitMemo {
 
   /** The files `compute` makes of `files` (the type-check and compile): `text` of their JSON. */
   async files(step: string, files: Map<string, string>, compute: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
-    const json = await this.text(step, JSON.stringify([...files]), async () => JSON.stringify([...(await compute())]));
+    const json = await this.text(step, JSON.stringify([...files]), async () => JSON.stringify([...(await compute())]), isFileList);
     return new Map(JSON.parse(json) as [string, string][]);
+  }
+}
+
+/** A `files` entry's body: JSON of [path, text] pairs. */
+function isFileList(body: string): boolean {
+  try {
+    const v = JSON.parse(body) as unknown;
+    return Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string');
+  } catch {
+    return false;
   }
 }

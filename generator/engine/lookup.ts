@@ -15,14 +15,15 @@
  * Anything wrong with the worker (it cannot start, throws, or goes quiet) only means the main
  * thread looks up the pages the worker has not answered for, itself.
  */
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { DocumentIR } from '../model/ir.ts';
-import { bytesDigest, entryKey, type DocCache } from './page-cache.ts';
+import { bytesDigest, entryKey, MAX_ENTRY_BYTES, type DocCache } from './page-cache.ts';
+import { leftOutDocument, maxPageBytes, readPage, readPageBounded } from './page-file.ts';
 import type { FoundDocument } from '../read/find.ts';
 
 export type Lookup =
+  /** From the cache, or the stand-in of a page that could not be read (a page-skipped diagnostic). */
   | { index: number; doc: DocumentIR }
   /** Not in the cache (or no cache): the page to parse, with its entry key when there is a cache. */
   | { index: number; doc: null; bytes: Uint8Array; key: string | null };
@@ -44,14 +45,20 @@ interface WorkerAnswer {
   text: string | null;
 }
 
-/** The worker's source: CommonJS, evaluated. `entryKey` is cache.ts's own function, as text. */
+/**
+ * The worker's source: CommonJS, evaluated. `entryKey` and `readPageBounded` are the main
+ * thread's own functions, as text (`__name` is what the TypeScript loader's keepNames wraps
+ * inner functions in).
+ */
 function workerSource(): string {
   return `
 const { workerData } = require('node:worker_threads');
-const { readFileSync } = require('node:fs');
+const fs = require('node:fs');
 const { createHash } = require('node:crypto');
+const __name = (f) => f;
 const entryKey = ${entryKey.toString()};
-const { pages, entry, version, port, signal, claims, fault } = workerData;
+const readPageBounded = ${readPageBounded.toString()};
+const { pages, entry, version, port, signal, claims, fault, maxPage, maxEntry } = workerData;
 let batch = [];
 const flush = () => {
   port.postMessage(batch);
@@ -66,8 +73,12 @@ try {
     let digest = null;
     let text = null;
     try {
-      digest = createHash('sha256').update(readFileSync(pages[i][0])).digest('hex');
-      text = readFileSync(entry[0] + entryKey(createHash, digest, pages[i][1], version) + entry[1], 'utf8');
+      const page = readPageBounded(fs, pages[i][0], maxPage);
+      if (page.ok) {
+        digest = createHash('sha256').update(page.bytes).digest('hex');
+        const e = readPageBounded(fs, entry[0] + entryKey(createHash, digest, pages[i][1], version) + entry[1], maxEntry);
+        if (e.ok) text = Buffer.from(e.bytes).toString('utf8');
+      }
     } catch {}
     batch.push({ i, digest, text });
     if (batch.length === ${BATCH}) flush();
@@ -147,14 +158,17 @@ function fromAnswer(a: WorkerAnswer, f: FoundDocument, cache: DocCache): Lookup 
   if (doc) return { index: a.i, doc };
   if (a.text === null) cache.stats.misses++;
   // Read again here: the bytes that get parsed are the bytes that were hashed.
-  const bytes = readFileSync(f.abs);
-  return { index: a.i, doc: null, bytes, key: cache.key(f.file, bytesDigest(bytes)) };
+  const page = readPage(f.abs);
+  if (!page.ok) return { index: a.i, doc: leftOutDocument(f.file, 'page-skipped', `not read: ${page.reason}`) };
+  return { index: a.i, doc: null, bytes: page.bytes, key: cache.key(f.file, bytesDigest(page.bytes)) };
 }
 
 /** One page looked up on this thread. */
 function lookupHere(i: number, found: FoundDocument[], cache: DocCache | null): Lookup {
   const f = found[i]!;
-  const bytes = readFileSync(f.abs);
+  const page = readPage(f.abs);
+  if (!page.ok) return { index: i, doc: leftOutDocument(f.file, 'page-skipped', `not read: ${page.reason}`) };
+  const bytes = page.bytes;
   if (!cache) return { index: i, doc: null, bytes, key: null };
   const digest = bytesDigest(bytes);
   const key = cache.key(f.file, digest);
@@ -177,7 +191,7 @@ function startWorker(found: FoundDocument[], cache: DocCache): LookupWorker | nu
   try {
     const worker = new Worker(workerSource(), {
       eval: true,
-      workerData: { pages: found.map((f) => [f.abs, f.file]), entry: cache.path('\u0000').split('\u0000'), version: cache.version, port: port2, signal, claims, fault: process.env.DOCS2TYPES_FAULT === 'lookup-worker' },
+      workerData: { pages: found.map((f) => [f.abs, f.file]), entry: cache.path('\u0000').split('\u0000'), version: cache.version, port: port2, signal, claims, fault: process.env.DOCS2TYPES_FAULT === 'lookup-worker', maxPage: maxPageBytes(), maxEntry: MAX_ENTRY_BYTES },
       transferList: [port2],
       execArgv: [],
     });

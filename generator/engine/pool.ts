@@ -13,6 +13,11 @@
  * imports this module, which works under `npx tsx` (where Node 20 does not hand the parent's
  * `--import tsx` to workers) and under vitest. Anything that goes wrong with a worker (no
  * loader, a crash, a stall) falls back to parsing in-process: never a failed run.
+ *
+ * One page, one diagnostic: a page whose reading or parsing throws becomes a stand-in document
+ * with a `page-failed` error (./page-file.ts leftOutDocument) and the run goes on; a page that
+ * cannot be read (not a regular file, over the size cap, unreadable) one with `page-skipped`.
+ * Neither is cached. DOCS2TYPES_FAULT=page-throw:SUFFIX makes the parse of one page throw (tests).
  */
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +33,7 @@ import { documentFromBytes } from '../parse/index.ts';
 import { bytesDigest, codeVersion, DocCache, parseDoc, resolveCacheDir, serializeDoc, type CacheStats } from './page-cache.ts';
 import { lookups, type LookupStats } from './lookup.ts';
 import { filesVersion, sourceFiles } from './store.ts';
+import { errorLine, faultPage, leftOutDocument } from './page-file.ts';
 import type { FoundDocument } from '../read/find.ts';
 
 /** Below this many pages to parse, workers cost more to start than they save. */
@@ -115,9 +121,25 @@ interface Task {
   key: string | null;
 }
 
+/** Parse one page (the fault hook first: it stands for a parser bug on that page). Throws what the parser throws. */
+function parsePage(file: string, bytes: Uint8Array): DocumentIR {
+  faultPage(file);
+  return documentFromBytes(file, bytes);
+}
+
+/** Parse one page; an exception becomes the page's page-failed stand-in (`ok: false`: not to be cached). */
+export function parseIsolated(file: string, bytes: Uint8Array): { doc: DocumentIR; ok: boolean } {
+  try {
+    return { doc: parsePage(file, bytes), ok: true };
+  } catch (e) {
+    const line = typeof (e as { line?: unknown }).line === 'number' ? (e as { line: number }).line : 1;
+    return { doc: leftOutDocument(file, 'page-failed', `reading or parsing the page failed, so it is left out: ${errorLine(e)}`, bytes, line), ok: false };
+  }
+}
+
 /**
  * Read and parse `found`, using the cache and worker threads as `opts` allow. Sorted by file.
- * Throws only what parsing the page in-process would throw (and an unreadable file's error).
+ * Never throws for one page: see the module comment.
  */
 export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = {}): DocumentIR[] {
   const t0 = performance.now();
@@ -138,7 +160,7 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
   const misses: Task[] = [];
   let pool: Pool | null = null;
   // A lookup worker pays off when there are many pages and another core to read them on.
-  for (const l of lookups(found, cache, threads > 1 && found.length >= minPages, stats.lookup)) {
+  for (const l of lookups(found, cache, threads > 1 && found.length >= minPages && cache !== null && cache.readable(), stats.lookup)) {
     if (l.doc) {
       add(l.doc);
       continue;
@@ -158,8 +180,8 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
   if (pool) rest = pool.run(misses, add);
   if (pool && rest.length) stats.fallbacks = rest.length;
   for (const t of rest) {
-    const doc = documentFromBytes(t.file, t.bytes);
-    if (cache && t.key) cache.put(t.key, doc);
+    const { doc, ok } = parseIsolated(t.file, t.bytes);
+    if (ok && cache && t.key) cache.put(t.key, doc);
     add(doc);
   }
   const t2 = performance.now();
@@ -369,7 +391,7 @@ function runPool(slots: Slot[], signal: Int32Array, tasks: Task[], onDoc: (doc: 
       const batch = queue.pop()!;
       for (const t of batch) {
         try {
-          const doc = documentFromBytes(t.file, t.bytes);
+          const doc = parsePage(t.file, t.bytes);
           if (cache && t.key) cache.put(t.key, doc);
           onDoc(doc);
         } catch {
@@ -415,7 +437,7 @@ export function workerMain(): void {
     const results: { id: number; json?: string; error?: string }[] = [];
     for (const t of msg.tasks) {
       try {
-        const json = serializeDoc(documentFromBytes(t.file, t.bytes));
+        const json = serializeDoc(parsePage(t.file, t.bytes));
         if (cache && t.key) cache.put(t.key, json);
         results.push({ id: t.id, json });
       } catch (e) {

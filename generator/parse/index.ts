@@ -78,7 +78,9 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   if (request.length > 0 && id.identity.kind === 'other') {
     diagnostics.push({ file: doc.file, line: 1, severity: 'warning', code: 'no-operation', message: 'the page has a request-parameter table but names no operation (no API Explorer link, API-name title, Action or summary naming one)' });
   }
-  diagnostics.sort((a, b) => a.line - b.line || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+  // Code-unit order (never localeCompare: the output must not depend on the locale; test/locale.test.ts).
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  diagnostics.sort((a, b) => a.line - b.line || cmp(a.code, b.code) || cmp(a.message, b.message));
 
   return {
     file: doc.file,
