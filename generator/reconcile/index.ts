@@ -145,17 +145,6 @@ function wireLocation(p: Parameter, style: 'ROA' | 'RPC' | null): ParamIn | null
   return style === 'RPC' ? 'query' : null;
 }
 
-/**
- * The operation's spelling, when its pages spell it differently (grouping folds case:
- * `DescribeUserData` / `DescribeUserdata`): the spelling most pages give, ties to the first in
- * code-unit order, so the name depends only on the operation's own pages.
- */
-function operationName(docs: DocumentIR[]): string {
-  const votes = new Map<string, number>();
-  for (const d of docs) if (d.operation) votes.set(d.operation, (votes.get(d.operation) ?? 0) + 1);
-  return [...votes].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
-}
-
 export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Manifest): OperationModel {
   const pages = pagesOf(docs, manifest);
   const ctx: StructureContext = { opts: manifest.options, models: new Map(), conflicts: [], lint: [], pending: new Map() };
@@ -224,7 +213,8 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   const lint: LintItem[] = ctx.lint.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line || (a.path < b.path ? -1 : 1)));
   return {
     id: key,
-    name: operationName(docs),
+    // The group key carries the spelling grouping chose (pages.ts `spelling`: names that differ only in case are one operation).
+    name: key.slice(key.indexOf('/', key.indexOf('/') + 1) + 1),
     product: first.product,
     version: first.version,
     method: ranked.find((p) => p.doc.method)?.doc.method ?? null,

@@ -27,13 +27,16 @@ export function operationKey(product: string | null, version: string | null, nam
 /**
  * The spelling of an operation name its pages spell in more than one way (names that differ only
  * in case are one operation: `DescribeUserdata` and `DescribeUserData`): the spelling of the pages
- * whose identity rests on the wire or the explorer (an Action row or link among the chosen
- * evidence), else of all pages; the most frequent, ties in code-unit order.
+ * whose identity rests on an explorer link (generated from the vendor's API metadata), else on an
+ * Action row (the name a request sends), else of all pages; the most frequent, ties in code-unit
+ * order. It depends only on the operation's own pages.
  */
 function spelling(list: DocumentIR[], named: Map<DocumentIR, string>): string {
-  const wired = list.filter((d) => d.identity.evidence.some((e) => e.chosen && (e.source === 'action' || e.source === 'explorer-link')));
+  const resting = (source: 'explorer-link' | 'action'): DocumentIR[] => list.filter((d) => d.identity.evidence.some((e) => e.chosen && e.source === source));
+  const linked = resting('explorer-link');
+  const acted = resting('action');
   const counts = new Map<string, number>();
-  for (const d of wired.length ? wired : list) counts.set(named.get(d)!, (counts.get(named.get(d)!) ?? 0) + 1);
+  for (const d of linked.length ? linked : acted.length ? acted : list) counts.set(named.get(d)!, (counts.get(named.get(d)!) ?? 0) + 1);
   return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0]![0];
 }
 
