@@ -344,8 +344,17 @@ export interface Conflict {
   note?: string;
 }
 
+/**
+ * A page that contradicts itself (samples against tables, names no table knows), or a sample
+ * request its page's own validator rejects. The message names the other side's file:line where
+ * there is one.
+ * - `sample-shape`: a response sample nests or lists differently from the table (a wrapper level
+ *   the table leaves out, a list shown as an object holding it); the sample's shape is used.
+ * - `sample-rejected`: a JSON sample request that the operation's request type rejects, with the
+ *   side that is wrong and why.
+ */
 export interface LintItem {
-  code: 'sample-breaks-table' | 'sample-invalid-json' | 'suspicious-name' | 'unknown-in-sample' | 'type-mismatch';
+  code: 'sample-breaks-table' | 'sample-invalid-json' | 'suspicious-name' | 'unknown-in-sample' | 'type-mismatch' | 'sample-shape' | 'sample-rejected';
   path: string;
   message: string;
   source: SourceRef;

@@ -8,7 +8,7 @@ import { readDocument } from '../read/index.ts';
 import { tableKind, type SectionKind } from '../read/vocab.ts';
 import { pageMeta } from './meta.ts';
 import { rowsFromTable } from './rows.ts';
-import { sampleTree } from './nesting.ts';
+import { samplesTree } from './nesting.ts';
 import { extractSamples } from './samples.ts';
 import { extractSkeleton } from './skeleton.ts';
 
@@ -44,8 +44,8 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   const sm = exampleLines.length ? extractSamples(exampleLines, doc.file, doc.lang) : { samples: [], diagnostics: [] };
   // What the parsed samples nest where: evidence for tables that list members without `└`.
   const trees = {
-    request: sampleTree(sm.samples.filter((x) => x.kind === 'request' && x.ok).map((x) => x.value)),
-    response: sampleTree(sm.samples.filter((x) => x.kind === 'response' && x.ok).map((x) => x.value)),
+    request: samplesTree(sm.samples, 'request'),
+    response: samplesTree(sm.samples, 'response'),
   };
 
   const tables: TableInfo[] = [];

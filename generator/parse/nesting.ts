@@ -14,23 +14,40 @@
  *
  * The page's own samples say where each name lives. Walking the rows in order with a stack of
  * open containers, a row belongs to the deepest open container whose sample object has its name;
- * a row that opens an object in the sample opens a container. A row the samples do not mention
- * goes where the next row they do mention goes (members are listed together). Rows get the
- * depth and parent that `└` rows get, so the rest of the pipeline treats both alike.
+ * a row that opens an object in the sample opens a container. Rows get the depth and parent
+ * that `└` rows get, so the rest of the pipeline treats both alike. Beyond what the samples show:
+ *
+ * - An element row (`Instances | Array of Instance` then `Instance | | |`: no type, named as the
+ *   list's items) goes under the list row, and opens a container, whether or not a sample shows
+ *   it (samples often leave lists empty).
+ * - A row whose sample object holds one wrapper key the table does not list (`KeyPairs` whose
+ *   sample is `{"KeyPair": [...]}` while the table goes on with `KeyPairName`) opens the wrapper's
+ *   object: its members are found through it (reconcile puts the level back, see
+ *   reconcile/shape.ts).
+ * - A row the samples do not mention stays in the container the rows around it are in: the one
+ *   the previous row is in (or opened), unless the next row the samples do mention is shallower
+ *   and the row itself sorts outside the open container's members (members are listed together
+ *   and, on most pages, in name order).
  *
  * Applied only to tables without tree markers, with a parsed sample of the same kind, and only
- * when it nests something; otherwise the rows stay as they are.
+ * when it nests something; otherwise the rows stay as they are. Linear in the rows (times the
+ * nesting depth): the look-ahead for the next row the samples mention is done once per run of
+ * rows they do not mention.
  */
-import type { ParamRow } from '../model/ir.ts';
+import { XMLParser } from 'fast-xml-parser';
+import type { Lang, ParamRow, Sample } from '../model/ir.ts';
+import { mineFacts } from './facts.ts';
 
 /** Names under a sample value: an object's keys, an array's items' keys merged. */
 export type SampleTree = Map<string, SampleTree>;
+
+const MAX_DEPTH = 32;
 
 /** The tree of names of one or more sample values (merged). */
 export function sampleTree(values: unknown[]): SampleTree {
   const root: SampleTree = new Map();
   const add = (into: SampleTree, v: unknown, depth: number): void => {
-    if (depth > 32 || v === null || typeof v !== 'object') return;
+    if (depth > MAX_DEPTH || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
       for (const item of v) add(into, item, depth + 1);
       return;
@@ -48,15 +65,78 @@ export function sampleTree(values: unknown[]): SampleTree {
   return root;
 }
 
+const xml = new XMLParser({ ignoreAttributes: true, ignoreDeclaration: true, ignorePiTags: true, parseTagValue: false, processEntities: false });
+
+/**
+ * The element tree of an XML sample as a value (`<A><B>1</B></A>` → `{A: {B: "1"}}`), with the
+ * root element taken off when it wraps the whole response (`<DescribeXResponse>`); null when the
+ * text is not XML. Only names and nesting are used: XML does not tell a list of one from an object.
+ */
+export function xmlSampleValue(text: string): unknown {
+  let v: unknown;
+  try {
+    v = xml.parse(`<sample-root>${text.replace(/<\?xml[^>]*\?>/g, '')}</sample-root>`);
+  } catch {
+    return null;
+  }
+  let body = (v as Record<string, unknown> | null)?.['sample-root'];
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const keys = Object.keys(body);
+    if (keys.length === 1 && /(Response|Result)$/.test(keys[0]!)) body = (body as Record<string, unknown>)[keys[0]!];
+  }
+  return body && typeof body === 'object' ? body : null;
+}
+
+/** The name trees of a page's samples of one kind: parsed JSON values, and XML element trees. */
+export function samplesTree(samples: Sample[], kind: Sample['kind']): SampleTree {
+  const values: unknown[] = [];
+  for (const s of samples) {
+    if (s.kind !== kind || !s.ok) continue;
+    if (s.format === 'json') values.push(s.value);
+    else if (s.format === 'xml') values.push(xmlSampleValue(s.text));
+  }
+  return sampleTree(values);
+}
+
 interface Open {
+  /** Names the samples show in this container; empty for a container they do not show. */
   node: SampleTree;
   name: string | null;
 }
 
-/** The stack level (index) whose container has `name`, deepest first; -1 when none. */
+const EMPTY: SampleTree = new Map();
+
+/**
+ * The stack level (index) whose container has `name`, deepest first; -1 when none. A container
+ * whose `name` row is the one open right below it does not count: a second row of that name
+ * (`LockReason` under the element row `LockReason`) is the element's member, not the element again.
+ */
 function levelOf(stack: Open[], name: string): number {
-  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.node.has(name)) return k;
+  for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.node.has(name) && stack[k + 1]?.name !== name) return k;
   return -1;
+}
+
+/** `Array of Instance` → `Instance`; null for any other type cell. */
+function itemName(rawType: string): string | null {
+  return /^(?:array|list|repeatlist)\s*(?:of\s*|<\s*)([A-Za-z_][\w.]*)\s*>?$/i.exec(rawType.trim())?.[1] ?? null;
+}
+
+/** An element row: no type, and named as the items of the list row right before it. */
+function isElementRow(row: ParamRow, prev: ParamRow | undefined): boolean {
+  if (!prev || row.rawType.trim() !== '') return false;
+  const item = itemName(prev.rawType);
+  return item !== null && item.toLowerCase() === row.name.toLowerCase();
+}
+
+/**
+ * A row the samples do not show that still holds the members after it: a struct (`Object`,
+ * `Struct`, `Map`) or a row with no type at all (`Disks | | |`). A list (`Array of Tag`) opens
+ * one for its element row; a named type (`runtime`) holds nothing the table lists (its members,
+ * if any, the samples show).
+ */
+function opensContainer(row: ParamRow): boolean {
+  const k = row.type.kind;
+  return k === 'object' || k === 'map' || (k === 'unknown' && row.rawType.trim() === '');
 }
 
 /**
@@ -65,28 +145,91 @@ function levelOf(stack: Open[], name: string): number {
  */
 export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: number; parent: string | null }[] | null {
   if (tree.size === 0 || rows.some((r) => r.depth > 0)) return null;
-  const stack: Open[] = [{ node: tree, name: null }];
+  // A sample wrapped in one root the table does not name (`{"DescribeXResponse": {...}}`).
+  let top = tree;
+  const names = new Set(rows.map((r) => r.name));
+  while (top.size === 1) {
+    const [k, child] = [...top][0]!;
+    if (names.has(k) || child.size === 0) break;
+    top = child;
+  }
+  const stack: Open[] = [{ node: top, name: null }];
   const out: { depth: number; parent: string | null }[] = [];
   let nested = false;
+  // Look-ahead cache: the next row (index) the samples mention, valid for a run of rows they do not.
+  let nextKnown = -1;
+  let nextKnownFrom = -1;
   for (let i = 0; i < rows.length; i++) {
-    const name = rows[i]!.name;
-    let level = levelOf(stack, name);
-    if (level < 0) {
-      // Not in the samples: where the next row they mention goes, if that container is open.
-      level = 0;
-      for (let j = i + 1; j < rows.length; j++) {
-        const l = levelOf(stack, rows[j]!.name);
-        if (l >= 0) {
-          level = l;
-          break;
-        }
-      }
+    const row = rows[i]!;
+    const name = row.name;
+    const prev = rows[i - 1];
+    let level: number;
+    if (isElementRow(row, prev)) {
+      // Under the list row, whose container opens here if the samples did not open it.
+      level = out[i - 1]!.depth + 1;
+      if (stack.length === level) stack.push({ node: EMPTY, name: prev!.name });
+    } else {
+      level = levelOf(stack, name);
+      if (level < 0) level = unknownLevel(i);
     }
     stack.length = level + 1;
     out.push({ depth: level, parent: stack[level]!.name });
     if (level > 0) nested = true;
     const child = stack[level]!.node.get(name);
-    if (child && child.size > 0) stack.push({ node: child, name });
+    if (child && child.size > 0) stack.push({ node: throughWrapper(child, rows[i + 1]), name });
+    else if (opensContainer(row)) stack.push({ node: child ?? EMPTY, name });
   }
   return nested ? out : null;
+
+  /** The level of a row the samples do not mention (see the module comment). */
+  function unknownLevel(i: number): number {
+    if (nextKnownFrom < 0 || (nextKnown >= 0 && i > nextKnown)) {
+      nextKnownFrom = i;
+      nextKnown = -1;
+      for (let j = i + 1; j < rows.length; j++) {
+        if (levelOf(stack, rows[j]!.name) >= 0) {
+          nextKnown = j;
+          break;
+        }
+      }
+    }
+    const here = stack.length - 1;
+    const there = nextKnown >= 0 ? levelOf(stack, rows[nextKnown]!.name) : 0;
+    if (there < 0 || there >= here) return here;
+    const mode = process.env.NEST_MODE ?? 'C';
+    if (mode === 'A') return there;
+    if (mode === 'B') return here;
+    // The next mentioned row closes containers. The first row after the row that opened the
+    // container is its member; a later one stays only if it sorts after the previous member
+    // (members are listed together, on most pages in name order); else it starts anew.
+    const prev = rows[i - 1]!;
+    // Right after the row that opened the container: its first member, unless the samples show
+    // the container's members and this is not one.
+    if (out[i - 1]!.depth === here - 1 && stack[here]!.name === prev.name) return stack[here]!.node.size === 0 ? here : there;
+    return out[i - 1]!.depth >= here && prev.name.toLowerCase() <= rows[i]!.name.toLowerCase() ? here : there;
+  }
+}
+
+/** A container whose sample object holds one wrapper key the table does not list next: its members are found through it. */
+function throughWrapper(node: SampleTree, next: ParamRow | undefined): SampleTree {
+  if (node.size !== 1) return node;
+  const [k, inner] = [...node][0]!;
+  if (next && next.name === k) return node;
+  return inner.size > 0 ? inner : node;
+}
+
+const LIST_PART = /^[A-Za-z_$][\w$-]*\.([Nn]|\d+)(\.|$)/;
+
+/**
+ * The count of a dotted list (`Tag.N.Key`: "N 的取值范围：1~20", `InstanceId.N`: "Valid values of
+ * N: 1 to 100"), read from each such row's own words as the list's (mined with the list's type)
+ * and kept as the row's `items` fact: on a dotted row, `items` counts the list its first `.N`
+ * names (reconcile puts it on the list it builds from the rows).
+ */
+export function dottedListCounts(rows: ParamRow[], lang: Lang, file: string): void {
+  for (const r of rows) {
+    if (r.facts.items || r.depth > 0 || !LIST_PART.test(r.name)) continue;
+    const items = mineFacts(r.descriptionLines, lang, file, { kind: 'array', items: r.type.kind === 'array' ? r.type.items : r.type }).items;
+    if (items) r.facts.items = items;
+  }
 }

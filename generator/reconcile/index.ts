@@ -3,7 +3,7 @@
  * OperationModel with every conflict and its resolution, nested models, variants and doc lint.
  * Pure: the same documents give the same model whatever order they come in.
  */
-import type { Conflict, DocumentIR, LintItem, OperationModel, ParamIn, ParamRow, Parameter, Position, SkeletonNode } from '../model/ir.ts';
+import type { Conflict, DocumentIR, LintItem, OperationModel, ParamRow, Parameter, SkeletonNode, TypeRef } from '../model/ir.ts';
 import { typeToString } from '../model/types.ts';
 import type { Claim } from './claims.ts';
 import { canon, rank } from './claims.ts';
@@ -13,6 +13,7 @@ import { mergeParameter, type RowAt } from './params.ts';
 import { restructure } from './restructure.ts';
 import { buildModels, compatible, dedupeSources, lineOfKey, valueType, type Evidence, type StructureContext } from './structure.ts';
 import { detectVariants, enumUnion, type SampleBody } from './variants.ts';
+import { decideStyle, isBodyRow, jsonShape, pathNames, saysJson, saysMap, wireEncoding, wireLocation, type Style } from './wire.ts';
 
 export { loadManifest, parseManifest, ManifestError, type Manifest } from './manifest.ts';
 export { RULES } from './rules.ts';
@@ -32,6 +33,13 @@ function requestBodies(pages: Page[]): SampleBody[] {
     }
   }
   return out;
+}
+
+/** Every field name anywhere under a structure node. */
+function namesIn(node: SkeletonNode, into: Set<string> = new Set()): Set<string> {
+  if (node.kind === 'object') for (const f of node.fields) namesIn(f.node, into.add(f.name));
+  else if (node.kind === 'array' && node.items) namesIn(node.items, into);
+  return into;
 }
 
 function skeletonFields(page: Page): Map<string, SkeletonNode> {
@@ -137,12 +145,40 @@ function lintPages(pages: Page[], known: Set<string>, ctx: StructureContext): vo
   }
 }
 
-const IN_OF_POSITION: Record<Position, ParamIn> = { Body: 'body', Query: 'query', Path: 'path', Header: 'header', Form: 'formData' };
+/** Each request parameter's place and encoding on the wire (./wire.ts); the row that stands for the body is not one. */
+function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: string | null, path: string | null): Parameter[] {
+  const inPath = pathNames(path);
+  const out = request.filter((p) => !isBodyRow(p.name, p.type, style));
+  for (const p of out) {
+    p.in = wireLocation(p, style, method, inPath);
+    const rawTypes = pages.flatMap((pg) => pg.doc.request.filter((r) => r.name === p.name).map((r) => r.rawType));
+    const json = style === 'RPC' && saysJson(p, rawTypes);
+    if (json) p.type = jsonShape(p);
+    if (saysMap(p) && (p.type.kind === 'object' || (p.type.kind === 'ref' && !hasFields(p.type.name)))) p.type = { kind: 'map', values: mapValues(p) };
+    const encoding = wireEncoding(p, style, json);
+    if (encoding) p.encoding = encoding;
+  }
+  return out;
 
-/** Where a request parameter travels: the location its page states, else the query for RPC. */
-function wireLocation(p: Parameter, style: 'ROA' | 'RPC' | null): ParamIn | null {
-  if (p.position) return IN_OF_POSITION[p.position];
-  return style === 'RPC' ? 'query' : null;
+  function hasFields(model: string): boolean {
+    return pages.some((pg) => pg.doc.request.some((r) => r.parent === model));
+  }
+}
+
+/** The value type a map's examples show (`{"name":"Jack"}` → string); unknown when they show none. */
+function mapValues(p: Parameter): TypeRef {
+  for (const ex of p.examples) {
+    try {
+      const v = JSON.parse(ex) as unknown;
+      if (isObj(v)) {
+        const kinds = new Set(Object.values(v).map((x) => valueType(x).kind));
+        if (kinds.size === 1) return valueType(Object.values(v)[0]);
+      }
+    } catch {
+      // an example written for people
+    }
+  }
+  return { kind: 'unknown' };
 }
 
 export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Manifest): OperationModel {
@@ -155,7 +191,8 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   const merge = (kind: 'request' | 'response'): Parameter[] => {
     const names: string[] = [];
     const rows = new Map<string, RowAt[]>();
-    const restructured = new Map(pages.map((p) => [p, restructure(p.doc[kind], p.lang)]));
+    const restructured = new Map(pages.map((p) => [p, restructure(p.doc, kind)]));
+    for (const r of restructured.values()) ctx.lint.push(...r.lint);
     for (const page of ranked) {
       // Tree rows and dotted names (`Tag.N.Key`) become one parameter with a structure.
       for (const row of restructured.get(page)!.rows) {
@@ -167,12 +204,42 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
       }
       if (kind === 'request') for (const f of skeletonFields(page).keys()) if (!rows.has(f)) (rows.set(f, []), names.push(f));
     }
+    // placement-newer-page-wins: a name the best-ranked page that has it nests inside a structure
+    // (`InstanceRenewAttributes.InstanceRenewAttribute[].InstanceId`) is not a top-level name,
+    // whatever older pages that flatten it say.
+    const nested = new Map<Page, Map<string, string>>();
+    for (const page of ranked) {
+      const where = new Map<string, string>();
+      for (const [top, node] of restructured.get(page)!.structures) for (const n of namesIn(node)) if (!where.has(n)) where.set(n, top);
+      nested.set(page, where);
+    }
+    const topOf = (page: Page, name: string): boolean => restructured.get(page)!.rows.some((r) => r.name === name) || (kind === 'request' && skeletonFields(page).has(name));
+    const placed = names.filter((name) => {
+      const lead = ranked.find((page) => topOf(page, name) || nested.get(page)!.has(name));
+      if (!lead || topOf(lead, name)) return true;
+      const inside = nested.get(lead)!.get(name)!;
+      const flat = rows.get(name)!;
+      if (flat.length === 0) return true;
+      const at = restructured.get(lead)!.rows.find((r) => r.name === inside)!;
+      ctx.conflicts.push({
+        path: name,
+        kind: 'existence',
+        values: rank(
+          [...flat.map((ra) => ({ value: 'top level', source: ra.row.source, lang: ra.page.lang, date: ra.page.date })), { value: `inside ${inside}`, source: at.source, lang: lead.lang, date: lead.date }],
+          ctx.opts,
+        ),
+        resolution: `inside ${inside}`,
+        rule: 'placement-newer-page-wins',
+        note: `older pages list ${name} at the top of the ${kind}; the best-ranked page that has it nests it inside ${inside}`,
+      });
+      return false;
+    });
     const bodies = kind === 'request' ? requestBodies(pages) : [];
-    return names.map((name) => {
+    return placed.map((name) => {
       const evidence: Evidence[] = [];
       for (const page of pages) {
         const node = restructured.get(page)!.structures.get(name);
-        if (node) evidence.push({ page, skeleton: node, fromRows: true });
+        if (node) evidence.push({ page, skeleton: node, fromRows: true, names: namesIn(node) });
       }
       if (kind === 'request') {
         for (const page of pages) {
@@ -185,10 +252,11 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
       return mergeParameter({ name, rows: rows.get(name)!, evidence }, ctx, kind);
     });
   };
-  const request = merge('request');
+  const style = decideStyle(ranked.map((p) => p.doc));
+  const method = ranked.find((p) => p.doc.method)?.doc.method ?? null;
+  const path = ranked.find((p) => p.doc.path)?.doc.path ?? null;
+  const request = placeOnWire(merge('request'), pages, style, method, path);
   const response = merge('response');
-  const style = first.style ?? docs.find((d) => d.style)?.style ?? null;
-  for (const p of request) p.in = wireLocation(p, style);
   buildModels(ctx);
   twinConflicts(pages, ctx);
   lintPages(pages, new Set(request.map((p) => p.name)), ctx);
@@ -216,8 +284,8 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
     name: first.operation!,
     product: first.product,
     version: first.version,
-    method: ranked.find((p) => p.doc.method)?.doc.method ?? null,
-    path: ranked.find((p) => p.doc.path)?.doc.path ?? null,
+    method,
+    path,
     style,
     documents: docs.map((d) => d.file).sort(),
     pages: pages.map((p) => ({ file: p.file, lang: p.lang, date: p.date, dateFrom: p.dateFrom, twin: p.twin, title: p.doc.title })).sort((a, b) => (a.file < b.file ? -1 : 1)),

@@ -6,7 +6,7 @@ import type { Conflict, LengthRange, NumericRange, ParamRow, Parameter, Position
 import { typeToString } from '../model/types.ts';
 import { rank, resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
-import { dedupeSources, shape, skeletonType, structureType, type Evidence, type StructureContext } from './structure.ts';
+import { dedupeSources, fillItemTypes, shape, skeletonType, structureType, subsumes, type Evidence, type StructureContext } from './structure.ts';
 
 export interface RowAt {
   page: Page;
@@ -46,7 +46,9 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   const factSources: Parameter['factSources'] = {};
 
   // --- type ----------------------------------------------------------------------------------
-  const tableClaims = rows.map((ra) => claim(ra, ra.row.type));
+  // Explicit beats empty: a type cell that leaves an item type unsaid (`RepeatList`) gives way to one that says it.
+  const allTableClaims = rows.map((ra) => claim(ra, ra.row.type));
+  const tableClaims = allTableClaims.filter((c) => !allTableClaims.some((o) => o !== c && subsumes(o.value, c.value)));
   const tableWinner = rank(tableClaims, opts)[0];
   const tableRef = rank(tableClaims.filter((c) => refName(c.value)), opts).map((c) => refName(c.value))[0] ?? null;
   const hasStructure = input.evidence.some((e) => e.skeleton);
@@ -73,6 +75,8 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     type = s.type;
     factSources.type = s.sources;
   }
+  // A list whose item type no page states: from the examples and descriptions.
+  type = fillItemTypes(type, rank(rows.map((ra) => claim(ra, ra.row)), opts).map((c) => c.value));
   // A type conflict: the pages' type columns (and the skeleton's structure) do not all agree.
   const typeClaims: Claim<string>[] = [
     ...tableClaims.map((c) => ({ ...c, value: typeToString(c.value) })),

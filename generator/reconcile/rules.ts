@@ -48,6 +48,11 @@ export const RULES: Rule[] = [
     says: 'The parameter that tells the kinds apart (e.g. cluster_type) allows every value any page lists or any variant uses; a page that allows one value only speaks for one kind and does not narrow the others.',
   },
   {
+    id: 'placement-newer-page-wins',
+    applies: 'where a name sits',
+    says: 'Where pages put the same name at different places (one lists it at the top or in a struct, a better-ranked page nests it elsewhere), the best-ranked page that has the name decides its place; the other placement is reported (existence) and dropped.',
+  },
+  {
     id: 'union-of-pages',
     applies: 'existence',
     says: 'A parameter exists when any page names it in a table or skeleton; a field seen only in samples is kept and marked sample-only.',

@@ -7,7 +7,7 @@ import type { RowField } from './restructure.ts';
 import { typeToString } from '../model/types.ts';
 import { resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
-import type { ReconcileOptions } from './rules.ts';
+import { compareSources, type ReconcileOptions } from './rules.ts';
 
 export function skeletonType(n: SkeletonNode): TypeRef {
   if (n.kind === 'object') return { kind: 'object' };
@@ -25,6 +25,60 @@ export function valueType(v: unknown): TypeRef {
   }
   if (v && typeof v === 'object') return { kind: 'object' };
   return { kind: 'unknown' };
+}
+
+/** Does `a` say everything `b` says and more (`b` has `unknown` where `a` has a type)? */
+export function subsumes(a: TypeRef, b: TypeRef): boolean {
+  if (b.kind === 'unknown') return a.kind !== 'unknown';
+  if (a.kind === 'array' && b.kind === 'array') return subsumes(a.items, b.items);
+  if (a.kind === 'map' && b.kind === 'map') return subsumes(a.values, b.values);
+  return false;
+}
+
+/** The JSON type of a scalar example as written (`40` → integer, `true` → boolean, anything else → string). */
+function exampleScalar(text: string): TypeRef {
+  const t = text.trim();
+  if (/^-?\d+$/.test(t)) return { kind: 'integer' };
+  if (/^-?\d+\.\d+$/.test(t)) return { kind: 'number' };
+  if (t === 'true' || t === 'false') return { kind: 'boolean' };
+  return { kind: 'string' };
+}
+
+/** The item type a row's example or description shows for a list (`["sg-1"]`, `i-xxx`, `格式为["a", "b"]`); null when neither says. */
+function itemTypeOf(row: ParamRow): TypeRef | null {
+  const texts = [row.example ?? '', ...(row.description.match(/\[\s*("[^"\]]*"|-?\d+(?:\.\d+)?|true|false)/g) ?? []).map((m) => `${m}]`)];
+  for (const text of texts) {
+    const t = text.trim();
+    if (t === '') continue;
+    if (t.startsWith('[')) {
+      try {
+        const v = JSON.parse(t.replace(/,?\s*(…|\.\.\.).*\]$/, ']')) as unknown;
+        if (Array.isArray(v) && v.length && v[0] !== null && typeof v[0] !== 'object') return valueType(v[0]);
+      } catch {
+        // not JSON: a list written for people
+      }
+      continue;
+    }
+    if (/^[[{"]/.test(t)) continue;
+    return exampleScalar(t.split(/\s*,\s*/)[0]!);
+  }
+  return null;
+}
+
+/**
+ * A list whose item type no source states (`RepeatList`, `List`, `Array`) takes it from the rows'
+ * examples or descriptions (the first that shows one, best-ranked row first).
+ */
+export function fillItemTypes(t: TypeRef, rows: ParamRow[]): TypeRef {
+  if (t.kind !== 'array') return t;
+  if (t.items.kind === 'unknown') {
+    for (const r of rows) {
+      const it = itemTypeOf(r);
+      if (it) return { kind: 'array', items: it };
+    }
+    return t;
+  }
+  return { kind: 'array', items: fillItemTypes(t.items, rows) };
 }
 
 /** Shape: what a value looks like on the wire (a named model is an object). */
@@ -54,6 +108,8 @@ export interface Evidence {
   skeleton?: SkeletonNode;
   /** The structure comes from table rows (tree rows, dotted names), not a request-syntax skeleton. */
   fromRows?: boolean;
+  /** Every name anywhere in this page's structure of the top-level parameter (for placement). */
+  names?: Set<string>;
   /** A sample value; `recovered` when the sample is not valid JSON. */
   value?: unknown;
   recovered?: boolean;
@@ -88,10 +144,10 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
   for (const e of list) {
     if (e.skeleton) {
       const n = e.skeleton;
-      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows });
+      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows, names: e.names });
       if (field !== null && n.kind === 'object') {
         const f = n.fields.find((x) => x.name === field);
-        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows });
+        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows, names: e.names });
       }
     }
     if ('value' in e) {
@@ -104,9 +160,11 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
 
 /** Decide the type at one position from skeletons (declared) and samples. */
 function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
-  const sk: Claim<TypeRef>[] = ev
+  const all: Claim<TypeRef>[] = ev
     .filter((e) => e.skeleton)
     .map((e) => ({ value: skeletonType(e.skeleton!), source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date }));
+  // Explicit beats empty: a source that leaves the type (or an item type) unsaid gives way to one that says it.
+  const sk = all.filter((c) => !all.some((o) => o !== c && subsumes(o.value, c.value)));
   if (sk.length) {
     const r = resolveFact(path, 'type', sk, ctx.opts)!;
     if (r.conflict) ctx.conflicts.push({ ...r.conflict, values: r.conflict.values.map((v) => ({ ...v, value: typeToString(v.value as TypeRef) })), resolution: typeToString(r.value) });
@@ -170,9 +228,13 @@ export function buildModels(ctx: StructureContext): void {
     const ev = ctx.pending.get(next)!;
     const names: string[] = [];
     const skeletonNames = new Set<string>();
-    // Field order: the newest skeleton first, then older skeletons, then sample-only fields.
-    const bySkeleton = ev.filter((e) => e.skeleton?.kind === 'object').sort((a, b) => ((b.page.date ?? '') > (a.page.date ?? '') ? 1 : -1));
+    // Field order: the best-ranked skeleton first, then the others, then sample-only fields.
+    const bySkeleton = ev.filter((e) => e.skeleton?.kind === 'object').sort((a, b) => compareSources(a.page, b.page, ctx.opts));
+    const lead = bySkeleton[0];
+    const own = new Set(lead ? (lead.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields.map((f) => f.name) : []);
     for (const e of bySkeleton) for (const f of (e.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields) {
+      // placement-newer-page-wins: a name the best-ranked page puts elsewhere is not this model's.
+      if (e !== lead && !own.has(f.name) && lead?.names?.has(f.name) && e.page !== lead.page) continue;
       skeletonNames.add(f.name);
       if (!names.includes(f.name)) names.push(f.name);
     }
@@ -188,7 +250,7 @@ export function buildModels(ctx: StructureContext): void {
       const top = best();
       const p: Parameter = {
         name,
-        type: s.type,
+        type: fillItemTypes(s.type, rows.map((x) => x.f.row)),
         required: top?.required === true,
         requiredKnown: rows.some((x) => x.f.row.required !== null),
         deprecated: Boolean(top?.facts.deprecated),
@@ -204,6 +266,7 @@ export function buildModels(ctx: StructureContext): void {
       if (top?.facts.default) p.default = top.facts.default.value;
       if (top?.facts.range) p.range = top.facts.range.value;
       if (top?.facts.length) p.length = top.facts.length.value;
+      if (top?.facts.items && p.type.kind === 'array') p.items = top.facts.items.value;
       return p;
     });
     const sources = dedupeSources(ev.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })));
