@@ -42,9 +42,11 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   const meta = pageMeta(doc);
   const exampleLines = sectionLines(doc, (h) => EXAMPLE_KINDS.has(h.kind), (h) => EXAMPLE_KINDS.has(h.kind));
   const sm = exampleLines.length ? extractSamples(exampleLines, doc.file, doc.lang) : { samples: [], diagnostics: [] };
-  // What the parsed samples nest where: evidence for tables that list members without `└`.
+  const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);
+  const sk = syntaxLines.length ? extractSkeleton(syntaxLines, doc.file) : { skeleton: null, diagnostics: [] };
+  // What the parsed samples (and the request syntax) nest where: evidence for tables that list members without `└`.
   const trees = {
-    request: samplesTree(sm.samples, 'request'),
+    request: samplesTree(sm.samples, 'request', sk.skeleton?.body ?? null),
     response: samplesTree(sm.samples, 'response'),
   };
 
@@ -60,8 +62,6 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     tables.push({ kind, layout: t.layout, traits: [], requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
   }
 
-  const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);
-  const sk = syntaxLines.length ? extractSkeleton(syntaxLines, doc.file) : { skeleton: null, diagnostics: [] };
   diagnostics.push(...sk.diagnostics);
 
   diagnostics.push(...sm.diagnostics);

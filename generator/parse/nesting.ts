@@ -30,12 +30,12 @@
  *   and, on most pages, in name order).
  *
  * Applied only to tables without tree markers, with a parsed sample of the same kind, and only
- * when it nests something; otherwise the rows stay as they are. Linear in the rows (times the
- * nesting depth): the look-ahead for the next row the samples mention is done once per run of
- * rows they do not mention.
+ * when it nests something; otherwise the rows stay as they are. Linear in the rows: at most
+ * MAX_DEPTH containers are open, and the look-ahead for the next row the samples mention is done
+ * once per run of rows they do not mention.
  */
 import { XMLParser } from 'fast-xml-parser';
-import type { Lang, ParamRow, Sample } from '../model/ir.ts';
+import type { Lang, ParamRow, Sample, SkeletonNode } from '../model/ir.ts';
 import { mineFacts } from './facts.ts';
 
 /** Names under a sample value: an object's keys, an array's items' keys merged. */
@@ -87,9 +87,17 @@ export function xmlSampleValue(text: string): unknown {
   return body && typeof body === 'object' ? body : null;
 }
 
-/** The name trees of a page's samples of one kind: parsed JSON values, and XML element trees. */
-export function samplesTree(samples: Sample[], kind: Sample['kind']): SampleTree {
-  const values: unknown[] = [];
+/** A request-syntax skeleton as a value of the same shape (`"size" : Long` → `{size: 0}`): only its names count. */
+function skeletonValue(n: SkeletonNode, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return null;
+  if (n.kind === 'object') return Object.fromEntries(n.fields.map((f) => [f.name, skeletonValue(f.node, depth + 1)]));
+  if (n.kind === 'array') return n.items ? [skeletonValue(n.items, depth + 1)] : [];
+  return 0;
+}
+
+/** The name trees of a page's samples of one kind (parsed JSON values, XML element trees) and of its request syntax. */
+export function samplesTree(samples: Sample[], kind: Sample['kind'], skeleton: SkeletonNode | null = null): SampleTree {
+  const values: unknown[] = skeleton ? [skeletonValue(skeleton)] : [];
   for (const s of samples) {
     if (s.kind !== kind || !s.ok) continue;
     if (s.format === 'json') values.push(s.value);
@@ -136,6 +144,7 @@ function isElementRow(row: ParamRow, prev: ParamRow | undefined): boolean {
  */
 function opensContainer(row: ParamRow): boolean {
   const k = row.type.kind;
+  if (k === 'array') return row.type.items.kind === 'ref' || row.type.items.kind === 'object';
   return k === 'object' || k === 'map' || (k === 'unknown' && row.rawType.trim() === '');
 }
 
@@ -175,7 +184,9 @@ export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: 
     stack.length = level + 1;
     out.push({ depth: level, parent: stack[level]!.name });
     if (level > 0) nested = true;
+    // No deeper than MAX_DEPTH open containers (real tables nest a few levels): every step stays O(MAX_DEPTH).
     const child = stack[level]!.node.get(name);
+    if (stack.length > MAX_DEPTH) continue;
     if (child && child.size > 0) stack.push({ node: throughWrapper(child, rows[i + 1]), name });
     else if (opensContainer(row)) stack.push({ node: child ?? EMPTY, name });
   }
@@ -196,15 +207,11 @@ export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: 
     const here = stack.length - 1;
     const there = nextKnown >= 0 ? levelOf(stack, rows[nextKnown]!.name) : 0;
     if (there < 0 || there >= here) return here;
-    const mode = process.env.NEST_MODE ?? 'C';
-    if (mode === 'A') return there;
-    if (mode === 'B') return here;
     // The next mentioned row closes containers. The first row after the row that opened the
-    // container is its member; a later one stays only if it sorts after the previous member
-    // (members are listed together, on most pages in name order); else it starts anew.
+    // container is its member, unless the samples show the container's members and this is not
+    // one; a later row stays only if it sorts after the previous member (members are listed
+    // together, on most pages in name order); else it starts anew where the next mentioned row is.
     const prev = rows[i - 1]!;
-    // Right after the row that opened the container: its first member, unless the samples show
-    // the container's members and this is not one.
     if (out[i - 1]!.depth === here - 1 && stack[here]!.name === prev.name) return stack[here]!.node.size === 0 ? here : there;
     return out[i - 1]!.depth >= here && prev.name.toLowerCase() <= rows[i]!.name.toLowerCase() ? here : there;
   }

@@ -32,10 +32,11 @@ export interface SampleAt {
   file: string;
 }
 
-/** One sample value at one position, with the sample it comes from. */
+/** One sample value at one position, with the sample it comes from and the line (index in its text) where it starts. */
 interface V {
   v: unknown;
   s: SampleAt;
+  at: number;
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -69,7 +70,7 @@ export function topValues(samples: SampleAt[], names: Set<string>): Map<string, 
     if (depth < 3 && keys.length === 1 && !names.has(keys[0]!) && o[keys[0]!] !== null && typeof o[keys[0]!] === 'object') return add(o[keys[0]!], s, depth + 1);
     for (const k of keys) {
       const list = out.get(k) ?? [];
-      list.push({ v: o[k], s });
+      list.push({ v: o[k], s, at: keyLine(s, k, 0) });
       out.set(k, list);
     }
   };
@@ -104,13 +105,20 @@ export function fitExamples(path: string, node: SkeletonNode, row: ParamRow | un
   if (out.kind === 'object') out = { ...out, fields: out.fields.map((f) => ({ ...f, node: fitExamples(`${path}.${f.name}`, f.node, (f as RowField).row, ctx) })) };
   else if (out.kind === 'array' && out.items) out = { ...out, items: fitExamples(`${path}[]`, out.items, undefined, ctx) };
   const ex = exampleSample(row);
-  return ex ? fit(path, out, [{ v: ex.value, s: ex }], row, ctx) : out;
+  if (ex) return fit(path, out, [{ v: ex.value, s: ex, at: 0 }], row, ctx);
+  // A list whose item type the table leaves unsaid, with a plain example (`10.170.**.**`): the example's type.
+  const text = row?.example?.trim();
+  if (text && out.kind === 'array' && out.items?.kind === 'scalar' && out.items.type === 'unknown') {
+    return { ...out, items: { ...out.items, type: /^-?\d+$/.test(text) ? 'integer' : /^(true|false)$/.test(text) ? 'boolean' : 'string' } };
+  }
+  return out;
 }
 
-/** Line of `"key"` in a sample (its first line when the key is not found). */
-function lineOf(s: SampleAt, key: string): number {
-  const i = s.text.split('\n').findIndex((l) => l.includes(`"${key}"`));
-  return s.line + Math.max(0, i);
+/** Index of the first line at or after `from` that holds `"key"` in a sample's text (`from` when none does). */
+function keyLine(s: SampleAt, key: string, from: number): number {
+  const lines = s.text.split('\n');
+  for (let i = from; i < lines.length; i++) if (lines[i]!.includes(`"${key}"`)) return i;
+  return from;
 }
 
 export interface FitContext {
@@ -121,13 +129,13 @@ const present = (vs: V[]): V[] => vs.filter((x) => x.v !== null && x.v !== undef
 
 function childValues(vs: V[], key: string): V[] {
   const out: V[] = [];
-  for (const x of vs) if (isObj(x.v) && key in x.v) out.push({ v: x.v[key], s: x.s });
+  for (const x of vs) if (isObj(x.v) && key in x.v) out.push({ v: x.v[key], s: x.s, at: keyLine(x.s, key, x.at) });
   return out;
 }
 
 function itemValues(vs: V[]): V[] {
   const out: V[] = [];
-  for (const x of vs) if (Array.isArray(x.v)) for (const item of x.v) out.push({ v: item, s: x.s });
+  for (const x of vs) if (Array.isArray(x.v)) for (const item of x.v) out.push({ v: item, s: x.s, at: x.at });
   return out;
 }
 
@@ -168,11 +176,12 @@ export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | u
   const sample = ps[0]!.s;
   const tableAt: SourceRef = row?.source ?? { file: sample.file, line: node.line };
   const say = (key: string, message: string): void => {
+    const line = sample.line + keyLine(sample, key, ps[0]!.at);
     ctx.lint.push({
       code: 'sample-shape',
       path,
-      message: `${message}: shape from the ${sample.what} (table ${tableAt.file}:${tableAt.line}, ${sample.what} ${sample.file}:${lineOf(sample, key)})`,
-      source: { file: sample.file, line: lineOf(sample, key) },
+      message: `${message}: shape from the ${sample.what} (table ${tableAt.file}:${tableAt.line}, ${sample.what} ${sample.file}:${line})`,
+      source: { file: sample.file, line },
     });
   };
   const last = path.split('.').pop()!.replace(/\[\]$/, '');
