@@ -390,6 +390,13 @@ export interface Parameter {
    * scalars and for ROA body parameters.
    */
   encoding?: 'flat' | 'json';
+  /**
+   * The parameter is the whole request body, not a field of it: the body is a JSON array (the
+   * request syntax or the samples show `[ {...} ]`), this parameter is that array (named `body`,
+   * its items the model of the fields the page lists), `in` is `body`, and no other parameter is
+   * in the body. Absent otherwise.
+   */
+  isBody?: true;
   /** Present only in sample requests (not in any table or skeleton). */
   sampleOnly: boolean;
   /** Every row, skeleton field or sample that backs this parameter. */
@@ -441,6 +448,12 @@ export interface OperationModel {
   response: Parameter[];
   models: Model[];
   variants: Variant[];
+  /**
+   * For an operation without variants: groups of request parameters of which at least one is
+   * required ("You must set key_pair or password"); their members are not `required` on their
+   * own. (With variants, each variant has its own `requiredOneOf`.) Absent when there is none.
+   */
+  requiredOneOf?: string[][];
   conflicts: Conflict[];
   lint: LintItem[];
   /** What the pages leave open for the operation as a whole (e.g. a discriminator value no page describes). */

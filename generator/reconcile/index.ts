@@ -12,7 +12,7 @@ import { groupByOperation, operationKey, pagesOf, type Page } from './pages.ts';
 import { mergeParameter, type RowAt } from './params.ts';
 import { restructure } from './restructure.ts';
 import { buildModels, compatible, dedupeSources, lineOfKey, valueType, type Evidence, type StructureContext } from './structure.ts';
-import { detectVariants, enumUnion, type SampleBody } from './variants.ts';
+import { detectVariants, eitherOrGroups, enumUnion, type SampleBody } from './variants.ts';
 import { decideStyle, isBodyRow, jsonShape, pathNames, saysJson, saysMap, wireEncoding, wireLocation, type Style } from './wire.ts';
 
 export { loadManifest, parseManifest, ManifestError, type Manifest } from './manifest.ts';
@@ -145,10 +145,14 @@ function lintPages(pages: Page[], known: Set<string>, ctx: StructureContext): vo
   }
 }
 
-/** Each request parameter's place and encoding on the wire (./wire.ts); the row that stands for the body is not one. */
-function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: string | null, path: string | null): Parameter[] {
+/**
+ * Each request parameter's place and encoding on the wire (./wire.ts); the row that stands for
+ * the body is not one. A body that is a JSON array (`[ {...} ]` in the request syntax or every
+ * sample) becomes one parameter, `body`, whose items are the fields the page lists.
+ */
+function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: string | null, path: string | null, ctx: StructureContext): Parameter[] {
   const inPath = pathNames(path);
-  const out = request.filter((p) => !isBodyRow(p.name, p.type, style));
+  let out = request.filter((p) => !isBodyRow(p.name, p.type, style));
   for (const p of out) {
     p.in = wireLocation(p, style, method, inPath);
     const rawTypes = pages.flatMap((pg) => pg.doc.request.filter((r) => r.name === p.name).map((r) => r.rawType));
@@ -158,11 +162,91 @@ function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: 
     const encoding = wireEncoding(p, style, json);
     if (encoding) p.encoding = encoding;
   }
+  if (style === 'ROA' && bodyIsArray(pages)) {
+    const fields = out.filter((p) => p.in === 'body');
+    let name = 'body';
+    while (ctx.models.has(name) || ctx.pending.has(name)) name = `${name}.item`;
+    if (fields.length) ctx.models.set(name, { name, fields: fields.map((f) => ({ ...f, in: null })), sources: dedupeSources(fields.flatMap((f) => f.sources)) });
+    else {
+      // The page lists no field of the items (`| |Array of tag| |`): the request syntax and the samples show them.
+      const evidence: Evidence[] = [];
+      for (const pg of pages) {
+        const b = pg.doc.skeleton?.body;
+        if (b?.kind === 'array' && b.items) evidence.push({ page: pg, skeleton: b.items });
+        for (const sm of pg.doc.samples) if (sm.kind === 'request' && sm.format === 'json' && sm.ok && Array.isArray(sm.value)) for (const item of sm.value) evidence.push({ page: pg, value: item, sampleLine: sm.source.line, sampleText: sm.text });
+      }
+      ctx.pending.set(name, evidence);
+      ctx.models.set(name, { name, fields: [], sources: [] });
+    }
+    const body: Parameter = {
+      name: 'body',
+      type: { kind: 'array', items: { kind: 'ref', name } },
+      required: true,
+      requiredKnown: false,
+      deprecated: false,
+      description: { en: null, zh: null },
+      examples: [],
+      position: 'Body',
+      in: 'body',
+      isBody: true,
+      sampleOnly: false,
+      sources: dedupeSources(pages.flatMap((pg) => (pg.doc.skeleton?.body?.kind === 'array' ? [{ file: pg.file, line: pg.doc.skeleton.body.line }] : []))),
+      factSources: {},
+    };
+    out = [...out.filter((p) => p.in !== 'body'), body];
+  }
   return out;
 
   function hasFields(model: string): boolean {
     return pages.some((pg) => pg.doc.request.some((r) => r.parent === model));
   }
+}
+
+/**
+ * required-only-if-every-page-has-it (operations without variants, whose kinds would carry their
+ * own required sets): a parameter is not required when a page as new as the one that requires
+ * it documents the request without it.
+ */
+function relaxRequired(request: Parameter[], absent: Map<string, Page[]>, pages: Page[], ctx: StructureContext): void {
+  const pagesByFile = new Map(pages.map((p) => [p.file, p]));
+  for (const p of request) {
+    if (!p.required) continue;
+    const backing = p.factSources.required ?? [];
+    const dates = absent.get(p.name) ?? [];
+    const newest = backing.map((s) => ctx.pageDates?.get(s.file) ?? null).sort().pop() ?? null;
+    // Undated pages are as new as each other; a dated page is newer than an undated one. A page
+    // without the parameter speaks for another use of the operation (not an older version) only
+    // when it requires something of its own that the requiring pages do not have at all.
+    const requiring = new Set(backing.map((s) => s.file));
+    // Names compare as a request's names do across pages that spell them differently (`RegionId`, `regionId`).
+    const key = (n: string): string => n.toLowerCase().replace(/[_-]/g, '').replace(/\..*$/, '');
+    const has = (file: string, name: string): boolean => pagesByFile.get(file)?.doc.request.some((r) => key(r.name) === key(name)) ?? false;
+    const without = dates.filter(
+      (pg) =>
+        (newest === null || (pg.date !== null && pg.date >= newest)) &&
+        pg.doc.request.some((r) => r.required === true && r.depth === 0 && [...requiring].every((f) => !has(f, r.name))),
+    );
+    if (!without.length) continue;
+    p.required = false;
+    const values = rank(
+      [
+        ...backing.map((s) => ({ value: true, source: s, lang: ctx.pageLangs?.get(s.file) ?? 'en', date: ctx.pageDates?.get(s.file) ?? null })),
+        ...without.map((pg) => ({ value: 'absent', source: { file: pg.file, line: pg.doc.tables.find((t) => t.kind === 'request')?.source.line ?? 1 }, lang: pg.lang, date: pg.date })),
+      ] as Claim<unknown>[],
+      ctx.opts,
+    );
+    const note = `${without.map((pg) => pg.file).join(', ')} document${without.length > 1 ? '' : 's'} the request without it`;
+    const c = ctx.conflicts.find((x) => x.path === p.name && x.kind === 'required');
+    if (c) Object.assign(c, { values, resolution: false, rule: 'required-only-if-every-page-has-it', note });
+    else ctx.conflicts.push({ path: p.name, kind: 'required', values, resolution: false, rule: 'required-only-if-every-page-has-it', note });
+  }
+}
+
+/** Does the request body travel as a JSON array: the request syntax shows one, or every parsed sample request is one? */
+function bodyIsArray(pages: Page[]): boolean {
+  if (pages.some((p) => p.doc.skeleton?.body?.kind === 'array')) return true;
+  const bodies = pages.flatMap((p) => p.doc.samples.filter((s) => s.kind === 'request' && s.format === 'json' && s.ok).map((s) => s.value));
+  return bodies.length > 0 && bodies.every((b) => Array.isArray(b));
 }
 
 /** The value type a map's examples show (`{"name":"Jack"}` → string); unknown when they show none. */
@@ -183,11 +267,13 @@ function mapValues(p: Parameter): TypeRef {
 
 export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Manifest): OperationModel {
   const pages = pagesOf(docs, manifest);
-  const ctx: StructureContext = { opts: manifest.options, models: new Map(), conflicts: [], lint: [], pending: new Map() };
+  const ctx: StructureContext = { opts: manifest.options, models: new Map(), conflicts: [], lint: [], pending: new Map(), pageDates: new Map(pages.map((p) => [p.file, p.date])), pageLangs: new Map(pages.map((p) => [p.file, p.lang])) };
   const first = docs.find((d) => d.version) ?? docs[0]!;
 
   // Parameter order: the best-ranked page's order first, then names only older pages have.
   const ranked = pages.slice().sort((a, b) => compareSources(a, b, ctx.opts));
+  /** Request parameter → the pages whose request does not have it at all. */
+  const absent = new Map<string, Page[]>();
   const merge = (kind: 'request' | 'response'): Parameter[] => {
     const names: string[] = [];
     const rows = new Map<string, RowAt[]>();
@@ -249,13 +335,14 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
         for (const b of bodies)
           if (name in b.body) evidence.push({ page: b.page, value: b.body[name], recovered: b.recovered, sampleLine: b.line, sampleText: b.page.doc.samples.find((s) => s.source.line === b.line)?.text });
       }
+      if (kind === 'request') absent.set(name, pages.filter((pg) => pg.doc.request.length > 0 && !topOf(pg, name) && !nested.get(pg)!.has(name)));
       return mergeParameter({ name, rows: rows.get(name)!, evidence }, ctx, kind);
     });
   };
   const style = decideStyle(ranked.map((p) => p.doc));
   const method = ranked.find((p) => p.doc.method)?.doc.method ?? null;
   const path = ranked.find((p) => p.doc.path)?.doc.path ?? null;
-  const request = placeOnWire(merge('request'), pages, style, method, path);
+  const request = placeOnWire(merge('request'), pages, style, method, path, ctx);
   const response = merge('response');
   buildModels(ctx);
   twinConflicts(pages, ctx);
@@ -275,6 +362,18 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
     p.enum = all;
     p.factSources.enum = dedupeSources(pages.flatMap((pg) => pg.doc.request.filter((r) => r.name === name && r.facts.enum).map((r) => r.facts.enum!.source)));
   }
+  // Without variants, "set X or Y" makes the pair required, not each member.
+  const requiredOneOf: string[][] = [];
+  if (variants.length === 0) {
+    relaxRequired(request, absent, pages, ctx);
+    for (const g of eitherOrGroups(pages, new Set(request.map((p) => p.name)))) {
+      const members = g.map((n) => request.find((p) => p.name === n)!);
+      if (!members.some((p) => p.required)) continue;
+      for (const p of members) p.required = false;
+      requiredOneOf.push(g);
+      notes.push(`${g.join(' or ')}: the pages say to set one or the other, so neither is required on its own`);
+    }
+  }
   for (const p of pages) if (!p.date) notes.push(`${p.file} has no date (no "Last Updated" line and no entry in docs/manifest.json5): it ranks below dated pages`);
 
   const conflicts: Conflict[] = ctx.conflicts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
@@ -293,6 +392,7 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
     response,
     models: [...ctx.models.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
     variants,
+    ...(requiredOneOf.length ? { requiredOneOf } : {}),
     conflicts,
     lint,
     notes,

@@ -2,12 +2,13 @@
  * Structure evidence: request-syntax skeletons and sample bodies, turned into types and
  * named models for every nested object (the tables only name them: `tag`, `runtime`, ...).
  */
-import type { Conflict, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
+import type { Conflict, Lang, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
 import type { RowField } from './restructure.ts';
 import { typeToString } from '../model/types.ts';
 import { resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
 import { compareSources, type ReconcileOptions } from './rules.ts';
+import { exampleValue, factContradicted, outsideEnum, outsideRange, sampleScalars, type UsedValue } from './used-values.ts';
 
 export function skeletonType(n: SkeletonNode): TypeRef {
   if (n.kind === 'object') return { kind: 'object' };
@@ -124,6 +125,9 @@ export interface StructureContext {
   lint: LintItem[];
   /** Model name → evidence gathered from every place that uses it. */
   pending: Map<string, Evidence[]>;
+  /** Each page's precedence date and language, by file (set by reconcileOperation). */
+  pageDates?: Map<string, string | null>;
+  pageLangs?: Map<string, Lang>;
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -167,6 +171,11 @@ function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { ty
   const sk = all.filter((c) => !all.some((o) => o !== c && subsumes(o.value, c.value)));
   if (sk.length) {
     const r = resolveFact(path, 'type', sk, ctx.opts)!;
+    const strings = samplesSendStrings(r.value, ev);
+    if (strings) {
+      ctx.conflicts.push(stringsConflict(path, r.value, sk, strings));
+      return { type: { kind: 'string' }, sampleOnly: false, sources: sk.map((c) => c.source) };
+    }
     if (r.conflict) ctx.conflicts.push({ ...r.conflict, values: r.conflict.values.map((v) => ({ ...v, value: typeToString(v.value as TypeRef) })), resolution: typeToString(r.value) });
     return { type: r.value, sampleOnly: false, sources: sk.map((c) => c.source) };
   }
@@ -177,8 +186,40 @@ function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { ty
   return { type: best, sampleOnly: true, sources: samples.map((e) => ({ file: e.page.file, line: e.sampleLine ?? 0 })) };
 }
 
+const TEXT_OF: Partial<Record<TypeRef['kind'], RegExp>> = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/, boolean: /^(true|false)$/ };
+
+/**
+ * samples-agree-on-json-type: the request samples (at least two, parsed) all send the value as a
+ * JSON string holding what the declared type says (`"size": "40"` where the table says Long):
+ * that string is what travels. Null when they do not all do.
+ */
+export function samplesSendStrings(declared: TypeRef, ev: Evidence[]): Evidence[] | null {
+  const text = TEXT_OF[declared.kind];
+  if (!text) return null;
+  const samples = ev.filter((e) => 'value' in e && !e.recovered && e.value !== null && e.value !== undefined);
+  if (samples.length < 2) return null;
+  return samples.every((e) => typeof e.value === 'string' && text.test(e.value.trim())) ? samples : null;
+}
+
+export function stringsConflict(path: string, declared: TypeRef, claims: Claim<TypeRef>[], samples: Evidence[]): Conflict {
+  const field = path.split(/[.[\]]+/).filter(Boolean).pop() ?? path;
+  return {
+    path,
+    kind: 'type',
+    values: [
+      ...claims.map((c) => ({ value: typeToString(c.value), source: c.source, lang: c.lang, date: c.date })),
+      ...samples.map((e) => ({ value: `sample: ${JSON.stringify(e.value)}`, source: { file: e.page.file, line: lineOfKey(e, field) }, lang: e.page.lang, date: e.page.date })),
+    ],
+    resolution: 'string',
+    rule: 'samples-agree-on-json-type',
+    note: `the pages declare ${typeToString(declared)}; all ${samples.length} sample requests send it as a string of that: typed string`,
+  };
+}
+
 /** Report sample values that contradict their own page's skeleton. */
 function lintSamples(path: string, ev: Evidence[], ctx: StructureContext): void {
+  const declared = ev.find((x) => x.skeleton);
+  if (declared && samplesSendStrings(skeletonType(declared.skeleton!), ev)) return;
   for (const e of ev) {
     if (!('value' in e) || e.value === null || e.value === undefined) continue;
     const own = ev.find((x) => x.skeleton && x.page === e.page);
@@ -262,9 +303,26 @@ export function buildModels(ctx: StructureContext): void {
         sources: dedupeSources([...s.sources, ...rows.map((x) => x.f.row.source)]),
         factSources: { type: dedupeSources(s.sources) },
       };
-      if (top?.facts.enum) p.enum = top.facts.enum.value;
+      // used-values-beat-mined-facts (./used-values.ts): the examples and sample values the pages use must be allowed.
+      const used: UsedValue[] = [
+        ...rows.flatMap((x) => {
+          const v = exampleValue(x.f.row);
+          return v === null ? [] : [{ value: v, source: x.f.row.source, page: x.e.page, from: 'example' as const }];
+        }),
+        ...child.filter((e) => 'value' in e && !e.recovered).flatMap((e) => sampleScalars(e.value).map((v) => ({ value: v, source: { file: e.page.file, line: lineOfKey(e, name) }, page: e.page, from: 'sample' as const }))),
+      ];
+      const path = `${next}.${name}`;
+      if (top?.facts.enum) {
+        const bad = outsideEnum(top.facts.enum.value, used);
+        if (bad) ctx.conflicts.push(factContradicted(path, 'enum', { ...top.facts.enum, page: rows[0]!.e.page }, bad));
+        else p.enum = top.facts.enum.value;
+      }
       if (top?.facts.default) p.default = top.facts.default.value;
-      if (top?.facts.range) p.range = top.facts.range.value;
+      if (top?.facts.range) {
+        const bad = outsideRange(top.facts.range.value, used);
+        if (bad) ctx.conflicts.push(factContradicted(path, 'range', { ...top.facts.range, page: rows[0]!.e.page }, bad));
+        else p.range = top.facts.range.value;
+      }
       if (top?.facts.length) p.length = top.facts.length.value;
       if (top?.facts.items && p.type.kind === 'array') p.items = top.facts.items.value;
       return p;

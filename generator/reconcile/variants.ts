@@ -102,8 +102,16 @@ function slug(d: Record<string, Scalar>): string {
     .join('-');
 }
 
-/** "set this parameter or the X parameter", "Set this parameter or X", "和X二选一", "与X二选一". */
-const EITHER_OR = [/\b(?:set|specify) (?:either )?this parameter or (?:the )?`?([A-Za-z_][\w.]*)`?/i, /[和与]\s*`?([A-Za-z_][\w.]*)`?\s*二选一/];
+/**
+ * "set this parameter or the X parameter", "Set this parameter or X", "和X二选一", "与X二选一",
+ * "You must set X or Y" (one of X and Y is the row itself, or a name the page gets wrong for it:
+ * the other one pairs with the row).
+ */
+const EITHER_OR = [
+  /\b(?:set|specify) (?:either )?this parameter or (?:the )?`?([A-Za-z_][\w.]*)`?/i,
+  /[和与]\s*`?([A-Za-z_][\w.]*)`?\s*二选一/,
+  /\b(?:must|should|need to) (?:set|specify) (?:either )?`?([A-Za-z_][\w.]*)`? or `?([A-Za-z_][\w.]*)`?/i,
+];
 
 /** Pairs of parameters the pages say to set one or the other of. */
 export function eitherOrGroups(pages: Page[], known: Set<string>): string[][] {
@@ -111,9 +119,10 @@ export function eitherOrGroups(pages: Page[], known: Set<string>): string[][] {
   for (const pg of pages)
     for (const r of pg.doc.request)
       for (const re of EITHER_OR) {
-        const m = re.exec(r.description);
-        if (m && m[1] !== r.name && known.has(m[1]!)) {
-          const g = [r.name, m[1]!].sort();
+        const m = re.exec(r.description.replace(/\\_/g, '_'));
+        const other = m?.slice(1).find((n) => n !== undefined && n !== r.name && known.has(n));
+        if (other && known.has(r.name)) {
+          const g = [r.name, other].sort();
           groups.set(g.join('|'), g);
         }
       }

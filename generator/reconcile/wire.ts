@@ -10,7 +10,8 @@
  * - RPC: every parameter is in the query. Structured values are spelled out key by key
  *   (`encoding: 'flat'`: `Tag.1.Key`, `SystemDisk.Size`), unless the page says the value is a JSON
  *   string (`encoding: 'json'`).
- * - ROA: a parameter the path template names (`{ClusterId}`) is in the path; else where its
+ * - ROA: a parameter the path template names (`{ClusterId}`; or a segment written bare,
+ *   `/clusters/ClusterId/nodepools`, named like a scalar parameter) is in the path; else where its
  *   page's Position column (or section, caption) puts it; else in the query for methods without
  *   a body (GET, DELETE, HEAD) and in the body for the others. A structured value in the query is
  *   sent JSON-encoded (`encoding: 'json'`): a query has no other way to carry one.
@@ -56,11 +57,24 @@ export function decideStyle(docs: DocumentIR[]): Style {
 /** A name as a path placeholder matches it: case, `_` and `-` aside (`{cluster_id}` is `ClusterId`). */
 const placeholderKey = (name: string): string => name.toLowerCase().replace(/[_-]/g, '');
 
-/** Names the path template has placeholders for (`/clusters/{ClusterId}/nodepools` → clusterid), as placeholderKey gives them. */
-export function pathNames(path: string | null): Set<string> {
-  const out = new Set<string>();
+export interface PathNames {
+  /** Placeholders as the template marks them: `{ClusterId}` (and `[ClusterId]`, `:id`, which some pages write). */
+  marked: Set<string>;
+  /** Segments after the first written bare (`/clusters/ClusterId/nodepools`): placeholders when a scalar parameter has that name. */
+  bare: Set<string>;
+}
+
+/** The placeholder names of a path template (as placeholderKey gives them). */
+export function pathNames(path: string | null): PathNames {
+  const out: PathNames = { marked: new Set(), bare: new Set() };
   if (!path) return out;
-  for (const m of path.replace(/\\/g, '').matchAll(/\{([^{}]+)\}/g)) out.add(placeholderKey(m[1]!.trim()));
+  const segments = path.replace(/\\/g, '').split('?')[0]!.split('/').filter(Boolean);
+  segments.forEach((seg, i) => {
+    const m = /^\{([^{}]+)\}$|^\[([^\]]+)\]$|^:(\w+)$/.exec(seg);
+    if (m) out.marked.add(placeholderKey((m[1] ?? m[2] ?? m[3])!.trim()));
+    else if (i > 0 && /^[A-Za-z_][\w-]*$/.test(seg)) out.bare.add(placeholderKey(seg));
+    for (const inner of seg.matchAll(/\{([^{}]+)\}/g)) out.marked.add(placeholderKey(inner[1]!.trim()));
+  });
   return out;
 }
 
@@ -98,9 +112,11 @@ export function jsonShape(p: Parameter): TypeRef {
 }
 
 /** Where a request parameter travels (see the module comment). */
-export function wireLocation(p: Parameter, style: Style, method: string | null, inPath: Set<string>): ParamIn {
+export function wireLocation(p: Parameter, style: Style, method: string | null, inPath: PathNames): ParamIn {
   if (style === 'RPC') return 'query';
-  if (inPath.has(placeholderKey(p.name))) return 'path';
+  const key = placeholderKey(p.name);
+  if (inPath.marked.has(key)) return 'path';
+  if (inPath.bare.has(key) && !structured(p.type) && p.position !== 'Query' && p.position !== 'Body' && p.position !== 'Header') return 'path';
   if (p.position) return IN_OF_POSITION[p.position];
   return method && NO_BODY.has(method.toUpperCase()) ? 'query' : 'body';
 }
