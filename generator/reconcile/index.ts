@@ -13,6 +13,7 @@ import { mergeParameter, type RowAt } from './params.ts';
 import { restructure } from './restructure.ts';
 import { buildModels, compatible, dedupeSources, lineOfKey, valueType, type Evidence, type StructureContext } from './structure.ts';
 import { detectVariants, eitherOrGroups, enumUnion, type SampleBody } from './variants.ts';
+import { checkSamples } from './sample-check.ts';
 import { decideStyle, isBodyRow, jsonShape, pathNames, saysJson, saysMap, wireEncoding, wireLocation, type Style } from './wire.ts';
 
 export { loadManifest, parseManifest, ManifestError, type Manifest } from './manifest.ts';
@@ -242,6 +243,24 @@ function relaxRequired(request: Parameter[], absent: Map<string, Page[]>, pages:
   }
 }
 
+/** samples-show-optional (operations without variants): a body parameter a parsed sample request leaves out is not required. */
+function optionalBySamples(request: Parameter[], bodies: SampleBody[], ctx: StructureContext): void {
+  for (const p of request) {
+    if (!p.required || p.in !== 'body') continue;
+    const without = bodies.filter((b) => !(p.name in b.body));
+    if (!without.length) continue;
+    p.required = false;
+    const values = [
+      ...(p.factSources.required ?? []).map((s) => ({ value: true, source: s, lang: ctx.pageLangs?.get(s.file) ?? 'en', date: ctx.pageDates?.get(s.file) ?? null })),
+      ...without.map((b) => ({ value: 'left out by a sample', source: { file: b.page.file, line: b.line }, lang: b.page.lang, date: b.page.date })),
+    ];
+    const c = ctx.conflicts.find((x) => x.path === p.name && x.kind === 'required');
+    const note = `${without.length} sample request(s) leave it out: ${without.map((b) => `${b.page.file}:${b.line}`).join(', ')}`;
+    if (c) Object.assign(c, { values: rank(values as Claim<unknown>[], ctx.opts), resolution: false, rule: 'samples-show-optional', note });
+    else ctx.conflicts.push({ path: p.name, kind: 'required', values: rank(values as Claim<unknown>[], ctx.opts), resolution: false, rule: 'samples-show-optional', note });
+  }
+}
+
 /** Does the request body travel as a JSON array: the request syntax shows one, or every parsed sample request is one? */
 function bodyIsArray(pages: Page[]): boolean {
   if (pages.some((p) => p.doc.skeleton?.body?.kind === 'array')) return true;
@@ -289,6 +308,13 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
         rows.get(row.name)!.push({ page, row });
       }
       if (kind === 'request') for (const f of skeletonFields(page).keys()) if (!rows.has(f)) (rows.set(f, []), names.push(f));
+    }
+    // union-of-pages: a field only the sample requests send is kept, sample-only, unless its name is
+    // a near miss of a name the tables know (`vpc_id` for `vpcid`: suspicious-name says so).
+    if (kind === 'request') {
+      const tableNames = [...rows.keys()];
+      for (const b of requestBodies(ranked).filter((x) => !x.recovered))
+        for (const k of Object.keys(b.body)) if (!rows.has(k) && !tableNames.some((n) => near(n, k))) (rows.set(k, []), names.push(k));
     }
     // placement-newer-page-wins: a name the best-ranked page that has it nests inside a structure
     // (`InstanceRenewAttributes.InstanceRenewAttribute[].InstanceId`) is not a top-level name,
@@ -346,13 +372,15 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   const response = merge('response');
   buildModels(ctx);
   twinConflicts(pages, ctx);
-  lintPages(pages, new Set(request.map((p) => p.name)), ctx);
+  lintPages(pages, new Set(request.filter((p) => !p.sampleOnly).map((p) => p.name)), ctx);
   const { variants, notes, discriminators } = detectVariants(request, pages, requestBodies(pages), manifest, ctx.opts);
   // A discriminator's one-value enums pin a page to one kind; they do not narrow the parameter.
   for (const name of discriminators) {
     const p = request.find((x) => x.name === name)!;
     const all = enumUnion(pages, name);
     for (const v of variants) if (v.discriminator[name] !== undefined && !all.includes(v.discriminator[name]!)) all.push(v.discriminator[name]!);
+    // The union speaks for every kind: a value a sample of one kind sends is no reason to drop it.
+    ctx.conflicts = ctx.conflicts.filter((x) => !(x.path === name && x.kind === 'enum' && x.rule === 'used-values-beat-mined-facts'));
     if (canon(all) === canon(p.enum ?? [])) continue;
     const c = ctx.conflicts.find((x) => x.path === name && x.kind === 'enum');
     if (c) {
@@ -366,6 +394,7 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   const requiredOneOf: string[][] = [];
   if (variants.length === 0) {
     relaxRequired(request, absent, pages, ctx);
+    optionalBySamples(request, requestBodies(pages).filter((b) => !b.recovered), ctx);
     for (const g of eitherOrGroups(pages, new Set(request.map((p) => p.name)))) {
       const members = g.map((n) => request.find((p) => p.name === n)!);
       if (!members.some((p) => p.required)) continue;
@@ -374,6 +403,8 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
       notes.push(`${g.join(' or ')}: the pages say to set one or the other, so neither is required on its own`);
     }
   }
+  // What the validator of each sample's kind rejects that the other lint does not say (./sample-check.ts).
+  ctx.lint.push(...checkSamples({ request, variants, requiredOneOf, models: ctx.models, pages }));
   for (const p of pages) if (!p.date) notes.push(`${p.file} has no date (no "Last Updated" line and no entry in docs/manifest.json5): it ranks below dated pages`);
 
   const conflicts: Conflict[] = ctx.conflicts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));

@@ -43,6 +43,11 @@ export const RULES: Rule[] = [
     says: 'In an operation without variants, a parameter a page marks required is not required when another page of the operation, as new as that one, documents the request without it and requires something of its own that the first page does not have (pages for different uses of one operation: an edge and a regular scale-out, not an older version); the conflict lists the pages.',
   },
   {
+    id: 'samples-show-optional',
+    applies: 'required',
+    says: 'A body parameter a page marks required is not required (for the kind, where there are kinds) when a parsed sample request of that kind leaves it out: the page shows a request without it (an ASK cluster "in an automatically created VPC" sends no vpcid).',
+  },
+  {
     id: 'newer-page-wins',
     applies: 'every fact',
     says: 'For the same fact, the page with the later date wins: "Last Updated" on the page, else its date in docs/manifest.json5.',

@@ -225,6 +225,13 @@ export function detectVariants(
       );
       if (a.samples.some((s) => s.recovered)) undetermined.push('some samples of this kind are not valid JSON; their keys were recovered by a fault-tolerant parse');
     }
+    // samples-show-optional: a parameter a sample of this kind leaves out is not required for it.
+    const parsed = a.samples.filter((x) => !x.recovered);
+    const omitted = required.filter((n) => !(n in a.discriminator) && parsed.some((x) => !(n in x.body)));
+    if (omitted.length) {
+      required = required.filter((n) => !omitted.includes(n));
+      undetermined.push(`marked required but left out by a sample of this kind, so optional: ${omitted.sort(byOrder).map((n) => `${n} (${parsed.filter((x) => !(n in x.body)).map((x) => `${x.page.file}:${x.line}`).join(', ')})`).join('; ')}`);
+    }
     for (const k of Object.keys(a.discriminator)) if (!required.includes(k)) required.push(k);
     // "Set this parameter or X": a required member of such a pair makes the pair required, not each member.
     const requiredOneOf: string[][] = [];
