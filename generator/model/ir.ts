@@ -242,6 +242,13 @@ export interface Sample {
    * for reconcile, never offered as a valid sample). Absent when `ok`.
    */
   recovered?: unknown;
+  /**
+   * For a well-formed XML sample: its elements as a value (`<A><B>1</B><B>2</B></A>` → `{"A": {"B":
+   * ["1", "2"]}}`), the root element that wraps a whole response (`<DescribeXResponse>`) taken
+   * off; texts stay strings, and one element is not told from a list of one. Evidence for names
+   * and nesting (generator/parse/nesting.ts); absent for other samples.
+   */
+  elements?: unknown;
   /** Request line for request samples (`POST /clusters`), if present. */
   requestLine: string | null;
   /** Raw text of the sample. */

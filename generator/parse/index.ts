@@ -8,7 +8,7 @@ import { readDocument } from '../read/index.ts';
 import { tableKind, type SectionKind } from '../read/vocab.ts';
 import { pageMeta } from './meta.ts';
 import { rowsFromTable } from './rows.ts';
-import { samplesTree } from './nesting.ts';
+import { addXmlElements, samplesTree } from './nesting.ts';
 import { extractSamples } from './samples.ts';
 import { extractSkeleton } from './skeleton.ts';
 
@@ -42,6 +42,7 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   const meta = pageMeta(doc);
   const exampleLines = sectionLines(doc, (h) => EXAMPLE_KINDS.has(h.kind), (h) => EXAMPLE_KINDS.has(h.kind));
   const sm = exampleLines.length ? extractSamples(exampleLines, doc.file, doc.lang) : { samples: [], diagnostics: [] };
+  addXmlElements(sm.samples);
   const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);
   const sk = syntaxLines.length ? extractSkeleton(syntaxLines, doc.file) : { skeleton: null, diagnostics: [] };
   // What the parsed samples (and the request syntax) nest where: evidence for tables that list members without `└`.

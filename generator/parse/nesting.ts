@@ -95,13 +95,22 @@ function skeletonValue(n: SkeletonNode, depth = 0): unknown {
   return 0;
 }
 
-/** The name trees of a page's samples of one kind (parsed JSON values, XML element trees) and of its request syntax. */
+/** Give each well-formed XML sample its `elements` (see Sample.elements). */
+export function addXmlElements(samples: Sample[]): void {
+  for (const s of samples) {
+    if (s.format !== 'xml' || !s.ok) continue;
+    const v = xmlSampleValue(s.text);
+    if (v !== null) s.elements = v;
+  }
+}
+
+/** The name trees of a page's samples of one kind (parsed JSON values, XML elements) and of its request syntax. */
 export function samplesTree(samples: Sample[], kind: Sample['kind'], skeleton: SkeletonNode | null = null): SampleTree {
   const values: unknown[] = skeleton ? [skeletonValue(skeleton)] : [];
   for (const s of samples) {
     if (s.kind !== kind || !s.ok) continue;
     if (s.format === 'json') values.push(s.value);
-    else if (s.format === 'xml') values.push(xmlSampleValue(s.text));
+    else if (s.format === 'xml' && s.elements !== undefined) values.push(s.elements);
   }
   return sampleTree(values);
 }

@@ -219,6 +219,7 @@ export function restructure(doc: Pick<DocumentIR, 'file' | 'request' | 'response
 function fitResponse(doc: Pick<DocumentIR, 'file' | 'samples'>, rows: ParamRow[], structures: Map<string, SkeletonNode>, ctx: FitContext): void {
   const samples = responseSamples(doc.samples, doc.file);
   const values = topValues(samples, new Set(rows.map((r) => r.name)));
+  placeBySamples(rows, structures, values, ctx);
   rows.forEach((r, i) => {
     const node = structures.get(r.name) ?? scalarNode(r.type, r.source.line);
     const fitted = fit(r.name, fitExamples(r.name, node, r, ctx), values.get(r.name) ?? [], r, ctx);
@@ -227,4 +228,90 @@ function fitResponse(doc: Pick<DocumentIR, 'file' | 'samples'>, rows: ParamRow[]
     else structures.delete(r.name);
     rows[i] = { ...r, type: nodeType(fitted, r.name) };
   });
+}
+
+/** The path of keys from a sample value down to the first object holding `name` (lists looked through); null when none does. */
+function pathTo(v: unknown, name: string, depth = 0): string[] | null {
+  if (depth > 16 || v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const p = pathTo(item, name, depth + 1);
+      if (p) return p;
+    }
+    return null;
+  }
+  const o = v as Record<string, unknown>;
+  if (name in o) return [];
+  for (const [k, child] of Object.entries(o)) {
+    const p = pathTo(child, name, depth + 1);
+    if (p) return [k, ...p];
+  }
+  return null;
+}
+
+/**
+ * Rows listed at the top of the response (a second table of members, an old page that flattens a
+ * struct) that the samples show only inside another top-level row's value: they go into that row's
+ * structure, at the object the sample has them in (as deep as the row's structure reaches; the
+ * fitting then adds the wrapper levels the sample shows). Tables linked by layout (a caption or a
+ * link naming the sub-table) arrive already nested and are not touched.
+ */
+function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>, values: Map<string, { v: unknown }[]>, ctx: FitContext): void {
+  const moved = new Map<ParamRow, ParamRow[]>();
+  const isMoved = (r: ParamRow): boolean => [...moved.values()].some((l) => l.includes(r));
+  for (const o of rows) {
+    if (values.has(o.name) || structures.has(o.name)) continue;
+    for (const r of rows) {
+      if (r === o || isMoved(r)) continue;
+      const path = values.get(r.name)?.map((x) => pathTo(x.v, o.name)).find((p) => p !== null);
+      if (!path) continue;
+      let root = structures.get(r.name) ?? scalarNode(r.type, r.source.line);
+      if (root.kind === 'scalar') {
+        if (root.type !== 'unknown') continue;
+        root = { kind: 'object', fields: [], line: r.source.line };
+      }
+      const holder = objectAlong(root, path, r.source.line);
+      if (!holder) continue;
+      if (!holder.fields.some((f) => f.name === o.name)) holder.fields.push({ name: o.name, node: scalarNode(o.type, o.source.line), line: o.source.line, row: o } as RowField);
+      structures.set(r.name, root);
+      moved.set(r, [...(moved.get(r) ?? []), o]);
+      break;
+    }
+  }
+  for (const [r, list] of moved) {
+    ctx.lint.push({
+      code: 'sample-shape',
+      path: r.name,
+      message: `the table lists ${list.map((o) => o.name).join(', ')} at the top of the response (${list[0]!.source.file}:${list[0]!.source.line}); the samples have them inside ${r.name} (table ${r.source.file}:${r.source.line}): placed there`,
+      source: list[0]!.source,
+    });
+  }
+  for (let i = rows.length - 1; i >= 0; i--) if (isMoved(rows[i]!)) rows.splice(i, 1);
+  // A row whose structure was made here now types as its structure.
+  rows.forEach((r, i) => {
+    const node = structures.get(r.name);
+    if (node && moved.has(r)) rows[i] = { ...r, type: nodeType(node, r.name) };
+  });
+}
+
+/** The object node reached from `node` along sample keys (wrapper keys the node lacks are skipped; lists looked through); made an object when untyped. */
+function objectAlong(node: SkeletonNode, path: string[], line: number): Extract<SkeletonNode, { kind: 'object' }> | null {
+  let cur: SkeletonNode = node;
+  const enter = (n: SkeletonNode): SkeletonNode | null => {
+    let x: SkeletonNode | null = n;
+    while (x && x.kind === 'array') x = x.items ?? (x.items = { kind: 'object', fields: [], line });
+    if (x && x.kind === 'scalar' && x.type === 'unknown') return null;
+    return x;
+  };
+  let at = enter(cur);
+  if (!at || at.kind !== 'object') return null;
+  for (const k of path) {
+    const f = (at as Extract<SkeletonNode, { kind: 'object' }>).fields.find((x) => x.name === k);
+    if (!f) continue;
+    cur = f.node;
+    const next = enter(cur);
+    if (!next || next.kind !== 'object') break;
+    at = next;
+  }
+  return at as Extract<SkeletonNode, { kind: 'object' }>;
 }

@@ -43,15 +43,22 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The response samples of a page: JSON bodies that parsed, else what error recovery still read. */
+/**
+ * The response samples of a page: JSON bodies that parsed, else what error recovery still read;
+ * and the elements of XML samples (names and nesting; their lists of one look like objects,
+ * which fitting never takes for a reason to drop a list).
+ */
 export function responseSamples(samples: Sample[], file: string): SampleAt[] {
   const out: SampleAt[] = [];
+  const recovered: SampleAt[] = [];
   for (const s of samples) {
-    if (s.kind !== 'response' || s.format !== 'json') continue;
-    const value = s.ok ? s.value : s.recovered;
-    if (value !== null && typeof value === 'object') out.push({ what: 'sample', value, line: s.source.line, text: s.text, file });
+    if (s.kind !== 'response') continue;
+    const value = s.format === 'json' ? (s.ok ? s.value : s.recovered) : s.format === 'xml' ? s.elements : null;
+    if (value === null || value === undefined || typeof value !== 'object') continue;
+    (s.format === 'json' && !s.ok ? recovered : out).push({ what: 'sample', value, line: s.source.line, text: s.text, file });
   }
-  return out;
+  // What error recovery kept of a broken JSON sample counts only where nothing better shows the shape.
+  return out.length ? out : recovered;
 }
 
 /**
@@ -117,7 +124,7 @@ export function fitExamples(path: string, node: SkeletonNode, row: ParamRow | un
 /** Index of the first line at or after `from` that holds `"key"` in a sample's text (`from` when none does). */
 function keyLine(s: SampleAt, key: string, from: number): number {
   const lines = s.text.split('\n');
-  for (let i = from; i < lines.length; i++) if (lines[i]!.includes(`"${key}"`)) return i;
+  for (let i = from; i < lines.length; i++) if (lines[i]!.includes(`"${key}"`) || lines[i]!.includes(`<${key}>`)) return i;
   return from;
 }
 
