@@ -220,7 +220,7 @@ function relaxRequired(request: Parameter[], absent: Map<string, Page[]>, pages:
     // when it requires something of its own that the requiring pages do not have at all.
     const requiring = new Set(backing.map((s) => s.file));
     // Names compare as a request's names do across pages that spell them differently (`RegionId`, `regionId`).
-    const key = (n: string): string => n.toLowerCase().replace(/[_-]/g, '').replace(/\..*$/, '');
+    const key = (n: string): string => n.toLowerCase().replace(/[_-]/g, '').replace(/\..*$/, '').replace(/s$/, ''); // InstanceIds ~ InstanceId.N
     const has = (file: string, name: string): boolean => pagesByFile.get(file)?.doc.request.some((r) => key(r.name) === key(name)) ?? false;
     const without = dates.filter(
       (pg) =>
