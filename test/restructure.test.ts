@@ -90,11 +90,14 @@ describe('responses as the wire has them', () => {
   it('keeps what a flattened tree says, in the levels its sample shows (slb DescribeMasterSlaveServerGroups)', () => {
     const o = op('slb/DescribeMasterSlaveServerGroups.md');
     expect(fields(o, 'MasterSlaveServerGroups')).toEqual({ MasterSlaveServerGroup: 'array<ref:MasterSlaveServerGroups.MasterSlaveServerGroup>' });
-    // The table's members stay where it lists them (`Listeners`, `Port`, `Protocol`: its sample shows no listener);
-    // `AssociatedObjects`, untyped in the table, takes the object the sample shows.
+    // The tree lists └AssociatedObjects, └Listeners, └Port, └Protocol side by side; the sample has
+    // {"AssociatedObjects": {"Listeners": {"Listener": []}}}: Port and Protocol (typed rows after the
+    // untyped Listeners) are its members, and Listeners goes where the sample has it, with its wrapper.
     expect(fields(o, 'MasterSlaveServerGroups.MasterSlaveServerGroup')).toEqual({
-      MasterSlaveServerGroupId: 'string', MasterSlaveServerGroupName: 'string', AssociatedObjects: 'ref:MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects', Listeners: 'unknown', Port: 'integer', Protocol: 'string',
+      MasterSlaveServerGroupId: 'string', MasterSlaveServerGroupName: 'string', AssociatedObjects: 'ref:MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects',
     });
+    expect(fields(o, 'MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects.Listeners')).toEqual({ Listener: 'array<ref:MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects.Listeners.Listener>' });
+    expect(fields(o, 'MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects.Listeners.Listener')).toEqual({ Port: 'integer', Protocol: 'string' });
   });
 
   it('element rows are the wrapper: `KeyPairs | Array of KeyPair` then `KeyPair | | |` (ecs DescribeKeyPairs), nested lists included', () => {

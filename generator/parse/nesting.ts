@@ -24,10 +24,13 @@
  *   sample is `{"KeyPair": [...]}` while the table goes on with `KeyPairName`) opens the wrapper's
  *   object: its members are found through it (reconcile puts the level back, see
  *   reconcile/shape.ts).
+ * - An element the samples show empty (`"MountInstance": []`) takes the rows right after it that
+ *   start the alphabet anew below its list row's name, even where the samples have those names
+ *   one level up (the disk's `Device` is not the mount's).
  * - A row the samples do not mention stays in the container the rows around it are in: the one
  *   the previous row is in (or opened), unless the next row the samples do mention is shallower
- *   and the row itself sorts outside the open container's members (members are listed together
- *   and, on most pages, in name order).
+ *   and the row sorts outside the open container's members (members are listed together and, on
+ *   most pages, in name order).
  *
  * Applied only to tables without tree markers, with a parsed sample of the same kind, and only
  * when it nests something; otherwise the rows stay as they are. Linear in the rows: at most
@@ -162,7 +165,8 @@ function opensContainer(row: ParamRow): boolean {
  * not nest anything (or the table already marks its nesting).
  */
 export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: number; parent: string | null }[] | null {
-  if (tree.size === 0 || rows.some((r) => r.depth > 0)) return null;
+  if (rows.some((r) => r.depth > 0)) return flattenedTree(rows, tree);
+  if (tree.size === 0) return null;
   // A sample wrapped in one root the table does not name (`{"DescribeXResponse": {...}}`).
   let top = tree;
   const names = new Set(rows.map((r) => r.name));
@@ -174,6 +178,8 @@ export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: 
   const stack: Open[] = [{ node: top, name: null }];
   const out: { depth: number; parent: string | null }[] = [];
   let nested = false;
+  // Stack level → the element row that opened it (for claimedByEmptyElement).
+  const elementOpeners = new Map<number, number>();
   // Look-ahead cache: the next row (index) the samples mention, valid for a run of rows they do not.
   let nextKnown = -1;
   let nextKnownFrom = -1;
@@ -186,6 +192,8 @@ export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: 
       // Under the list row, whose container opens here if the samples did not open it.
       level = out[i - 1]!.depth + 1;
       if (stack.length === level) stack.push({ node: EMPTY, name: prev!.name });
+    } else if (claimedByEmptyElement(i)) {
+      level = stack.length - 1;
     } else {
       level = levelOf(stack, name);
       if (level < 0) level = unknownLevel(i);
@@ -198,8 +206,28 @@ export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: 
     if (stack.length > MAX_DEPTH) continue;
     if (child && child.size > 0) stack.push({ node: throughWrapper(child, rows[i + 1]), name });
     else if (opensContainer(row)) stack.push({ node: child ?? EMPTY, name });
+    else continue;
+    if (isElementRow(row, prev)) elementOpeners.set(stack.length - 1, i);
+    else elementOpeners.delete(stack.length - 1);
   }
   return nested ? out : null;
+
+  /**
+   * An element the samples show empty (`"MountInstance": []`) still has the members its table lists
+   * after it, whatever else the samples call them (`AttachedTime` of the element is not the
+   * disk's): the rows right after it that start the alphabet anew below the list row's name.
+   */
+  function claimedByEmptyElement(i: number): boolean {
+    const top = stack[stack.length - 1]!;
+    if (stack.length < 3 || top.node.size > 0) return false;
+    const opener = elementOpeners.get(stack.length - 1);
+    if (opener === undefined) return false;
+    const list = stack[stack.length - 2]!.name?.toLowerCase() ?? '';
+    const name = rows[i]!.name.toLowerCase();
+    if (name >= list) return false;
+    const prev = rows[i - 1]!;
+    return i - 1 === opener || (out[i - 1]!.depth === stack.length - 1 && prev.name.toLowerCase() <= name);
+  }
 
   /** The level of a row the samples do not mention (see the module comment). */
   function unknownLevel(i: number): number {
@@ -216,14 +244,54 @@ export function nestingFromSample(rows: ParamRow[], tree: SampleTree): { depth: 
     const here = stack.length - 1;
     const there = nextKnown >= 0 ? levelOf(stack, rows[nextKnown]!.name) : 0;
     if (there < 0 || there >= here) return here;
-    // The next mentioned row closes containers. The first row after the row that opened the
-    // container is its member, unless the samples show the container's members and this is not
-    // one; a later row stays only if it sorts after the previous member (members are listed
-    // together, on most pages in name order); else it starts anew where the next mentioned row is.
+    // The next mentioned row closes containers. The row right after the container's row is its
+    // member, unless the samples show the container's members and this is not one; a later row
+    // stays only if it sorts after the previous member (members are listed together, on most
+    // pages in name order); else it starts anew where the next mentioned row is.
     const prev = rows[i - 1]!;
     if (out[i - 1]!.depth === here - 1 && stack[here]!.name === prev.name) return stack[here]!.node.size === 0 ? here : there;
     return out[i - 1]!.depth >= here && prev.name.toLowerCase() <= rows[i]!.name.toLowerCase() ? here : there;
   }
+}
+
+/**
+ * A tree (`└` rows) that lists a struct's members beside it: `└Tags | | |` (no type, no `└└`
+ * rows under it) then `└TagKey`, `└TagValue` at its own depth. The typed rows right after such a
+ * row go under it while they sort in order and the samples do not show them beside it (the next
+ * row that sorts before the previous one, has rows of its own, or has no type ends the run).
+ */
+function flattenedTree(rows: ParamRow[], tree: SampleTree): { depth: number; parent: string | null }[] | null {
+  const out = rows.map((r) => ({ depth: r.depth, parent: r.parent }));
+  let changed = false;
+  // The sample names at each row's level: the node of its parent chain, where the samples show it.
+  const nodeOf = (i: number): SampleTree | null => {
+    const chain: string[] = [];
+    for (let d = rows[i]!.depth, k = i; d > 0 && k >= 0; k--) if (rows[k]!.depth === d - 1) (chain.unshift(rows[k]!.name), (d = rows[k]!.depth));
+    let n: SampleTree | undefined = tree;
+    for (const name of chain) {
+      n = n?.get(name);
+      if (n && n.size === 1 && !n.has(rows[i]!.name)) n = [...n.values()][0]; // a wrapper level the tree leaves out
+    }
+    return n && n.size ? n : null;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const c = rows[i]!;
+    const next = rows[i + 1];
+    if (c.rawType.trim() !== '' || !next || next.depth !== c.depth || c.depth === 0) continue;
+    const level = nodeOf(i);
+    let prev: string | null = null;
+    for (let j = i + 1; j < rows.length; j++) {
+      const r = rows[j]!;
+      const after = rows[j + 1];
+      if (r.depth !== c.depth || r.rawType.trim() === '' || (after && after.depth > r.depth)) break;
+      if (prev !== null && r.name.toLowerCase() < prev) break;
+      if (level?.has(r.name)) break; // the samples show it beside the struct
+      out[j] = { depth: c.depth + 1, parent: c.name };
+      prev = r.name.toLowerCase();
+      changed = true;
+    }
+  }
+  return changed ? out : null;
 }
 
 /** A container whose sample object holds one wrapper key the table does not list next: its members are found through it. */

@@ -14,7 +14,7 @@
  *   the wire's wrapper: `Instances` is an object whose `Instance` is the list.
  */
 import type { DocumentIR, LintItem, ParamRow, SkeletonField, SkeletonNode, TypeRef } from '../model/ir.ts';
-import { fit, fitExamples, responseSamples, topValues, type FitContext } from './shape.ts';
+import { fit, fitExamples, objectAlong, pathTo, responseSamples, topValues, type FitContext } from './shape.ts';
 import { shape as shapeOf } from './structure.ts';
 
 /** A skeleton field built from a table row. */
@@ -230,25 +230,6 @@ function fitResponse(doc: Pick<DocumentIR, 'file' | 'samples'>, rows: ParamRow[]
   });
 }
 
-/** The path of keys from a sample value down to the first object holding `name` (lists looked through); null when none does. */
-function pathTo(v: unknown, name: string, depth = 0): string[] | null {
-  if (depth > 16 || v === null || typeof v !== 'object') return null;
-  if (Array.isArray(v)) {
-    for (const item of v) {
-      const p = pathTo(item, name, depth + 1);
-      if (p) return p;
-    }
-    return null;
-  }
-  const o = v as Record<string, unknown>;
-  if (name in o) return [];
-  for (const [k, child] of Object.entries(o)) {
-    const p = pathTo(child, name, depth + 1);
-    if (p) return [k, ...p];
-  }
-  return null;
-}
-
 /**
  * Rows listed at the top of the response (a second table of members, an old page that flattens a
  * struct) that the samples show only inside another top-level row's value: they go into that row's
@@ -256,7 +237,25 @@ function pathTo(v: unknown, name: string, depth = 0): string[] | null {
  * fitting then adds the wrapper levels the sample shows). Tables linked by layout (a caption or a
  * link naming the sub-table) arrive already nested and are not touched.
  */
-function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>, values: Map<string, { v: unknown }[]>, ctx: FitContext): void {
+function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>, topValues: Map<string, { v: unknown }[]>, ctx: FitContext): void {
+  // A sample key no row names, whose value holds the members of a row's structure, is that row
+  // spelled otherwise (`InstanceMaintenanceAttributes` for the table's `MaintenanceAttributes`).
+  const values = new Map(topValues);
+  const rowNames = new Set(rows.map((r) => r.name));
+  for (const [k, vs] of topValues) {
+    if (rowNames.has(k)) continue;
+    const inSample = new Set<string>();
+    for (const x of vs) collectKeys(x.v, inSample);
+    let best: ParamRow | null = null;
+    let hits = 0;
+    for (const r of rows) {
+      const node = structures.get(r.name);
+      if (!node || values.has(r.name)) continue;
+      const n = [...namesOf(node)].filter((x) => inSample.has(x)).length;
+      if (n > hits) (best = r), (hits = n);
+    }
+    if (best) values.set(best.name, vs);
+  }
   const moved = new Map<ParamRow, ParamRow[]>();
   const isMoved = (r: ParamRow): boolean => [...moved.values()].some((l) => l.includes(r));
   for (const o of rows) {
@@ -294,24 +293,14 @@ function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>,
   });
 }
 
-/** The object node reached from `node` along sample keys (wrapper keys the node lacks are skipped; lists looked through); made an object when untyped. */
-function objectAlong(node: SkeletonNode, path: string[], line: number): Extract<SkeletonNode, { kind: 'object' }> | null {
-  let cur: SkeletonNode = node;
-  const enter = (n: SkeletonNode): SkeletonNode | null => {
-    let x: SkeletonNode | null = n;
-    while (x && x.kind === 'array') x = x.items ?? (x.items = { kind: 'object', fields: [], line });
-    if (x && x.kind === 'scalar' && x.type === 'unknown') return null;
-    return x;
-  };
-  let at = enter(cur);
-  if (!at || at.kind !== 'object') return null;
-  for (const k of path) {
-    const f = (at as Extract<SkeletonNode, { kind: 'object' }>).fields.find((x) => x.name === k);
-    if (!f) continue;
-    cur = f.node;
-    const next = enter(cur);
-    if (!next || next.kind !== 'object') break;
-    at = next;
-  }
-  return at as Extract<SkeletonNode, { kind: 'object' }>;
+function collectKeys(v: unknown, into: Set<string>, depth = 0): void {
+  if (depth > 16 || v === null || typeof v !== 'object') return;
+  if (Array.isArray(v)) for (const x of v) collectKeys(x, into, depth + 1);
+  else for (const [k, x] of Object.entries(v as Record<string, unknown>)) (into.add(k), collectKeys(x, into, depth + 1));
+}
+
+function namesOf(n: SkeletonNode, into: Set<string> = new Set()): Set<string> {
+  if (n.kind === 'object') for (const f of n.fields) namesOf(f.node, into.add(f.name));
+  else if (n.kind === 'array' && n.items) namesOf(n.items, into);
+  return into;
 }

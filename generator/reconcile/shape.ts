@@ -232,7 +232,8 @@ export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | u
     const members = new Set(node.fields.map((f) => f.name));
     if (objects.length) {
       if (members.size === 0 || keys.some((k) => members.has(k))) {
-        return { ...node, fields: node.fields.map((f) => ({ ...f, node: fit(`${path}.${f.name}`, f.node, childValues(objects, f.name), (f as RowField).row, ctx, depth + 1) })) };
+        const fields = relocate(path, node.fields as RowField[], objects, ctx);
+        return { ...node, fields: fields.map((f) => ({ ...f, node: fit(`${path}.${f.name}`, f.node, childValues(objects, f.name), (f as RowField).row, ctx, depth + 1) })) };
       }
       const w = wrapperKey(keys, childValuesAll(objects), members);
       if (w) {
@@ -266,6 +267,41 @@ export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | u
     return { kind: 'array', items: { ...node }, line: node.line };
   }
   return node;
+}
+
+/**
+ * Members the table lists beside a sibling while the samples show them only inside that sibling
+ * (`└Listeners` beside `└AssociatedObjects`, the samples' `AssociatedObjects.Listeners`): moved
+ * into the sibling, at the object the samples have them in, with a `sample-shape` lint.
+ */
+function relocate(path: string, fields: RowField[], objects: V[], ctx: FitContext): RowField[] {
+  const keys = new Set(keysOf(objects));
+  const out = fields.map((f) => ({ ...f }));
+  const moved = new Set<RowField>();
+  for (const f of out) {
+    if (keys.has(f.name)) continue;
+    for (const g of out) {
+      if (g === f || moved.has(g) || !keys.has(g.name)) continue;
+      const inner = childValues(objects, g.name);
+      const at = inner.map((x) => pathTo(x.v, f.name)).find((p) => p !== null);
+      if (!at) continue;
+      if (g.node.kind === 'scalar' && g.node.type === 'unknown') g.node = { kind: 'object', fields: [], line: g.node.line };
+      const holder = objectAlong(g.node, at, g.line);
+      if (!holder) continue;
+      if (!holder.fields.some((x) => x.name === f.name)) holder.fields.push(f);
+      moved.add(f);
+      const sample = inner[0]!.s;
+      const line = sample.line + keyLine(sample, f.name, inner[0]!.at);
+      ctx.lint.push({
+        code: 'sample-shape',
+        path: `${path}.${f.name}`,
+        message: `the table lists ${f.name} beside ${g.name} (table ${f.row?.source.file ?? sample.file}:${f.row?.source.line ?? f.line}); the ${sample.what} has it inside ${[g.name, ...at].join('.')} (${sample.what} ${sample.file}:${line}): placed there`,
+        source: { file: sample.file, line },
+      });
+      break;
+    }
+  }
+  return out.filter((f) => !moved.has(f));
 }
 
 function childValuesAll(vs: V[]): Map<string, V[]> {
@@ -303,4 +339,45 @@ function wrapperKey(keys: string[], values: Map<string, V[]>, members: Set<strin
     }
   }
   return best !== null && bestHits * 2 >= members.size ? best : null;
+}
+
+/** The path of keys from a sample value down to the first object holding `name` (lists looked through); null when none does. */
+export function pathTo(v: unknown, name: string, depth = 0): string[] | null {
+  if (depth > 16 || v === null || typeof v !== 'object') return null;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      const p = pathTo(item, name, depth + 1);
+      if (p) return p;
+    }
+    return null;
+  }
+  const o = v as Record<string, unknown>;
+  if (name in o) return [];
+  for (const [k, child] of Object.entries(o)) {
+    const p = pathTo(child, name, depth + 1);
+    if (p) return [k, ...p];
+  }
+  return null;
+}
+
+/** The object node reached from `node` along sample keys (wrapper keys the node lacks are skipped; lists looked through); made an object when untyped. */
+export function objectAlong(node: SkeletonNode, path: string[], line: number): Extract<SkeletonNode, { kind: 'object' }> | null {
+  let cur: SkeletonNode = node;
+  const enter = (n: SkeletonNode): SkeletonNode | null => {
+    let x: SkeletonNode | null = n;
+    while (x && x.kind === 'array') x = x.items ?? (x.items = { kind: 'object', fields: [], line });
+    if (x && x.kind === 'scalar' && x.type === 'unknown') return null;
+    return x;
+  };
+  let at = enter(cur);
+  if (!at || at.kind !== 'object') return null;
+  for (const k of path) {
+    const f = (at as Extract<SkeletonNode, { kind: 'object' }>).fields.find((x) => x.name === k);
+    if (!f) continue;
+    cur = f.node;
+    const next = enter(cur);
+    if (!next || next.kind !== 'object') break;
+    at = next;
+  }
+  return at as Extract<SkeletonNode, { kind: 'object' }>;
 }
