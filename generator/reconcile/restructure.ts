@@ -250,7 +250,7 @@ function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>,
     let hits = 0;
     for (const r of rows) {
       const node = structures.get(r.name);
-      if (!node || values.has(r.name)) continue;
+      if (!node || values.has(r.name) || !spelledLike(k, r.name)) continue;
       const n = [...namesOf(node)].filter((x) => inSample.has(x)).length;
       if (n > hits) (best = r), (hits = n);
     }
@@ -303,4 +303,11 @@ function namesOf(n: SkeletonNode, into: Set<string> = new Set()): Set<string> {
   if (n.kind === 'object') for (const f of n.fields) namesOf(f.node, into.add(f.name));
   else if (n.kind === 'array' && n.items) namesOf(n.items, into);
   return into;
+}
+
+/** One name written as another: the same but for case or a word more (`InstanceMaintenanceAttributes`, `MaintenanceAttributes`). */
+function spelledLike(a: string, b: string): boolean {
+  const x = a.toLowerCase().trim();
+  const y = b.toLowerCase().trim();
+  return x === y || (Math.min(x.length, y.length) >= 6 && (x.endsWith(y) || y.endsWith(x) || x.startsWith(y) || y.startsWith(x)));
 }

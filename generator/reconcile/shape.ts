@@ -372,7 +372,9 @@ export function objectAlong(node: SkeletonNode, path: string[], line: number): E
   let at = enter(cur);
   if (!at || at.kind !== 'object') return null;
   for (const k of path) {
-    const f = (at as Extract<SkeletonNode, { kind: 'object' }>).fields.find((x) => x.name === k);
+    const obj = at as Extract<SkeletonNode, { kind: 'object' }>;
+    // A key the structure spells otherwise, where it has one element level: through that level.
+    const f = obj.fields.find((x) => x.name === k) ?? (obj.fields.length === 1 && obj.fields[0]!.node.kind !== 'scalar' ? obj.fields[0] : undefined);
     if (!f) continue;
     cur = f.node;
     const next = enter(cur);
