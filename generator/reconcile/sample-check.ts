@@ -95,12 +95,24 @@ export function checkSamples(input: CheckInput): LintItem[] {
   return out;
 }
 
-/** Required fields a sample's object leaves out, at every level of the model. */
+const JSON_TYPE: Record<string, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  integer: (v) => typeof v === 'number' && Number.isInteger(v),
+  number: (v) => typeof v === 'number',
+  boolean: (v) => typeof v === 'boolean',
+};
+
+/** Required fields a sample's object leaves out, and scalar fields of another JSON type, at every level of the model. */
 function checkObject(model: Model | null, value: Record<string, unknown>, path: string, push: (path: string, key: string, message: string) => void, models: Map<string, Model>, seen: Set<string>): void {
   if (!model || seen.has(model.name)) return;
   const next = new Set(seen).add(model.name);
   for (const f of model.fields) {
     if (f.required && !(f.name in value)) push(`${path}.${f.name}`, '', `the sample's ${path} leaves out ${f.name}, which ${f.sources.map(at).slice(0, 3).join(', ')} mark${f.sources.length > 1 ? '' : 's'} required: the sample is incomplete`);
+    const is = JSON_TYPE[f.type.kind];
+    const v = value[f.name];
+    if (is && v !== undefined && v !== null && !is(v)) {
+      push(`${path}.${f.name}`, f.name, `the sample sends ${JSON.stringify(v).slice(0, 40)} for ${path}.${f.name}, which ${f.sources.map(at).slice(0, 3).join(', ')} type${f.sources.length > 1 ? '' : 's'} ${f.type.kind}: the sample is wrong (declared-beats-sample)`);
+    }
   }
   for (const f of model.fields) {
     const v = value[f.name];
