@@ -203,7 +203,7 @@ export interface CreateClusterRequestBase {
    * @example cloud_efficiency
    * @deprecated Deprecated by the reference pages (the validator warns).
    */
-  worker_system_disk_category?: 'cloud_efficiency' | 'cloud_ssd';
+  worker_system_disk_category?: string;
   /**
    * Deprecated. The size of the system disk for worker nodes. Unit: GiB. Valid values: 40 to 500. The value must be at least 40 and no less than the image size. Default value: 120.
    *
@@ -1043,6 +1043,10 @@ export interface CreateClusterRequestBase {
    * @example cn-beiji****
    */
   zone_id?: string;
+
+  master_system_disk_performance_level?: string;
+
+  worker_system_disk_performance_level?: string;
 }
 
 /**
@@ -1118,6 +1122,8 @@ export interface CreateClusterRequestDedicated
       | 'service_discovery_types'
       | 'nat_gateway'
       | 'zone_id'
+      | 'master_system_disk_performance_level'
+      | 'worker_system_disk_performance_level'
     >,
     Required<
       Pick<
@@ -1151,7 +1157,8 @@ export interface CreateClusterRequestDedicated
 /**
  * CreateCluster, kind `edge`: Create an ACK Edge cluster by using OpenAPI.
  * Discriminator: cluster_type = "ManagedKubernetes", profile = "Edge".
- * Note: key_pair or login_password: the pages say to set one or the other, so neither is required on its own (marked required: key_pair, login_password)
+ * Note: marked required but left out by a sample of this kind, so optional: key_pair (docs/000_43e04a5f97c052c2.txt:614)
+ * Note: key_pair or login_password: the pages say to set one or the other, so neither is required on its own (marked required: login_password)
  * Source: docs/000_43e04a5f97c052c2.txt:614, docs/004_65ea0e32433b0565.txt:73, docs/004_65ea0e32433b0565.txt:146
  */
 export interface CreateClusterRequestEdge
@@ -1181,6 +1188,7 @@ export interface CreateClusterRequestEdge
       | 'rds_instances'
       | 'cluster_spec'
       | 'resource_group_id'
+      | 'worker_system_disk_performance_level'
     >,
     Required<
       Pick<
@@ -1295,6 +1303,7 @@ export interface CreateClusterRequestManaged
       | 'os_type'
       | 'soc_enabled'
       | 'cis_enabled'
+      | 'worker_system_disk_performance_level'
     >,
     Required<Pick<CreateClusterRequestBase, 'region_id' | 'vswitch_ids' | 'vpcid'>> {
   /**
@@ -1485,7 +1494,7 @@ export interface DataDisk {
   /**
    * Source: docs/001_f0118c1a963c3406.txt:70, docs/003_1688ff0bbc61cdc8.txt:68, docs/004_65ea0e32433b0565.txt:55
    */
-  size?: number;
+  size?: string;
   /**
    * Source: docs/001_f0118c1a963c3406.txt:71, docs/003_1688ff0bbc61cdc8.txt:69, docs/004_65ea0e32433b0565.txt:56
    */

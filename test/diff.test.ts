@@ -64,7 +64,7 @@ describe('seed pairs (reviewed goldens)', () => {
   it('001 (en) vs 003 (zh twin): the five parameters the zh page lacks, meaning only, no translation noise', () => {
     const r = pair('001', '003');
     expectGolden('diff/001-vs-003.md', renderMarkdown(r));
-    expect(counts(r)).toBe('0/5/2');
+    expect(counts(r)).toBe('0/5/3');
     const step = r.sections[0]!.steps[0]!;
     expect(step.crossLanguage).toBe(true);
     expect(step.changes.filter((c) => c.id === 'request-parameter-removed').map((c) => c.path)).toEqual([
@@ -103,12 +103,12 @@ describe('timelines (reviewed goldens)', () => {
       'zh:2020-12-03,2020-12-30,2020-12-31,2021-01-20,2021-03-01',
     ]);
     expect(steps.map((s) => `${s.lang} ${counts({ ...report, counts: s.diff.counts })}`)).toEqual([
-      'en 5/12/39',
-      'en 6/16/72',
-      'en 0/1/21',
-      'en 1/1/20', // a link-target-only edit (user_data) is no change of text
-      'zh 1/17/61',
-      'zh 8/1/16',
+      'en 4/16/40',
+      'en 6/17/73',
+      'en 0/1/22',
+      'en 1/2/20', // a link-target-only edit (user_data) is no change of text
+      'zh 1/17/74',
+      'zh 5/4/5',
       'zh 2/0/4',
       'zh 0/0/1', // likewise cluster_spec's link target
     ]);

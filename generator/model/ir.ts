@@ -127,7 +127,11 @@ export interface Facts {
   range?: Fact<NumericRange>;
   /** String length ("1 to 63 characters", "长度范围1~63个字符"). */
   length?: Fact<LengthRange>;
-  /** Number of items of an array ("one to three vSwitches", "List长度范围为[1,3]"). */
+  /**
+   * Number of items of an array ("one to three vSwitches", "List长度范围为[1,3]"). On a dotted row
+   * (`Tag.N.Key`, `InstanceId.N`): the count of the list its first `.N` names ("N 的取值范围：1~20"),
+   * which reconcile gives the list it builds from the rows.
+   */
   items?: Fact<LengthRange>;
   /** "Deprecated." / "过期参数" / "obsolete". */
   deprecated?: Fact<true>;
@@ -447,6 +451,11 @@ export interface OperationModel {
   version: string | null;
   method: string | null;
   path: string | null;
+  /**
+   * Always decided (generator/reconcile/wire.ts): the explorer link's `type=`; else a request line
+   * or the page's path; else an `Action` row or `Action=` sample; else the shape of the names.
+   * Null only in IR written before version 2.
+   */
   style: 'ROA' | 'RPC' | null;
   documents: string[];
   /** The pages behind the model, with the date used for precedence and the language twin. */

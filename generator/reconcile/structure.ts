@@ -47,7 +47,8 @@ function exampleScalar(text: string): TypeRef {
 
 /** The item type a row's example or description shows for a list (`["sg-1"]`, `i-xxx`, `格式为["a", "b"]`); null when neither says. */
 function itemTypeOf(row: ParamRow): TypeRef | null {
-  const texts = [row.example ?? '', ...(row.description.match(/\[\s*("[^"\]]*"|-?\d+(?:\.\d+)?|true|false)/g) ?? []).map((m) => `${m}]`)];
+  // In words, only a list of quoted values is one (`["sg-1", …]`): `[1，3]` is a range.
+  const texts = [row.example ?? '', ...(row.description.match(/\[\s*"[^"\]]*"/g) ?? []).map((m) => `${m}]`)];
   for (const text of texts) {
     const t = text.trim();
     if (t === '') continue;

@@ -103,10 +103,8 @@ export function jsonShape(p: Parameter): TypeRef {
   if (structured(p.type)) return p.type;
   const texts = [...p.examples, p.description.en ?? '', p.description.zh ?? ''];
   for (const t of texts) {
-    const m = /\[\s*(["“][^"”\]]*["”]|-?\d+(?:\.\d+)?)/.exec(t);
-    if (!m) continue;
-    const first = m[1]!;
-    return { kind: 'array', items: /^-?\d/.test(first) ? { kind: /\./.test(first) ? 'number' : 'integer' } : { kind: 'string' } };
+    // A list of quoted values (`["i-xxx", "i-yyy"]`); a bracketed number pair is a range, not a list.
+    if (/\[\s*["“][^"”\]]*["”]/.test(t)) return { kind: 'array', items: { kind: 'string' } };
   }
   return p.type;
 }
