@@ -159,7 +159,8 @@ function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: 
     const rawTypes = pages.flatMap((pg) => pg.doc.request.filter((r) => r.name === p.name).map((r) => r.rawType));
     const json = style === 'RPC' && saysJson(p, rawTypes);
     if (json) p.type = jsonShape(p);
-    if (saysMap(p) && (p.type.kind === 'object' || (p.type.kind === 'ref' && !hasFields(p.type.name)))) p.type = { kind: 'map', values: mapValues(p) };
+    // A struct with no fields of its own that the page calls key-value pairs is a map.
+    if (saysMap(p) && p.type.kind === 'object') p.type = { kind: 'map', values: mapValues(p) };
     const encoding = wireEncoding(p, style, json);
     if (encoding) p.encoding = encoding;
   }
@@ -197,10 +198,6 @@ function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: 
     out = [...out.filter((p) => p.in !== 'body'), body];
   }
   return out;
-
-  function hasFields(model: string): boolean {
-    return pages.some((pg) => pg.doc.request.some((r) => r.parent === model));
-  }
 }
 
 /**
