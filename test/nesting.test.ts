@@ -95,6 +95,21 @@ describe('nesting from samples', () => {
     expect(shape(rows, { Zones: { Zone: [{ AvailableDiskCategories: { DiskCategories: ['cloud'] }, ZoneId: 'z' }] } })).toEqual(['Zones', '  AvailableDiskCategories < Zones', '  AvailableInstanceTypes < Zones', '  ZoneId < Zones']);
   });
 
+  it('puts the members a └ tree lists beside an untyped row under it, up to a row out of order (ecs DescribeTags, en)', () => {
+    const rows = [row('Tags', 0, ''), row('ResourceTypeCount', 1, ''), row('Ddh', 1, 'Integer'), row('Disk', 1, 'Integer'), row('TagKey', 1), row('TagValue', 1), row('TotalCount', 0, 'Integer')];
+    rows.forEach((r) => (r.parent = r.depth ? 'Tags' : null));
+    const n = nestingFromSample(rows, sampleTree([]))!;
+    expect(rows.map((r, i) => `${'  '.repeat(n[i]!.depth)}${r.name}${n[i]!.parent ? ` < ${n[i]!.parent}` : ''}`)).toEqual([
+      'Tags',
+      '  ResourceTypeCount < Tags',
+      '    Ddh < ResourceTypeCount',
+      '    Disk < ResourceTypeCount',
+      '  TagKey < Tags', // sorts before Disk: the run ends
+      '  TagValue < Tags',
+      'TotalCount',
+    ]);
+  });
+
   it('reads the names of XML samples and of the request syntax', () => {
     const doc = documentFromBytes('x.md', Buffer.from('# DescribeX\n\n## 返回数据\n\n|名称|类型|示例值|描述|\n|--|--|---|--|\n|Items| | |列表|\n|Id|String|1|ID|\n|RequestId|String|r|请求ID|\n\n## 示例\n\n正常返回示例\n\n`XML` 格式\n\n```\n<DescribeXResponse>\n  <Items>\n    <Item><Id>1</Id></Item>\n  </Items>\n  <RequestId>r</RequestId>\n</DescribeXResponse>\n```\n'));
     expect(doc.response.map((r) => `${'  '.repeat(r.depth)}${r.name}`)).toEqual(['Items', '  Id', 'RequestId']);
