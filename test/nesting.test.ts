@@ -96,7 +96,7 @@ describe('nesting from samples', () => {
   });
 
   it('puts the members a └ tree lists beside an untyped row under it, up to a row out of order (ecs DescribeTags, en)', () => {
-    const rows = [row('Tags', 0, ''), row('ResourceTypeCount', 1, ''), row('Ddh', 1, 'Integer'), row('Disk', 1, 'Integer'), row('TagKey', 1), row('TagValue', 1), row('TotalCount', 0, 'Integer')];
+    const rows = [row('Tags', 0, ''), row('ResourceTypeCount', 1, ''), row('Ddh', 1, 'Integer'), row('Disk', 1, 'Integer'), row('Volume', 1, 'Integer'), row('TagKey', 1), row('TagValue', 1), row('TotalCount', 0, 'Integer')];
     rows.forEach((r) => (r.parent = r.depth ? 'Tags' : null));
     const n = nestingFromSample(rows, sampleTree([]))!;
     expect(rows.map((r, i) => `${'  '.repeat(n[i]!.depth)}${r.name}${n[i]!.parent ? ` < ${n[i]!.parent}` : ''}`)).toEqual([
@@ -104,7 +104,8 @@ describe('nesting from samples', () => {
       '  ResourceTypeCount < Tags',
       '    Ddh < ResourceTypeCount',
       '    Disk < ResourceTypeCount',
-      '  TagKey < Tags', // sorts before Disk: the run ends
+      '    Volume < ResourceTypeCount',
+      '  TagKey < Tags', // sorts before Volume: the run ends
       '  TagValue < Tags',
       'TotalCount',
     ]);
