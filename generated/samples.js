@@ -13,7 +13,7 @@ export const createClusterSamples = {
       cluster_type: 'Kubernetes',
       key_pair: 'sin-name',
       num_of_nodes: 2,
-      worker_system_disk_category: 'cloud_ssd',
+      worker_system_disk_category: 'cloud_essd',
       worker_system_disk_size: 120,
       service_cidr: '172.21.0.0/20',
       vpcid: 'vpc-8vbh3b9a2f38urhls****',
@@ -43,7 +43,7 @@ export const createClusterSamples = {
       num_of_nodes: 2,
       profile: 'Edge',
       snat_entry: true,
-      worker_system_disk_category: 'cloud_ssd',
+      worker_system_disk_category: 'cloud_essd',
       worker_system_disk_size: 120,
       container_cidr: '172.20.0.0/16',
       endpoint_public_access: true,
@@ -133,6 +133,8 @@ export const createClusterSamples = {
       service_discovery_types: ['PrivateZone'],
       nat_gateway: true,
       zone_id: 'cn-zhangjiakou-b',
+      master_system_disk_performance_level: 'PL1',
+      worker_system_disk_performance_level: 'PL1',
     },
   },
   edge: {
@@ -201,6 +203,7 @@ export const createClusterSamples = {
       is_enterprise_security_group: true,
       cluster_spec: 'ack.pro.small',
       resource_group_id: 'rg-acfm3mkrure****',
+      worker_system_disk_performance_level: '',
     },
   },
   managed: {
@@ -420,6 +423,7 @@ export const createClusterSamples = {
       os_type: 'Linux',
       soc_enabled: false,
       cis_enabled: false,
+      worker_system_disk_performance_level: 'PL1',
     },
   },
   serverless: {

@@ -203,7 +203,7 @@ export interface CreateClusterRequestBase {
    * @example cloud_efficiency
    * @deprecated Deprecated by the reference pages (the validator warns).
    */
-  worker_system_disk_category?: 'cloud_efficiency' | 'cloud_ssd';
+  worker_system_disk_category?: string;
   /**
    * Deprecated. The size of the system disk for worker nodes. Unit: GiB. Valid values: 40 to 500. The value must be at least 40 and no less than the image size. Default value: 120.
    *
@@ -1043,6 +1043,14 @@ export interface CreateClusterRequestBase {
    * @example cn-beiji****
    */
   zone_id?: string;
+  /**
+   * Source: docs/000_43e04a5f97c052c2.txt:367, docs/000_43e04a5f97c052c2.txt:462
+   */
+  master_system_disk_performance_level?: string;
+  /**
+   * Source: docs/000_43e04a5f97c052c2.txt:379, docs/000_43e04a5f97c052c2.txt:469, docs/000_43e04a5f97c052c2.txt:540, docs/000_43e04a5f97c052c2.txt:635
+   */
+  worker_system_disk_performance_level?: string;
 }
 
 /**
@@ -1118,6 +1126,8 @@ export interface CreateClusterRequestDedicated
       | 'service_discovery_types'
       | 'nat_gateway'
       | 'zone_id'
+      | 'master_system_disk_performance_level'
+      | 'worker_system_disk_performance_level'
     >,
     Required<
       Pick<
@@ -1151,7 +1161,8 @@ export interface CreateClusterRequestDedicated
 /**
  * CreateCluster, kind `edge`: Create an ACK Edge cluster by using OpenAPI.
  * Discriminator: cluster_type = "ManagedKubernetes", profile = "Edge".
- * Note: key_pair or login_password: the pages say to set one or the other, so neither is required on its own (marked required: key_pair, login_password)
+ * Note: marked required but left out by a sample of this kind, so optional: key_pair (docs/000_43e04a5f97c052c2.txt:614)
+ * Note: key_pair or login_password: the pages say to set one or the other, so neither is required on its own (marked required: login_password)
  * Source: docs/000_43e04a5f97c052c2.txt:614, docs/004_65ea0e32433b0565.txt:73, docs/004_65ea0e32433b0565.txt:146
  */
 export interface CreateClusterRequestEdge
@@ -1181,6 +1192,7 @@ export interface CreateClusterRequestEdge
       | 'rds_instances'
       | 'cluster_spec'
       | 'resource_group_id'
+      | 'worker_system_disk_performance_level'
     >,
     Required<
       Pick<
@@ -1295,6 +1307,7 @@ export interface CreateClusterRequestManaged
       | 'os_type'
       | 'soc_enabled'
       | 'cis_enabled'
+      | 'worker_system_disk_performance_level'
     >,
     Required<Pick<CreateClusterRequestBase, 'region_id' | 'vswitch_ids' | 'vpcid'>> {
   /**
@@ -1485,7 +1498,7 @@ export interface DataDisk {
   /**
    * Source: docs/001_f0118c1a963c3406.txt:70, docs/003_1688ff0bbc61cdc8.txt:68, docs/004_65ea0e32433b0565.txt:55
    */
-  size?: number;
+  size?: string;
   /**
    * Source: docs/001_f0118c1a963c3406.txt:71, docs/003_1688ff0bbc61cdc8.txt:69, docs/004_65ea0e32433b0565.txt:56
    */
@@ -1530,15 +1543,15 @@ export interface Nodepool {
    */
   count?: number;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:937
    */
   interconnect_mode?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:938
    */
   interconnect_config?: NodepoolInterconnectConfig;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:945
    */
   max_nodes?: number;
 }
@@ -1583,23 +1596,23 @@ export interface NodepoolAutoScaling {
  */
 export interface NodepoolInterconnectConfig {
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:939
    */
   cen_id?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:940
    */
   ccn_id?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:941
    */
   ccn_region_id?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:942
    */
   bandwidth?: number;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:943
    */
   improved_period?: string;
 }
@@ -1638,7 +1651,7 @@ export interface NodepoolKubernetesConfig {
    */
   user_data?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:869
    */
   node_name_mode?: string;
 }
@@ -1733,7 +1746,7 @@ export interface NodepoolNodepoolInfo {
    */
   resource_group_id?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:852
    */
   type?: string;
 }
@@ -1860,19 +1873,19 @@ export interface NodepoolScalingGroup {
    */
   internet_max_bandwidth_out?: number;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:905
    */
   system_disk_performance_level?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:919
    */
   image_type?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:920
    */
   deploymentset_id?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:921
    */
   desired_size?: number;
 }
@@ -1899,7 +1912,7 @@ export interface NodepoolScalingGroupDataDisks {
    */
   auto_snapshot_policy_id?: string;
   /**
-   * Source: docs/002_1dd93588f18cb584.txt:776
+   * Source: docs/002_1dd93588f18cb584.txt:884
    */
   performance_level?: string;
 }

@@ -74,264 +74,258 @@ const E_28 = issue(
   '参数 "worker_system_disk_category" 已废弃',
 );
 const E_29 = issue(
-  'enum',
-  'must be one of "cloud_efficiency", "cloud_ssd"',
-  '取值必须是 "cloud_efficiency"、"cloud_ssd" 之一',
-  { allowedValues: ['cloud_efficiency', 'cloud_ssd'] },
-);
-const E_30 = issue(
   'required',
   'required property "worker_system_disk_category" is missing (kind "edge")',
   '缺少必填参数 "worker_system_disk_category"（edge 类型）',
   { missingProperty: 'worker_system_disk_category' },
 );
-const E_31 = issue(
+const E_30 = issue(
   'deprecated',
   '"worker_system_disk_size" is deprecated',
   '参数 "worker_system_disk_size" 已废弃',
 );
-const E_32 = issue('minimum', 'must be >= 40', '不能小于 40', { limit: 40 });
-const E_33 = issue('maximum', 'must be <= 500', '不能大于 500', { limit: 500 });
-const E_34 = issue(
+const E_31 = issue('minimum', 'must be >= 40', '不能小于 40', { limit: 40 });
+const E_32 = issue('maximum', 'must be <= 500', '不能大于 500', { limit: 500 });
+const E_33 = issue(
   'required',
   'required property "worker_system_disk_size" is missing (kind "edge")',
   '缺少必填参数 "worker_system_disk_size"（edge 类型）',
   { missingProperty: 'worker_system_disk_size' },
 );
-const E_35 = issue('deprecated', '"cloud_monitor_flags" is deprecated', '参数 "cloud_monitor_flags" 已废弃');
-const E_36 = issue(
+const E_34 = issue('deprecated', '"cloud_monitor_flags" is deprecated', '参数 "cloud_monitor_flags" 已废弃');
+const E_35 = issue(
   'required',
   'required property "service_cidr" is missing (kind "edge")',
   '缺少必填参数 "service_cidr"（edge 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_37 = issue(
+const E_36 = issue(
   'required',
   'required property "vpcid" is missing (kind "edge")',
   '缺少必填参数 "vpcid"（edge 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_38 = issue('deprecated', '"worker_data_disks" is deprecated', '参数 "worker_data_disks" 已废弃');
-const E_39 = issue(
+const E_37 = issue('deprecated', '"worker_data_disks" is deprecated', '参数 "worker_data_disks" 已废弃');
+const E_38 = issue(
   'deprecated',
   '"worker_instance_types" is deprecated',
   '参数 "worker_instance_types" 已废弃',
 );
-const E_40 = issue(
+const E_39 = issue(
   'required',
   'required property "worker_instance_types" is missing (kind "edge")',
   '缺少必填参数 "worker_instance_types"（edge 类型）',
   { missingProperty: 'worker_instance_types' },
 );
-const E_41 = issue(
+const E_40 = issue(
   'deprecated',
   '"worker_instance_charge_type" is deprecated',
   '参数 "worker_instance_charge_type" 已废弃',
 );
-const E_42 = issue('enum', 'must be one of "PrePaid", "PostPaid"', '取值必须是 "PrePaid"、"PostPaid" 之一', {
+const E_41 = issue('enum', 'must be one of "PrePaid", "PostPaid"', '取值必须是 "PrePaid"、"PostPaid" 之一', {
   allowedValues: ['PrePaid', 'PostPaid'],
 });
-const E_43 = issue(
+const E_42 = issue(
   'required',
   'required property "worker_instance_charge_type" is missing (kind "edge")',
   '缺少必填参数 "worker_instance_charge_type"（edge 类型）',
   { missingProperty: 'worker_instance_charge_type' },
 );
-const E_44 = issue('deprecated', '"rds_instances" is deprecated', '参数 "rds_instances" 已废弃');
-const E_45 = issue(
+const E_43 = issue('deprecated', '"rds_instances" is deprecated', '参数 "rds_instances" 已废弃');
+const E_44 = issue(
   'enum',
   'must be one of "ack.pro.small", "ack.standard"',
   '取值必须是 "ack.pro.small"、"ack.standard" 之一',
   { allowedValues: ['ack.pro.small', 'ack.standard'] },
 );
-const E_46 = issue(
+const E_45 = issue(
   'required',
   'one of "key_pair", "login_password" is required (kind "edge")',
   '"key_pair", "login_password" 至少需要一个（edge 类型）',
   { missingProperty: 'key_pair' },
 );
-const E_47 = issue('additionalProperties', ' (kind "edge")', '（edge 类型）');
-const E_48 = issue(
+const E_46 = issue('additionalProperties', ' (kind "edge")', '（edge 类型）');
+const E_47 = issue(
   'required',
   'required property "name" is missing (kind "dedicated")',
   '缺少必填参数 "name"（dedicated 类型）',
   { missingProperty: 'name' },
 );
-const E_49 = issue('enum', 'must be "Kubernetes"', '取值必须是 "Kubernetes"', {
+const E_48 = issue('enum', 'must be "Kubernetes"', '取值必须是 "Kubernetes"', {
   allowedValues: ['Kubernetes'],
 });
-const E_50 = issue(
+const E_49 = issue(
   'required',
   'required property "cluster_type" is missing (kind "dedicated")',
   '缺少必填参数 "cluster_type"（dedicated 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_51 = issue(
+const E_50 = issue(
   'required',
   'required property "num_of_nodes" is missing (kind "dedicated")',
   '缺少必填参数 "num_of_nodes"（dedicated 类型）',
   { missingProperty: 'num_of_nodes' },
 );
-const E_52 = issue('enum', 'must be one of "Default", "Edge"', '取值必须是 "Default"、"Edge" 之一', {
+const E_51 = issue('enum', 'must be one of "Default", "Edge"', '取值必须是 "Default"、"Edge" 之一', {
   allowedValues: ['Default', 'Edge'],
 });
-const E_53 = issue(
+const E_52 = issue(
   'required',
   'required property "worker_system_disk_category" is missing (kind "dedicated")',
   '缺少必填参数 "worker_system_disk_category"（dedicated 类型）',
   { missingProperty: 'worker_system_disk_category' },
 );
-const E_54 = issue(
+const E_53 = issue(
   'required',
   'required property "worker_system_disk_size" is missing (kind "dedicated")',
   '缺少必填参数 "worker_system_disk_size"（dedicated 类型）',
   { missingProperty: 'worker_system_disk_size' },
 );
-const E_55 = issue(
+const E_54 = issue(
   'required',
   'required property "service_cidr" is missing (kind "dedicated")',
   '缺少必填参数 "service_cidr"（dedicated 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_56 = issue(
+const E_55 = issue(
   'required',
   'required property "vpcid" is missing (kind "dedicated")',
   '缺少必填参数 "vpcid"（dedicated 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_57 = issue(
+const E_56 = issue(
   'required',
   'required property "worker_instance_types" is missing (kind "dedicated")',
   '缺少必填参数 "worker_instance_types"（dedicated 类型）',
   { missingProperty: 'worker_instance_types' },
 );
-const E_58 = issue('enum', 'must be one of "iptables", "ipvs"', '取值必须是 "iptables"、"ipvs" 之一', {
+const E_57 = issue('enum', 'must be one of "iptables", "ipvs"', '取值必须是 "iptables"、"ipvs" 之一', {
   allowedValues: ['iptables', 'ipvs'],
 });
-const E_59 = issue('enum', 'must be one of 1, 2, 3, 6, 12', '取值必须是 1、2、3、6、12 之一', {
+const E_58 = issue('enum', 'must be one of 1, 2, 3, 6, 12', '取值必须是 1、2、3、6、12 之一', {
   allowedValues: [1, 2, 3, 6, 12],
 });
 const S_0 = new Set([1, 2, 3, 6, 12, 24, 36, 48, 60]);
-const E_60 = issue(
+const E_59 = issue(
   'enum',
   'must be one of 1, 2, 3, 6, 12, 24, 36, 48, 60',
   '取值必须是 1、2、3、6、12、24、36、48、60 之一',
   { allowedValues: [1, 2, 3, 6, 12, 24, 36, 48, 60] },
 );
-const E_61 = issue('enum', 'must be "Month"', '取值必须是 "Month"', { allowedValues: ['Month'] });
-const E_62 = issue('enum', 'must be one of "static", "none"', '取值必须是 "static"、"none" 之一', {
+const E_60 = issue('enum', 'must be "Month"', '取值必须是 "Month"', { allowedValues: ['Month'] });
+const E_61 = issue('enum', 'must be one of "static", "none"', '取值必须是 "static"、"none" 之一', {
   allowedValues: ['static', 'none'],
 });
-const E_63 = issue(
+const E_62 = issue(
   'enum',
   'must be one of "CentOS", "AliyunLinux", "QbootAliyunLinux", "Qboot", "Windows", "WindowsCore"',
   '取值必须是 "CentOS"、"AliyunLinux"、"QbootAliyunLinux"、"Qboot"、"Windows"、"WindowsCore" 之一',
   { allowedValues: ['CentOS', 'AliyunLinux', 'QbootAliyunLinux', 'Qboot', 'Windows', 'WindowsCore'] },
 );
-const E_64 = issue('enum', 'must be one of "Windows", "Linux"', '取值必须是 "Windows"、"Linux" 之一', {
+const E_63 = issue('enum', 'must be one of "Windows", "Linux"', '取值必须是 "Windows"、"Linux" 之一', {
   allowedValues: ['Windows', 'Linux'],
 });
-const E_65 = issue('enum', 'must be one of 3, 5', '取值必须是 3、5 之一', { allowedValues: [3, 5] });
-const E_66 = issue(
+const E_64 = issue('enum', 'must be one of 3, 5', '取值必须是 3、5 之一', { allowedValues: [3, 5] });
+const E_65 = issue(
   'required',
   'required property "master_count" is missing (kind "dedicated")',
   '缺少必填参数 "master_count"（dedicated 类型）',
   { missingProperty: 'master_count' },
 );
-const E_67 = issue(
+const E_66 = issue(
   'required',
   'required property "master_vswitch_ids" is missing (kind "dedicated")',
   '缺少必填参数 "master_vswitch_ids"（dedicated 类型）',
   { missingProperty: 'master_vswitch_ids' },
 );
-const E_68 = issue(
+const E_67 = issue(
   'required',
   'required property "master_instance_types" is missing (kind "dedicated")',
   '缺少必填参数 "master_instance_types"（dedicated 类型）',
   { missingProperty: 'master_instance_types' },
 );
-const E_69 = issue(
+const E_68 = issue(
   'enum',
   'must be one of "cloud_efficiency", "cloud_ssd", "cloud_essd"',
   '取值必须是 "cloud_efficiency"、"cloud_ssd"、"cloud_essd" 之一',
   { allowedValues: ['cloud_efficiency', 'cloud_ssd', 'cloud_essd'] },
 );
-const E_70 = issue(
+const E_69 = issue(
   'required',
   'required property "master_system_disk_category" is missing (kind "dedicated")',
   '缺少必填参数 "master_system_disk_category"（dedicated 类型）',
   { missingProperty: 'master_system_disk_category' },
 );
-const E_71 = issue(
+const E_70 = issue(
   'required',
   'required property "master_system_disk_size" is missing (kind "dedicated")',
   '缺少必填参数 "master_system_disk_size"（dedicated 类型）',
   { missingProperty: 'master_system_disk_size' },
 );
-const E_72 = issue('maxItems', 'must have at most 20 items', '最多 20 项', { limit: 20 });
-const E_73 = issue(
+const E_71 = issue('maxItems', 'must have at most 20 items', '最多 20 项', { limit: 20 });
+const E_72 = issue(
   'required',
   'required property "worker_vswitch_ids" is missing (kind "dedicated")',
   '缺少必填参数 "worker_vswitch_ids"（dedicated 类型）',
   { missingProperty: 'worker_vswitch_ids' },
 );
-const E_74 = issue(
+const E_73 = issue(
   'enum',
   'must be one of "CoreDNS", "PrivateZone"',
   '取值必须是 "CoreDNS"、"PrivateZone" 之一',
   { allowedValues: ['CoreDNS', 'PrivateZone'] },
 );
-const E_75 = issue(
+const E_74 = issue(
   'required',
   'one of "is_enterprise_security_group", "security_group_id" is required (kind "dedicated")',
   '"is_enterprise_security_group", "security_group_id" 至少需要一个（dedicated 类型）',
   { missingProperty: 'is_enterprise_security_group' },
 );
-const E_76 = issue(
+const E_75 = issue(
   'required',
   'one of "key_pair", "login_password" is required (kind "dedicated")',
   '"key_pair", "login_password" 至少需要一个（dedicated 类型）',
   { missingProperty: 'key_pair' },
 );
-const E_77 = issue('additionalProperties', ' (kind "dedicated")', '（dedicated 类型）');
-const E_78 = issue(
+const E_76 = issue('additionalProperties', ' (kind "dedicated")', '（dedicated 类型）');
+const E_77 = issue(
   'required',
   'required property "name" is missing (kind "managed")',
   '缺少必填参数 "name"（managed 类型）',
   { missingProperty: 'name' },
 );
-const E_79 = issue(
+const E_78 = issue(
   'required',
   'required property "cluster_type" is missing (kind "managed")',
   '缺少必填参数 "cluster_type"（managed 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_80 = issue(
+const E_79 = issue(
   'required',
   'required property "region_id" is missing (kind "managed")',
   '缺少必填参数 "region_id"（managed 类型）',
   { missingProperty: 'region_id' },
 );
-const E_81 = issue('enum', 'must be "Default"', '取值必须是 "Default"', { allowedValues: ['Default'] });
-const E_82 = issue(
+const E_80 = issue('enum', 'must be "Default"', '取值必须是 "Default"', { allowedValues: ['Default'] });
+const E_81 = issue(
   'required',
   'required property "vswitch_ids" is missing (kind "managed")',
   '缺少必填参数 "vswitch_ids"（managed 类型）',
   { missingProperty: 'vswitch_ids' },
 );
-const E_83 = issue(
+const E_82 = issue(
   'required',
   'required property "service_cidr" is missing (kind "managed")',
   '缺少必填参数 "service_cidr"（managed 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_84 = issue(
+const E_83 = issue(
   'required',
   'required property "vpcid" is missing (kind "managed")',
   '缺少必填参数 "vpcid"（managed 类型）',
   { missingProperty: 'vpcid' },
 );
-const E_85 = issue(
+const E_84 = issue(
   'enum',
   'must be one of "slb.s1.small", "slb.s2.small", "slb.s2.medium", "slb.s3.small", "slb.s3.medium", "slb.s3.large"',
   '取值必须是 "slb.s1.small"、"slb.s2.small"、"slb.s2.medium"、"slb.s3.small"、"slb.s3.medium"、"slb.s3.large" 之一',
@@ -346,56 +340,56 @@ const E_85 = issue(
     ],
   },
 );
-const E_86 = issue(
+const E_85 = issue(
   'deprecated',
   '"worker_data_disk_category" is deprecated',
   '参数 "worker_data_disk_category" 已废弃',
 );
-const E_87 = issue(
+const E_86 = issue(
   'enum',
   'must be one of "cloud_efficiency", "cloud_ssd", "cloud"',
   '取值必须是 "cloud_efficiency"、"cloud_ssd"、"cloud" 之一',
   { allowedValues: ['cloud_efficiency', 'cloud_ssd', 'cloud'] },
 );
-const E_88 = issue(
+const E_87 = issue(
   'deprecated',
   '"worker_data_disk_size" is deprecated',
   '参数 "worker_data_disk_size" 已废弃',
 );
-const E_89 = issue('additionalProperties', ' (kind "managed")', '（managed 类型）');
-const E_90 = issue(
+const E_88 = issue('additionalProperties', ' (kind "managed")', '（managed 类型）');
+const E_89 = issue(
   'required',
   'required property "name" is missing (kind "serverless")',
   '缺少必填参数 "name"（serverless 类型）',
   { missingProperty: 'name' },
 );
-const E_91 = issue('enum', 'must be "Ask"', '取值必须是 "Ask"', { allowedValues: ['Ask'] });
-const E_92 = issue(
+const E_90 = issue('enum', 'must be "Ask"', '取值必须是 "Ask"', { allowedValues: ['Ask'] });
+const E_91 = issue(
   'required',
   'required property "cluster_type" is missing (kind "serverless")',
   '缺少必填参数 "cluster_type"（serverless 类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_93 = issue(
+const E_92 = issue(
   'required',
   'required property "service_cidr" is missing (kind "serverless")',
   '缺少必填参数 "service_cidr"（serverless 类型）',
   { missingProperty: 'service_cidr' },
 );
-const E_94 = issue('additionalProperties', ' (kind "serverless")', '（serverless 类型）');
-const E_95 = issue(
+const E_93 = issue('additionalProperties', ' (kind "serverless")', '（serverless 类型）');
+const E_94 = issue(
   'required',
   'required property "cluster_type" is missing (it tells the kind of request apart)',
   '缺少必填参数 "cluster_type"（用于区分请求类型）',
   { missingProperty: 'cluster_type' },
 );
-const E_96 = issue(
+const E_95 = issue(
   'enum',
   'must be one of "Kubernetes", "ManagedKubernetes", "Ask"',
   '取值必须是 "Kubernetes"、"ManagedKubernetes"、"Ask" 之一',
   { allowedValues: ['Kubernetes', 'ManagedKubernetes', 'Ask'] },
 );
-const E_97 = issue(
+const E_96 = issue(
   'enum',
   'matches no kind of request (dedicated, edge, managed, serverless)',
   '不匹配任何请求类型（dedicated、edge、managed、serverless）',
@@ -583,7 +577,7 @@ function b_19(x, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/cloud_monitor_flags', E_35);
+      c.w(p + '/cloud_monitor_flags', E_34);
       if (typeof v !== 'boolean') c.e(p + '/cloud_monitor_flags', E_7);
     }
   }
@@ -685,19 +679,6 @@ function b_29(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_30(x, p, c) {
-  let n = 0;
-  {
-    let v = x['size'];
-    if (v !== undefined && OP['size'] !== undefined && !hasOwn.call(x, 'size')) v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/size', E_9);
-    }
-  }
-  return n;
-}
-/** One property, as 2 objects check it: 1 when present. */
 function b_31(x, p, c) {
   let n = 0;
   {
@@ -737,7 +718,7 @@ function b_33(x, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disks', E_38);
+      c.w(p + '/worker_data_disks', E_37);
       if (!Array.isArray(v)) c.e(p + '/worker_data_disks', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
@@ -818,7 +799,7 @@ function b_40(x, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/rds_instances', E_44);
+      c.w(p + '/rds_instances', E_43);
       if (!Array.isArray(v)) c.e(p + '/rds_instances', E_26);
       else {
         for (let i0 = 0; i0 < v.length; i0++) {
@@ -840,7 +821,7 @@ function b_41(x, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_spec', E_2);
       else {
-        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_45);
+        if (!(v === 'ack.pro.small' || v === 'ack.standard')) c.e(p + '/cluster_spec', E_44);
       }
     }
   }
@@ -860,8 +841,26 @@ function b_42(x, p, c) {
   }
   return n;
 }
+/** One property, as 3 objects check it: 1 when present. */
+function b_43(x, p, c) {
+  let n = 0;
+  {
+    let v = x['worker_system_disk_performance_level'];
+    if (
+      v !== undefined &&
+      OP['worker_system_disk_performance_level'] !== undefined &&
+      !hasOwn.call(x, 'worker_system_disk_performance_level')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/worker_system_disk_performance_level', E_2);
+    }
+  }
+  return n;
+}
 /** One property, as 2 objects check it: 1 when present. */
-function b_45(x, p, c) {
+function b_46(x, p, c) {
   let n = 0;
   {
     let v = x['region_id'];
@@ -874,7 +873,7 @@ function b_45(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_47(x, p, c) {
+function b_48(x, p, c) {
   let n = 0;
   {
     let v = x['profile'];
@@ -883,14 +882,14 @@ function b_47(x, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/profile', E_2);
       else {
-        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_52);
+        if (!(v === 'Default' || v === 'Edge')) c.e(p + '/profile', E_51);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_53(x, p, c) {
+function b_54(x, p, c) {
   let n = 0;
   {
     let v = x['worker_instance_charge_type'];
@@ -902,17 +901,17 @@ function b_53(x, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_instance_charge_type', E_41);
+      c.w(p + '/worker_instance_charge_type', E_40);
       if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_41);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_54(x, p, c) {
+function b_55(x, p, c) {
   let n = 0;
   {
     let v = x['pod_vswitch_ids'];
@@ -932,7 +931,7 @@ function b_54(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_55(x, p, c) {
+function b_56(x, p, c) {
   let n = 0;
   {
     let v = x['timezone'];
@@ -945,7 +944,7 @@ function b_55(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_56(x, p, c) {
+function b_57(x, p, c) {
   let n = 0;
   {
     let v = x['proxy_mode'];
@@ -954,14 +953,14 @@ function b_56(x, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/proxy_mode', E_2);
       else {
-        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_58);
+        if (!(v === 'iptables' || v === 'ipvs')) c.e(p + '/proxy_mode', E_57);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_57(x, p, c) {
+function b_58(x, p, c) {
   let n = 0;
   {
     let v = x['cluster_domain'];
@@ -975,7 +974,7 @@ function b_57(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_58(x, p, c) {
+function b_59(x, p, c) {
   let n = 0;
   {
     let v = x['custom_san'];
@@ -988,7 +987,7 @@ function b_58(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_59(x, p, c) {
+function b_60(x, p, c) {
   let n = 0;
   {
     let v = x['service_account_issuer'];
@@ -1006,7 +1005,7 @@ function b_59(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_60(x, p, c) {
+function b_61(x, p, c) {
   let n = 0;
   {
     let v = x['api_audiences'];
@@ -1020,7 +1019,7 @@ function b_60(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_61(x, p, c) {
+function b_62(x, p, c) {
   let n = 0;
   {
     let v = x['encryption_provider_key'];
@@ -1038,7 +1037,7 @@ function b_61(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_62(x, p, c) {
+function b_63(x, p, c) {
   let n = 0;
   {
     let v = x['effect'];
@@ -1051,7 +1050,7 @@ function b_62(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_63(x, p, c) {
+function b_64(x, p, c) {
   let n = 0;
   {
     let v = x['taints'];
@@ -1070,7 +1069,7 @@ function b_63(x, p, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_64(x, p, c) {
+function b_65(x, p, c) {
   let n = 0;
   {
     let v = x['node_name_mode'];
@@ -1084,7 +1083,7 @@ function b_64(x, p, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_65(x, p, c) {
+function b_66(x, p, c) {
   let n = 0;
   {
     let v = x['image_id'];
@@ -1097,7 +1096,7 @@ function b_65(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_66(x, p, c) {
+function b_67(x, p, c) {
   let n = 0;
   {
     let v = x['instances'];
@@ -1116,7 +1115,7 @@ function b_66(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_67(x, p, c) {
+function b_68(x, p, c) {
   let n = 0;
   {
     let v = x['format_disk'];
@@ -1129,7 +1128,7 @@ function b_67(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_68(x, p, c) {
+function b_69(x, p, c) {
   let n = 0;
   {
     let v = x['keep_instance_name'];
@@ -1143,7 +1142,7 @@ function b_68(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_69(x, p, c) {
+function b_70(x, p, c) {
   let n = 0;
   {
     let v = x['worker_auto_renew'];
@@ -1157,7 +1156,7 @@ function b_69(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_70(x, p, c) {
+function b_71(x, p, c) {
   let n = 0;
   {
     let v = x['worker_auto_renew_period'];
@@ -1172,24 +1171,7 @@ function b_70(x, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/worker_auto_renew_period', E_59);
-      }
-    }
-  }
-  return n;
-}
-/** One property, as 3 objects check it: 1 when present. */
-function b_71(x, p, c) {
-  let n = 0;
-  {
-    let v = x['worker_period'];
-    if (v !== undefined && OP['worker_period'] !== undefined && !hasOwn.call(x, 'worker_period'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
-      else {
-        if (!S_0.has(v)) c.e(p + '/worker_period', E_60);
+          c.e(p + '/worker_auto_renew_period', E_58);
       }
     }
   }
@@ -1199,14 +1181,14 @@ function b_71(x, p, c) {
 function b_72(x, p, c) {
   let n = 0;
   {
-    let v = x['worker_period_unit'];
-    if (v !== undefined && OP['worker_period_unit'] !== undefined && !hasOwn.call(x, 'worker_period_unit'))
+    let v = x['worker_period'];
+    if (v !== undefined && OP['worker_period'] !== undefined && !hasOwn.call(x, 'worker_period'))
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_period', E_9);
       else {
-        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_61);
+        if (!S_0.has(v)) c.e(p + '/worker_period', E_59);
       }
     }
   }
@@ -1216,13 +1198,14 @@ function b_72(x, p, c) {
 function b_73(x, p, c) {
   let n = 0;
   {
-    let v = x['cpu_policy'];
-    if (v !== undefined && OP['cpu_policy'] !== undefined && !hasOwn.call(x, 'cpu_policy')) v = undefined;
+    let v = x['worker_period_unit'];
+    if (v !== undefined && OP['worker_period_unit'] !== undefined && !hasOwn.call(x, 'worker_period_unit'))
+      v = undefined;
     if (v !== undefined) {
       n++;
-      if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
+      if (typeof v !== 'string') c.e(p + '/worker_period_unit', E_2);
       else {
-        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_62);
+        if (!(v === 'Month')) c.e(p + '/worker_period_unit', E_60);
       }
     }
   }
@@ -1230,6 +1213,22 @@ function b_73(x, p, c) {
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_74(x, p, c) {
+  let n = 0;
+  {
+    let v = x['cpu_policy'];
+    if (v !== undefined && OP['cpu_policy'] !== undefined && !hasOwn.call(x, 'cpu_policy')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/cpu_policy', E_2);
+      else {
+        if (!(v === 'static' || v === 'none')) c.e(p + '/cpu_policy', E_61);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_75(x, p, c) {
   let n = 0;
   {
     let v = x['platform'];
@@ -1246,14 +1245,14 @@ function b_74(x, p, c) {
           v === 'Windows' ||
           v === 'WindowsCore'
         ))
-          c.e(p + '/platform', E_63);
+          c.e(p + '/platform', E_62);
       }
     }
   }
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_75(x, p, c) {
+function b_76(x, p, c) {
   let n = 0;
   {
     let v = x['user_data'];
@@ -1266,7 +1265,7 @@ function b_75(x, p, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_76(x, p, c) {
+function b_77(x, p, c) {
   let n = 0;
   {
     let v = x['os_type'];
@@ -1275,14 +1274,14 @@ function b_76(x, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/os_type', E_2);
       else {
-        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_64);
+        if (!(v === 'Windows' || v === 'Linux')) c.e(p + '/os_type', E_63);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_77(x, p, c) {
+function b_78(x, p, c) {
   let n = 0;
   {
     let v = x['ssh_flags'];
@@ -1295,7 +1294,7 @@ function b_77(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_78(x, p, c) {
+function b_79(x, p, c) {
   let n = 0;
   {
     let v = x['user_ca'];
@@ -1308,7 +1307,7 @@ function b_78(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_79(x, p, c) {
+function b_80(x, p, c) {
   let n = 0;
   {
     let v = x['node_port_range'];
@@ -1322,7 +1321,7 @@ function b_79(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_85(x, p, c) {
+function b_86(x, p, c) {
   let n = 0;
   {
     let v = x['master_system_disk_snapshot_policy_id'];
@@ -1340,7 +1339,7 @@ function b_85(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_86(x, p, c) {
+function b_87(x, p, c) {
   let n = 0;
   {
     let v = x['master_instance_charge_type'];
@@ -1354,24 +1353,7 @@ function b_86(x, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_42);
-      }
-    }
-  }
-  return n;
-}
-/** One property, as 2 objects check it: 1 when present. */
-function b_87(x, p, c) {
-  let n = 0;
-  {
-    let v = x['master_period_unit'];
-    if (v !== undefined && OP['master_period_unit'] !== undefined && !hasOwn.call(x, 'master_period_unit'))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
-      else {
-        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_61);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/master_instance_charge_type', E_41);
       }
     }
   }
@@ -1381,14 +1363,14 @@ function b_87(x, p, c) {
 function b_88(x, p, c) {
   let n = 0;
   {
-    let v = x['master_period'];
-    if (v !== undefined && OP['master_period'] !== undefined && !hasOwn.call(x, 'master_period'))
+    let v = x['master_period_unit'];
+    if (v !== undefined && OP['master_period_unit'] !== undefined && !hasOwn.call(x, 'master_period_unit'))
       v = undefined;
     if (v !== undefined) {
       n++;
-      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
+      if (typeof v !== 'string') c.e(p + '/master_period_unit', E_2);
       else {
-        if (!S_0.has(v)) c.e(p + '/master_period', E_60);
+        if (!(v === 'Month')) c.e(p + '/master_period_unit', E_60);
       }
     }
   }
@@ -1396,6 +1378,23 @@ function b_88(x, p, c) {
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_89(x, p, c) {
+  let n = 0;
+  {
+    let v = x['master_period'];
+    if (v !== undefined && OP['master_period'] !== undefined && !hasOwn.call(x, 'master_period'))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_period', E_9);
+      else {
+        if (!S_0.has(v)) c.e(p + '/master_period', E_59);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 2 objects check it: 1 when present. */
+function b_90(x, p, c) {
   let n = 0;
   {
     let v = x['master_auto_renew'];
@@ -1409,7 +1408,7 @@ function b_89(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_90(x, p, c) {
+function b_91(x, p, c) {
   let n = 0;
   {
     let v = x['master_auto_renew_period'];
@@ -1424,14 +1423,14 @@ function b_90(x, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_auto_renew_period', E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(p + '/master_auto_renew_period', E_59);
+          c.e(p + '/master_auto_renew_period', E_58);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_92(x, p, c) {
+function b_93(x, p, c) {
   let n = 0;
   {
     let v = x['worker_system_disk_snapshot_policy_id'];
@@ -1449,7 +1448,7 @@ function b_92(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_93(x, p, c) {
+function b_94(x, p, c) {
   let n = 0;
   {
     let v = x['service_discovery_types'];
@@ -1468,7 +1467,7 @@ function b_93(x, p, c) {
           if (typeof v1 !== 'string') c.e(p + '/service_discovery_types' + '/' + i0, E_2);
           else {
             if (!(v1 === 'CoreDNS' || v1 === 'PrivateZone'))
-              c.e(p + '/service_discovery_types' + '/' + i0, E_74);
+              c.e(p + '/service_discovery_types' + '/' + i0, E_73);
           }
         }
       }
@@ -1477,7 +1476,7 @@ function b_93(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_94(x, p, c) {
+function b_95(x, p, c) {
   let n = 0;
   {
     let v = x['nat_gateway'];
@@ -1490,7 +1489,7 @@ function b_94(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_95(x, p, c) {
+function b_96(x, p, c) {
   let n = 0;
   {
     let v = x['zone_id'];
@@ -1503,7 +1502,7 @@ function b_95(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_99(x, p, c) {
+function b_101(x, p, c) {
   let n = 0;
   {
     let v = x['num_of_nodes'];
@@ -1521,7 +1520,7 @@ function b_99(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_102(x, p, c) {
+function b_104(x, p, c) {
   let n = 0;
   {
     let v = x['worker_system_disk_category'];
@@ -1535,15 +1534,12 @@ function b_102(x, p, c) {
       n++;
       c.w(p + '/worker_system_disk_category', E_28);
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
-      else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
-      }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_103(x, p, c) {
+function b_105(x, p, c) {
   let n = 0;
   {
     let v = x['worker_system_disk_size'];
@@ -1555,18 +1551,18 @@ function b_103(x, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_system_disk_size', E_31);
+      c.w(p + '/worker_system_disk_size', E_30);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_31);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_32);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_106(x, p, c) {
+function b_108(x, p, c) {
   let n = 0;
   {
     let v = x['worker_instance_types'];
@@ -1578,7 +1574,7 @@ function b_106(x, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_instance_types', E_39);
+      c.w(p + '/worker_instance_types', E_38);
       if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
       else {
         if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
@@ -1592,7 +1588,7 @@ function b_106(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_115(x, p, c) {
+function b_117(x, p, c) {
   let n = 0;
   {
     let v = x['enable'];
@@ -1605,7 +1601,7 @@ function b_115(x, p, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_118(x, p, c) {
+function b_120(x, p, c) {
   let n = 0;
   {
     let v = x['type'];
@@ -1741,7 +1737,14 @@ function v_DataDisk(value, p, c) {
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
   n += b_29(x, p, c);
-  n += b_30(x, p, c);
+  {
+    let v = x['size'];
+    if (v !== undefined && OP['size'] !== undefined && !hasOwn.call(x, 'size')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/size', E_2);
+    }
+  }
   n += b_31(x, p, c);
   n += b_32(x, p, c);
   if (!c.u) {
@@ -1880,14 +1883,11 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_category', E_30);
+    if (v === undefined) c.e(p + '/worker_system_disk_category', E_29);
     else {
       n++;
       c.w(p + '/worker_system_disk_category', E_28);
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
-      else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
-      }
     }
   }
   {
@@ -1898,14 +1898,14 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_size', E_34);
+    if (v === undefined) c.e(p + '/worker_system_disk_size', E_33);
     else {
       n++;
-      c.w(p + '/worker_system_disk_size', E_31);
+      c.w(p + '/worker_system_disk_size', E_30);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_31);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_32);
       }
     }
   }
@@ -1915,7 +1915,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_36);
+    if (v === undefined) c.e(p + '/service_cidr', E_35);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -1926,7 +1926,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_37);
+    if (v === undefined) c.e(p + '/vpcid', E_36);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
@@ -1943,10 +1943,10 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_instance_types', E_40);
+    if (v === undefined) c.e(p + '/worker_instance_types', E_39);
     else {
       n++;
-      c.w(p + '/worker_instance_types', E_39);
+      c.w(p + '/worker_instance_types', E_38);
       if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
       else {
         if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
@@ -1965,13 +1965,13 @@ function v_CreateClusterRequestEdge(value, p, c) {
       !hasOwn.call(x, 'worker_instance_charge_type')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_instance_charge_type', E_43);
+    if (v === undefined) c.e(p + '/worker_instance_charge_type', E_42);
     else {
       n++;
-      c.w(p + '/worker_instance_charge_type', E_41);
+      c.w(p + '/worker_instance_charge_type', E_40);
       if (typeof v !== 'string') c.e(p + '/worker_instance_charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_42);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/worker_instance_charge_type', E_41);
       }
     }
   }
@@ -1980,11 +1980,12 @@ function v_CreateClusterRequestEdge(value, p, c) {
   n += b_40(x, p, c);
   n += b_41(x, p, c);
   n += b_42(x, p, c);
+  n += b_43(x, p, c);
   if (
     (!Object.prototype.hasOwnProperty.call(x, 'key_pair') || x['key_pair'] === undefined) &&
     (!Object.prototype.hasOwnProperty.call(x, 'login_password') || x['login_password'] === undefined)
   )
-    c.e(p, E_46);
+    c.e(p, E_45);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2026,9 +2027,10 @@ function v_CreateClusterRequestEdge(value, p, c) {
           case 'rds_instances':
           case 'cluster_spec':
           case 'resource_group_id':
+          case 'worker_system_disk_performance_level':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_47);
+            if (x[k] !== undefined) c.x(p, k, E_46);
         }
       }
     }
@@ -2046,7 +2048,7 @@ function v_Taint(value, p, c) {
   let n = 0;
   n += b_25(x, p, c);
   n += b_26(x, p, c);
-  n += b_62(x, p, c);
+  n += b_63(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2079,7 +2081,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_48);
+    if (v === undefined) c.e(p + '/name', E_47);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -2095,12 +2097,12 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_50);
+    if (v === undefined) c.e(p + '/cluster_type', E_49);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
       else {
-        if (!(v === 'Kubernetes')) c.e(p + '/cluster_type', E_49);
+        if (!(v === 'Kubernetes')) c.e(p + '/cluster_type', E_48);
       }
     }
   }
@@ -2108,13 +2110,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   n += b_3(x, p, c);
   n += b_4(x, p, c);
   n += b_7(x, p, c);
-  n += b_45(x, p, c);
+  n += b_46(x, p, c);
   n += b_9(x, p, c);
   n += b_10(x, p, c);
   {
     let v = x['num_of_nodes'];
     if (v !== undefined && OP['num_of_nodes'] !== undefined && !hasOwn.call(x, 'num_of_nodes')) v = undefined;
-    if (v === undefined) c.e(p + '/num_of_nodes', E_51);
+    if (v === undefined) c.e(p + '/num_of_nodes', E_50);
     else {
       n++;
       c.w(p + '/num_of_nodes', E_17);
@@ -2125,7 +2127,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  n += b_47(x, p, c);
+  n += b_48(x, p, c);
   n += b_14(x, p, c);
   {
     let v = x['worker_system_disk_category'];
@@ -2135,14 +2137,11 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_category', E_53);
+    if (v === undefined) c.e(p + '/worker_system_disk_category', E_52);
     else {
       n++;
       c.w(p + '/worker_system_disk_category', E_28);
       if (typeof v !== 'string') c.e(p + '/worker_system_disk_category', E_2);
-      else {
-        if (!(v === 'cloud_efficiency' || v === 'cloud_ssd')) c.e(p + '/worker_system_disk_category', E_29);
-      }
     }
   }
   {
@@ -2153,14 +2152,14 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_system_disk_size', E_54);
+    if (v === undefined) c.e(p + '/worker_system_disk_size', E_53);
     else {
       n++;
-      c.w(p + '/worker_system_disk_size', E_31);
+      c.w(p + '/worker_system_disk_size', E_30);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/worker_system_disk_size', E_32);
-        if (v > 500) c.e(p + '/worker_system_disk_size', E_33);
+        if (v < 40) c.e(p + '/worker_system_disk_size', E_31);
+        if (v > 500) c.e(p + '/worker_system_disk_size', E_32);
       }
     }
   }
@@ -2170,7 +2169,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_55);
+    if (v === undefined) c.e(p + '/service_cidr', E_54);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -2181,7 +2180,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_56);
+    if (v === undefined) c.e(p + '/vpcid', E_55);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
@@ -2198,10 +2197,10 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'worker_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_instance_types', E_57);
+    if (v === undefined) c.e(p + '/worker_instance_types', E_56);
     else {
       n++;
-      c.w(p + '/worker_instance_types', E_39);
+      c.w(p + '/worker_instance_types', E_38);
       if (!Array.isArray(v)) c.e(p + '/worker_instance_types', E_26);
       else {
         if (v.length < 1) c.e(p + '/worker_instance_types', E_24);
@@ -2212,12 +2211,11 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  n += b_53(x, p, c);
+  n += b_54(x, p, c);
   n += b_38(x, p, c);
   n += b_39(x, p, c);
   n += b_40(x, p, c);
   n += b_41(x, p, c);
-  n += b_54(x, p, c);
   n += b_55(x, p, c);
   n += b_56(x, p, c);
   n += b_57(x, p, c);
@@ -2225,7 +2223,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   n += b_59(x, p, c);
   n += b_60(x, p, c);
   n += b_61(x, p, c);
-  n += b_63(x, p, c);
+  n += b_62(x, p, c);
   n += b_64(x, p, c);
   n += b_65(x, p, c);
   n += b_66(x, p, c);
@@ -2242,15 +2240,16 @@ function v_CreateClusterRequestDedicated(value, p, c) {
   n += b_77(x, p, c);
   n += b_78(x, p, c);
   n += b_79(x, p, c);
+  n += b_80(x, p, c);
   {
     let v = x['master_count'];
     if (v !== undefined && OP['master_count'] !== undefined && !hasOwn.call(x, 'master_count')) v = undefined;
-    if (v === undefined) c.e(p + '/master_count', E_66);
+    if (v === undefined) c.e(p + '/master_count', E_65);
     else {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_count', E_9);
       else {
-        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_65);
+        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_64);
       }
     }
   }
@@ -2258,7 +2257,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
     let v = x['master_vswitch_ids'];
     if (v !== undefined && OP['master_vswitch_ids'] !== undefined && !hasOwn.call(x, 'master_vswitch_ids'))
       v = undefined;
-    if (v === undefined) c.e(p + '/master_vswitch_ids', E_67);
+    if (v === undefined) c.e(p + '/master_vswitch_ids', E_66);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/master_vswitch_ids', E_26);
@@ -2278,7 +2277,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_instance_types')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_instance_types', E_68);
+    if (v === undefined) c.e(p + '/master_instance_types', E_67);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/master_instance_types', E_26);
@@ -2298,13 +2297,13 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_system_disk_category')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_system_disk_category', E_70);
+    if (v === undefined) c.e(p + '/master_system_disk_category', E_69);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/master_system_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud_essd'))
-          c.e(p + '/master_system_disk_category', E_69);
+          c.e(p + '/master_system_disk_category', E_68);
       }
     }
   }
@@ -2316,33 +2315,33 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       !hasOwn.call(x, 'master_system_disk_size')
     )
       v = undefined;
-    if (v === undefined) c.e(p + '/master_system_disk_size', E_71);
+    if (v === undefined) c.e(p + '/master_system_disk_size', E_70);
     else {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/master_system_disk_size', E_32);
-        if (v > 500) c.e(p + '/master_system_disk_size', E_33);
+        if (v < 40) c.e(p + '/master_system_disk_size', E_31);
+        if (v > 500) c.e(p + '/master_system_disk_size', E_32);
       }
     }
   }
-  n += b_85(x, p, c);
   n += b_86(x, p, c);
   n += b_87(x, p, c);
   n += b_88(x, p, c);
   n += b_89(x, p, c);
   n += b_90(x, p, c);
+  n += b_91(x, p, c);
   {
     let v = x['worker_vswitch_ids'];
     if (v !== undefined && OP['worker_vswitch_ids'] !== undefined && !hasOwn.call(x, 'worker_vswitch_ids'))
       v = undefined;
-    if (v === undefined) c.e(p + '/worker_vswitch_ids', E_73);
+    if (v === undefined) c.e(p + '/worker_vswitch_ids', E_72);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_26);
       else {
         if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_24);
-        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_72);
+        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_71);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_vswitch_ids' + '/' + i0, E_2);
@@ -2350,21 +2349,35 @@ function v_CreateClusterRequestDedicated(value, p, c) {
       }
     }
   }
-  n += b_92(x, p, c);
   n += b_93(x, p, c);
   n += b_94(x, p, c);
   n += b_95(x, p, c);
+  n += b_96(x, p, c);
+  {
+    let v = x['master_system_disk_performance_level'];
+    if (
+      v !== undefined &&
+      OP['master_system_disk_performance_level'] !== undefined &&
+      !hasOwn.call(x, 'master_system_disk_performance_level')
+    )
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'string') c.e(p + '/master_system_disk_performance_level', E_2);
+    }
+  }
+  n += b_43(x, p, c);
   if (
     (!Object.prototype.hasOwnProperty.call(x, 'is_enterprise_security_group') ||
       x['is_enterprise_security_group'] === undefined) &&
     (!Object.prototype.hasOwnProperty.call(x, 'security_group_id') || x['security_group_id'] === undefined)
   )
-    c.e(p, E_75);
+    c.e(p, E_74);
   if (
     (!Object.prototype.hasOwnProperty.call(x, 'key_pair') || x['key_pair'] === undefined) &&
     (!Object.prototype.hasOwnProperty.call(x, 'login_password') || x['login_password'] === undefined)
   )
-    c.e(p, E_76);
+    c.e(p, E_75);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2444,9 +2457,11 @@ function v_CreateClusterRequestDedicated(value, p, c) {
           case 'service_discovery_types':
           case 'nat_gateway':
           case 'zone_id':
+          case 'master_system_disk_performance_level':
+          case 'worker_system_disk_performance_level':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_77);
+            if (x[k] !== undefined) c.x(p, k, E_76);
         }
       }
     }
@@ -2462,7 +2477,7 @@ function v_NodepoolAutoScaling(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_115(x, p, c);
+  n += b_117(x, p, c);
   {
     let v = x['max_instances'];
     if (v !== undefined && OP['max_instances'] !== undefined && !hasOwn.call(x, 'max_instances'))
@@ -2481,7 +2496,7 @@ function v_NodepoolAutoScaling(value, p, c) {
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/min_instances', E_9);
     }
   }
-  n += b_118(x, p, c);
+  n += b_120(x, p, c);
   {
     let v = x['is_bond_eip'];
     if (v !== undefined && OP['is_bond_eip'] !== undefined && !hasOwn.call(x, 'is_bond_eip')) v = undefined;
@@ -2577,7 +2592,7 @@ function v_NodepoolKubernetesConfigTaints(value, p, c) {
   let n = 0;
   n += b_25(x, p, c);
   n += b_26(x, p, c);
-  n += b_62(x, p, c);
+  n += b_63(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2668,8 +2683,8 @@ function v_NodepoolKubernetesConfig(value, p, c) {
       }
     }
   }
-  n += b_75(x, p, c);
-  n += b_64(x, p, c);
+  n += b_76(x, p, c);
+  n += b_65(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2706,7 +2721,7 @@ function v_NodepoolNodepoolInfo(value, p, c) {
   let n = 0;
   n += b_5(x, p, c);
   n += b_42(x, p, c);
-  n += b_118(x, p, c);
+  n += b_120(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -2737,7 +2752,14 @@ function v_NodepoolScalingGroupDataDisks(value, p, c) {
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
   n += b_29(x, p, c);
-  n += b_30(x, p, c);
+  {
+    let v = x['size'];
+    if (v !== undefined && OP['size'] !== undefined && !hasOwn.call(x, 'size')) v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/size', E_9);
+    }
+  }
   n += b_31(x, p, c);
   n += b_32(x, p, c);
   {
@@ -2886,7 +2908,7 @@ function v_NodepoolScalingGroup(value, p, c) {
       }
     }
   }
-  n += b_65(x, p, c);
+  n += b_66(x, p, c);
   {
     let v = x['instance_charge_type'];
     if (
@@ -3363,7 +3385,7 @@ function v_NodepoolManagement(value, p, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_115(x, p, c);
+  n += b_117(x, p, c);
   {
     let v = x['auto_repair'];
     if (v !== undefined && OP['auto_repair'] !== undefined && !hasOwn.call(x, 'auto_repair')) v = undefined;
@@ -3607,7 +3629,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_78);
+    if (v === undefined) c.e(p + '/name', E_77);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -3623,7 +3645,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_79);
+    if (v === undefined) c.e(p + '/cluster_type', E_78);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
@@ -3639,7 +3661,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['region_id'];
     if (v !== undefined && OP['region_id'] !== undefined && !hasOwn.call(x, 'region_id')) v = undefined;
-    if (v === undefined) c.e(p + '/region_id', E_80);
+    if (v === undefined) c.e(p + '/region_id', E_79);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/region_id', E_2);
@@ -3647,7 +3669,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   }
   n += b_9(x, p, c);
   n += b_10(x, p, c);
-  n += b_99(x, p, c);
+  n += b_101(x, p, c);
   {
     let v = x['profile'];
     if (v !== undefined && OP['profile'] !== undefined && !hasOwn.call(x, 'profile')) v = undefined;
@@ -3655,7 +3677,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/profile', E_2);
       else {
-        if (!(v === 'Default')) c.e(p + '/profile', E_81);
+        if (!(v === 'Default')) c.e(p + '/profile', E_80);
       }
     }
   }
@@ -3663,7 +3685,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['vswitch_ids'];
     if (v !== undefined && OP['vswitch_ids'] !== undefined && !hasOwn.call(x, 'vswitch_ids')) v = undefined;
-    if (v === undefined) c.e(p + '/vswitch_ids', E_82);
+    if (v === undefined) c.e(p + '/vswitch_ids', E_81);
     else {
       n++;
       if (!Array.isArray(v)) c.e(p + '/vswitch_ids', E_26);
@@ -3677,15 +3699,15 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  n += b_102(x, p, c);
-  n += b_103(x, p, c);
+  n += b_104(x, p, c);
+  n += b_105(x, p, c);
   n += b_18(x, p, c);
   n += b_19(x, p, c);
   n += b_20(x, p, c);
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_83);
+    if (v === undefined) c.e(p + '/service_cidr', E_82);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -3696,7 +3718,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   {
     let v = x['vpcid'];
     if (v !== undefined && OP['vpcid'] !== undefined && !hasOwn.call(x, 'vpcid')) v = undefined;
-    if (v === undefined) c.e(p + '/vpcid', E_84);
+    if (v === undefined) c.e(p + '/vpcid', E_83);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/vpcid', E_2);
@@ -3705,8 +3727,8 @@ function v_CreateClusterRequestManaged(value, p, c) {
   n += b_33(x, p, c);
   n += b_34(x, p, c);
   n += b_35(x, p, c);
-  n += b_106(x, p, c);
-  n += b_53(x, p, c);
+  n += b_108(x, p, c);
+  n += b_54(x, p, c);
   n += b_38(x, p, c);
   n += b_39(x, p, c);
   n += b_40(x, p, c);
@@ -3719,7 +3741,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/charge_type', E_2);
       else {
-        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/charge_type', E_42);
+        if (!(v === 'PrePaid' || v === 'PostPaid')) c.e(p + '/charge_type', E_41);
       }
     }
   }
@@ -3730,7 +3752,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/period', E_9);
       else {
-        if (!S_0.has(v)) c.e(p + '/period', E_60);
+        if (!S_0.has(v)) c.e(p + '/period', E_59);
       }
     }
   }
@@ -3741,11 +3763,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       n++;
       if (typeof v !== 'string') c.e(p + '/period_unit', E_2);
       else {
-        if (!(v === 'Month')) c.e(p + '/period_unit', E_61);
+        if (!(v === 'Month')) c.e(p + '/period_unit', E_60);
       }
     }
   }
-  n += b_54(x, p, c);
+  n += b_55(x, p, c);
   {
     let v = x['load_balancer_spec'];
     if (v !== undefined && OP['load_balancer_spec'] !== undefined && !hasOwn.call(x, 'load_balancer_spec'))
@@ -3762,12 +3784,12 @@ function v_CreateClusterRequestManaged(value, p, c) {
           v === 'slb.s3.medium' ||
           v === 'slb.s3.large'
         ))
-          c.e(p + '/load_balancer_spec', E_85);
+          c.e(p + '/load_balancer_spec', E_84);
       }
     }
   }
-  n += b_55(x, p, c);
   n += b_56(x, p, c);
+  n += b_57(x, p, c);
   {
     let v = x['enable_rrsa'];
     if (v !== undefined && OP['enable_rrsa'] !== undefined && !hasOwn.call(x, 'enable_rrsa')) v = undefined;
@@ -3776,11 +3798,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'boolean') c.e(p + '/enable_rrsa', E_7);
     }
   }
-  n += b_57(x, p, c);
   n += b_58(x, p, c);
   n += b_59(x, p, c);
   n += b_60(x, p, c);
   n += b_61(x, p, c);
+  n += b_62(x, p, c);
   {
     let v = x['controlplane_log_ttl'];
     if (
@@ -3840,7 +3862,6 @@ function v_CreateClusterRequestManaged(value, p, c) {
       }
     }
   }
-  n += b_63(x, p, c);
   n += b_64(x, p, c);
   n += b_65(x, p, c);
   n += b_66(x, p, c);
@@ -3848,6 +3869,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
   n += b_68(x, p, c);
   n += b_69(x, p, c);
   n += b_70(x, p, c);
+  n += b_71(x, p, c);
   {
     let v = x['worker_data_disk_category'];
     if (
@@ -3858,11 +3880,11 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disk_category', E_86);
+      c.w(p + '/worker_data_disk_category', E_85);
       if (typeof v !== 'string') c.e(p + '/worker_data_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud'))
-          c.e(p + '/worker_data_disk_category', E_87);
+          c.e(p + '/worker_data_disk_category', E_86);
       }
     }
   }
@@ -3876,16 +3898,16 @@ function v_CreateClusterRequestManaged(value, p, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(p + '/worker_data_disk_size', E_88);
+      c.w(p + '/worker_data_disk_size', E_87);
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/worker_data_disk_size', E_9);
     }
   }
-  n += b_71(x, p, c);
   n += b_72(x, p, c);
   n += b_73(x, p, c);
   n += b_74(x, p, c);
   n += b_75(x, p, c);
   n += b_76(x, p, c);
+  n += b_77(x, p, c);
   {
     let v = x['soc_enabled'];
     if (v !== undefined && OP['soc_enabled'] !== undefined && !hasOwn.call(x, 'soc_enabled')) v = undefined;
@@ -3902,6 +3924,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
       if (typeof v !== 'boolean') c.e(p + '/cis_enabled', E_7);
     }
   }
+  n += b_43(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -3977,9 +4000,10 @@ function v_CreateClusterRequestManaged(value, p, c) {
           case 'os_type':
           case 'soc_enabled':
           case 'cis_enabled':
+          case 'worker_system_disk_performance_level':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_89);
+            if (x[k] !== undefined) c.x(p, k, E_88);
         }
       }
     }
@@ -3998,7 +4022,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['name'];
     if (v !== undefined && OP['name'] !== undefined && !hasOwn.call(x, 'name')) v = undefined;
-    if (v === undefined) c.e(p + '/name', E_90);
+    if (v === undefined) c.e(p + '/name', E_89);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/name', E_2);
@@ -4014,12 +4038,12 @@ function v_CreateClusterRequestServerless(value, p, c) {
   {
     let v = x['cluster_type'];
     if (v !== undefined && OP['cluster_type'] !== undefined && !hasOwn.call(x, 'cluster_type')) v = undefined;
-    if (v === undefined) c.e(p + '/cluster_type', E_92);
+    if (v === undefined) c.e(p + '/cluster_type', E_91);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/cluster_type', E_2);
       else {
-        if (!(v === 'Ask')) c.e(p + '/cluster_type', E_91);
+        if (!(v === 'Ask')) c.e(p + '/cluster_type', E_90);
       }
     }
   }
@@ -4027,21 +4051,21 @@ function v_CreateClusterRequestServerless(value, p, c) {
   n += b_3(x, p, c);
   n += b_4(x, p, c);
   n += b_7(x, p, c);
-  n += b_45(x, p, c);
+  n += b_46(x, p, c);
   n += b_9(x, p, c);
   n += b_10(x, p, c);
-  n += b_99(x, p, c);
-  n += b_47(x, p, c);
+  n += b_101(x, p, c);
+  n += b_48(x, p, c);
   n += b_14(x, p, c);
-  n += b_102(x, p, c);
-  n += b_103(x, p, c);
+  n += b_104(x, p, c);
+  n += b_105(x, p, c);
   n += b_18(x, p, c);
   n += b_19(x, p, c);
   n += b_20(x, p, c);
   {
     let v = x['service_cidr'];
     if (v !== undefined && OP['service_cidr'] !== undefined && !hasOwn.call(x, 'service_cidr')) v = undefined;
-    if (v === undefined) c.e(p + '/service_cidr', E_93);
+    if (v === undefined) c.e(p + '/service_cidr', E_92);
     else {
       n++;
       if (typeof v !== 'string') c.e(p + '/service_cidr', E_2);
@@ -4060,13 +4084,12 @@ function v_CreateClusterRequestServerless(value, p, c) {
   n += b_33(x, p, c);
   n += b_34(x, p, c);
   n += b_35(x, p, c);
-  n += b_106(x, p, c);
-  n += b_53(x, p, c);
+  n += b_108(x, p, c);
+  n += b_54(x, p, c);
   n += b_38(x, p, c);
   n += b_39(x, p, c);
   n += b_40(x, p, c);
   n += b_41(x, p, c);
-  n += b_54(x, p, c);
   n += b_55(x, p, c);
   n += b_56(x, p, c);
   n += b_57(x, p, c);
@@ -4074,7 +4097,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
   n += b_59(x, p, c);
   n += b_60(x, p, c);
   n += b_61(x, p, c);
-  n += b_63(x, p, c);
+  n += b_62(x, p, c);
   n += b_64(x, p, c);
   n += b_65(x, p, c);
   n += b_66(x, p, c);
@@ -4091,6 +4114,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
   n += b_77(x, p, c);
   n += b_78(x, p, c);
   n += b_79(x, p, c);
+  n += b_80(x, p, c);
   {
     let v = x['master_count'];
     if (v !== undefined && OP['master_count'] !== undefined && !hasOwn.call(x, 'master_count')) v = undefined;
@@ -4098,7 +4122,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_count', E_9);
       else {
-        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_65);
+        if (!(v === 3 || v === 5)) c.e(p + '/master_count', E_64);
       }
     }
   }
@@ -4149,7 +4173,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       if (typeof v !== 'string') c.e(p + '/master_system_disk_category', E_2);
       else {
         if (!(v === 'cloud_efficiency' || v === 'cloud_ssd' || v === 'cloud_essd'))
-          c.e(p + '/master_system_disk_category', E_69);
+          c.e(p + '/master_system_disk_category', E_68);
       }
     }
   }
@@ -4165,17 +4189,17 @@ function v_CreateClusterRequestServerless(value, p, c) {
       n++;
       if (typeof v !== 'number' || !Number.isInteger(v)) c.e(p + '/master_system_disk_size', E_9);
       else {
-        if (v < 40) c.e(p + '/master_system_disk_size', E_32);
-        if (v > 500) c.e(p + '/master_system_disk_size', E_33);
+        if (v < 40) c.e(p + '/master_system_disk_size', E_31);
+        if (v > 500) c.e(p + '/master_system_disk_size', E_32);
       }
     }
   }
-  n += b_85(x, p, c);
   n += b_86(x, p, c);
   n += b_87(x, p, c);
   n += b_88(x, p, c);
   n += b_89(x, p, c);
   n += b_90(x, p, c);
+  n += b_91(x, p, c);
   {
     let v = x['worker_vswitch_ids'];
     if (v !== undefined && OP['worker_vswitch_ids'] !== undefined && !hasOwn.call(x, 'worker_vswitch_ids'))
@@ -4185,7 +4209,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
       if (!Array.isArray(v)) c.e(p + '/worker_vswitch_ids', E_26);
       else {
         if (v.length < 1) c.e(p + '/worker_vswitch_ids', E_24);
-        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_72);
+        if (v.length > 20) c.e(p + '/worker_vswitch_ids', E_71);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== 'string') c.e(p + '/worker_vswitch_ids' + '/' + i0, E_2);
@@ -4193,10 +4217,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
       }
     }
   }
-  n += b_92(x, p, c);
   n += b_93(x, p, c);
   n += b_94(x, p, c);
   n += b_95(x, p, c);
+  n += b_96(x, p, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x) m++;
@@ -4278,7 +4302,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
           case 'zone_id':
             break;
           default:
-            if (x[k] !== undefined) c.x(p, k, E_94);
+            if (x[k] !== undefined) c.x(p, k, E_93);
         }
       }
     }
@@ -4321,12 +4345,12 @@ function d_CreateClusterRequest(value, p, c) {
     v_CreateClusterRequestServerless(x, p, c);
     return;
   }
-  if (k0 === undefined) c.e(p + '/cluster_type', E_95);
+  if (k0 === undefined) c.e(p + '/cluster_type', E_94);
   else if (k0 !== undefined && !(k0 === 'Kubernetes' || k0 === 'ManagedKubernetes' || k0 === 'Ask'))
-    c.e(p + '/cluster_type', E_96);
+    c.e(p + '/cluster_type', E_95);
   else if (k1 !== undefined && !(k1 === 'Edge')) c.e(p + '/profile', E_21);
   else {
-    c.e(p, E_97);
+    c.e(p, E_96);
   }
 }
 /** CreateClusterResponse */

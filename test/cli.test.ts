@@ -141,7 +141,7 @@ describe('CLI commands and config', () => {
   it('ends a run with a one-screen summary', () => {
     const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', join(tmp, 'summary')]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/docs2types: 5 pages → 1 operation, 90 parameters/);
+    expect(r.out).toMatch(/docs2types: 5 pages → 1 operation, 92 parameters/);
     expect(r.out).toMatch(/diagnostics: 3 errors, 4 warnings, 2 info/);
     expect(r.out.trim().split('\n').length).toBeLessThanOrEqual(8);
   });

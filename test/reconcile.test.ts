@@ -41,11 +41,15 @@ describe('reconciled CreateCluster', () => {
     expect([op.id, op.method, op.path, op.documents.length]).toEqual(['CS/2015-12-15/CreateCluster', 'POST', '/clusters', 5]);
   });
 
-  it('has all 87 request parameters and the 3 response fields: none lost, none invented', () => {
+  it('has all 87 request parameters, the 2 only samples send, and the 3 response fields: none lost, none invented', () => {
     expect(REQUEST_PARAMETERS).toHaveLength(87);
-    expect(op.request.map((p) => p.name).sort()).toEqual(REQUEST_PARAMETERS);
+    // 000's samples send master_/worker_system_disk_performance_level, which no table names (the
+    // official SDK has both); union-of-pages keeps them, sample-only.
+    const sampleOnly = ['master_system_disk_performance_level', 'worker_system_disk_performance_level'];
+    expect(op.request.map((p) => p.name).sort()).toEqual([...REQUEST_PARAMETERS, ...sampleOnly].sort());
+    expect(op.request.filter((p) => p.sampleOnly).map((p) => p.name).sort()).toEqual(sampleOnly);
     expect(op.response.map((p) => p.name).sort()).toEqual(['cluster_id', 'request_id', 'task_id']);
-    expect(op.request.every((p) => !p.sampleOnly && p.sources.length > 0)).toBe(true);
+    expect(op.request.filter((p) => !p.sampleOnly).every((p) => p.sources.length > 0)).toBe(true);
   });
 
   it('resolves types from the structure the skeletons and samples show', () => {
@@ -63,7 +67,8 @@ describe('reconciled CreateCluster', () => {
     expect(fields(model('tag'))).toEqual({ key: 'string', value: 'string' });
     expect(fields(model('addon'))).toEqual({ name: 'string', config: 'string', disabled: 'boolean' });
     expect(fields(model('taint'))).toEqual({ key: 'string', value: 'string', effect: 'string' });
-    expect(fields(model('data_disk'))).toEqual({ category: 'string', size: 'integer', encrypted: 'string', auto_snapshot_policy_id: 'string' });
+    // size: the skeleton says Long, and every parsed sample sends "40" (so does the official SDK's type): string.
+    expect(fields(model('data_disk'))).toEqual({ category: 'string', size: 'string', encrypted: 'string', auto_snapshot_policy_id: 'string' });
     expect(fields(model('nodepool'))).toEqual({
       auto_scaling: 'ref:nodepool.auto_scaling',
       kubernetes_config: 'ref:nodepool.kubernetes_config',
@@ -99,7 +104,7 @@ describe('reconciled CreateCluster', () => {
     const typeOrRequired = op.conflicts.filter((c) => c.kind === 'type' || c.kind === 'required');
     expect(typeOrRequired.map((c) => `${c.kind}:${c.path}`).sort()).toEqual([
       'required:container_cidr', 'required:is_enterprise_security_group', 'required:pod_vswitch_ids', 'required:profile', 'required:region_id',
-      'required:security_group_id', 'required:worker_instance_charge_type', 'type:rds_instances', 'type:runtime',
+      'required:security_group_id', 'required:worker_instance_charge_type', 'type:data_disk.size', 'type:rds_instances', 'type:runtime',
     ]);
     // All sources, including the page that leaves the flag empty (003).
     const pod = op.conflicts.find((c) => c.kind === 'required' && c.path === 'pod_vswitch_ids')!;
@@ -120,9 +125,12 @@ describe('reconciled CreateCluster', () => {
     expect(report.get('reports/conflicts.md')).toContain('| `endpoint_public_access` | default |');
   });
 
-  it('flags samples that break their own page', () => {
-    const sizeLint = op.lint.filter((l) => l.code === 'sample-breaks-table' && l.path === 'data_disk.size');
-    expect(sizeLint.map((l) => `${l.source.file.slice(5, 8)}:${l.source.line}`)).toEqual(['001:577', '003:532', '004:196']);
+  it('types a field as the samples send it when they all agree, and flags samples that break their own page', () => {
+    // `worker_data_disks[].size`: Long in the skeletons, "40" in both parsed samples (001's sample is not JSON).
+    const size = op.conflicts.find((c) => c.kind === 'type' && c.path === 'data_disk.size')!;
+    expect([size.rule, size.resolution]).toEqual(['samples-agree-on-json-type', 'string']);
+    expect(size.values.filter((v) => String(v.value).startsWith('sample')).map((v) => `${v.source.file.slice(5, 8)}:${v.source.line}`)).toEqual(['003:532', '004:196']);
+    expect(op.lint.filter((l) => l.code === 'sample-breaks-table' && l.path === 'data_disk.size')).toEqual([]);
     expect(op.lint.filter((l) => l.code === 'sample-invalid-json').map((l) => `${l.source.file.slice(5, 8)}:${l.source.line}`)).toEqual(['000:398', '001:594', '002:799']);
   });
 

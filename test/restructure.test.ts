@@ -18,8 +18,38 @@ describe('dotted names', () => {
     expect(dottedPath('Tag.N.Key')).toEqual({ parts: [{ name: 'Tag', array: true }, { name: 'Key', array: false }] });
     expect(dottedPath('ResourceId.N')).toEqual({ parts: [{ name: 'ResourceId', array: true }] });
     expect(dottedPath('Tag.1.Key')).toEqual({ parts: [{ name: 'Tag', array: true }, { name: 'Key', array: false }] });
+    expect(dottedPath('SystemDisk.Size')).toEqual({ parts: [{ name: 'SystemDisk', array: false }, { name: 'Size', array: false }] });
+    expect(dottedPath('NetworkInterface.N.SecurityGroupIds.N')).toEqual({ parts: [{ name: 'NetworkInterface', array: true }, { name: 'SecurityGroupIds', array: true }] });
     expect(dottedPath('region_id')).toBeNull();
-    expect(dottedPath('a.b')).toBeNull();
+    expect(dottedPath('kubernetes.io/role')).toBeNull();
+    expect(dottedPath('N.Key')).toBeNull();
+  });
+
+  it('RunInstances (ecs cn.zh-CN): flat dotted keys become structures, one array level per `.N`, whatever the type cell calls the list', () => {
+    const o = op('ecs/RunInstances.md');
+    const t = (n: string): string => typeToString(o.request.find((p) => p.name === n)!.type);
+    expect(o.request.filter((p) => p.name.includes('.'))).toEqual([]);
+    expect(t('SystemDisk')).toBe('ref:SystemDisk');
+    expect(fields(o, 'SystemDisk')).toMatchObject({ Size: 'string', Category: 'string', PerformanceLevel: 'string' });
+    expect(t('DataDisk')).toBe('array<ref:DataDisk>');
+    expect(o.request.find((p) => p.name === 'DataDisk')!.items).toEqual({ min: 1, max: 16 });
+    // `SecurityGroupIds.N | RepeatList` and `HostNames.N | RepeatList`: the list of strings its examples show, not array<array<unknown>>.
+    expect(t('SecurityGroupIds')).toBe('array<string>');
+    expect(t('HostNames')).toBe('array<string>');
+    expect(fields(o, 'NetworkInterface')).toMatchObject({ SecurityGroupIds: 'array<string>' });
+    // Every parameter travels in the query; structured ones spelled out key by key.
+    expect(o.style).toBe('RPC');
+    expect(new Set(o.request.map((p) => p.in))).toEqual(new Set(['query']));
+    expect(o.request.filter((p) => p.encoding).map((p) => `${p.name}:${p.encoding}`).sort()).toEqual(
+      ['CpuOptions', 'DataDisk', 'HostNames', 'Ipv6Address', 'NetworkInterface', 'PrivatePoolOptions', 'SchedulerOptions', 'SecurityGroupIds', 'SecurityOptions', 'SystemDisk', 'Tag'].map((n) => `${n}:flat`),
+    );
+  });
+
+  it('DescribeInstances (ecs cn.zh-CN): a String whose page says the value is a JSON array is that list, sent JSON-encoded', () => {
+    const o = op('ecs/DescribeInstances.md');
+    const p = o.request.find((x) => x.name === 'InstanceIds')!;
+    expect([typeToString(p.type), p.in, p.encoding]).toEqual(['array<string>', 'query', 'json']);
+    expect(o.request.find((x) => x.name === 'AdditionalAttributes')!.encoding).toBe('flat');
   });
 
   it('Tag.N.Key / Tag.N.Value (ecs CreateKeyPair) become Tag: array of {Key, Value} with N\'s range as the item count', () => {
@@ -44,18 +74,72 @@ describe('dotted names', () => {
   });
 });
 
-describe('tree rows', () => {
-  it('└ rows under an empty-typed collection become an array of a model (ecs DescribeImageSupportInstanceTypes)', () => {
+describe('responses as the wire has them', () => {
+  it('└ rows under an empty-typed collection get the wrapper level the sample shows (ecs DescribeImageSupportInstanceTypes)', () => {
+    // Table: `InstanceTypes | | |` then `└CpuCoreCount` …; sample: {"InstanceTypes": {"InstanceType": [{…}]}}.
     const o = op('ecs/DescribeImageSupportInstanceTypes.md');
-    expect(typeToString(o.response.find((p) => p.name === 'InstanceTypes')!.type)).toBe('array<ref:InstanceTypes>');
-    expect(fields(o, 'InstanceTypes')).toEqual({ CpuCoreCount: 'integer', InstanceTypeFamily: 'string', InstanceTypeId: 'string', MemorySize: 'number' });
+    expect(typeToString(o.response.find((p) => p.name === 'InstanceTypes')!.type)).toBe('ref:InstanceTypes');
+    expect(fields(o, 'InstanceTypes')).toEqual({ InstanceType: 'array<ref:InstanceTypes.InstanceType>' });
+    expect(fields(o, 'InstanceTypes.InstanceType')).toEqual({ CpuCoreCount: 'integer', InstanceTypeFamily: 'string', InstanceTypeId: 'string', MemorySize: 'number' });
     expect(o.response.map((p) => p.name)).not.toContain('CpuCoreCount');
+    const lint = o.lint.find((l) => l.code === 'sample-shape')!;
+    expect(lint.source.line).toBe(89); // `<InstanceType>` in the XML sample (the JSON sample shows it at 112)
+    expect(lint.message).toContain('DescribeImageSupportInstanceTypes.md:44');
   });
 
-  it('keeps what a flattened tree says and no more (slb DescribeMasterSlaveServerGroups)', () => {
+  it('keeps what a flattened tree says, in the levels its sample shows (slb DescribeMasterSlaveServerGroups)', () => {
     const o = op('slb/DescribeMasterSlaveServerGroups.md');
-    expect(fields(o, 'MasterSlaveServerGroups')).toEqual({
-      MasterSlaveServerGroupId: 'string', MasterSlaveServerGroupName: 'string', AssociatedObjects: 'unknown', Listeners: 'unknown', Port: 'integer', Protocol: 'string',
+    expect(fields(o, 'MasterSlaveServerGroups')).toEqual({ MasterSlaveServerGroup: 'array<ref:MasterSlaveServerGroups.MasterSlaveServerGroup>' });
+    // The tree lists └AssociatedObjects, └Listeners, └Port, └Protocol side by side; the sample has
+    // {"AssociatedObjects": {"Listeners": {"Listener": []}}}: Port and Protocol (typed rows after the
+    // untyped Listeners) are its members, and Listeners goes where the sample has it, with its wrapper.
+    expect(fields(o, 'MasterSlaveServerGroups.MasterSlaveServerGroup')).toEqual({
+      MasterSlaveServerGroupId: 'string', MasterSlaveServerGroupName: 'string', AssociatedObjects: 'ref:MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects',
     });
+    expect(fields(o, 'MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects.Listeners')).toEqual({ Listener: 'array<ref:MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects.Listeners.Listener>' });
+    expect(fields(o, 'MasterSlaveServerGroups.MasterSlaveServerGroup.AssociatedObjects.Listeners.Listener')).toEqual({ Port: 'integer', Protocol: 'string' });
+  });
+
+  it('element rows are the wrapper: `KeyPairs | Array of KeyPair` then `KeyPair | | |` (ecs DescribeKeyPairs), nested lists included', () => {
+    const o = op('ecs/DescribeKeyPairs.md');
+    expect(typeToString(o.response.find((p) => p.name === 'KeyPairs')!.type)).toBe('ref:KeyPairs');
+    expect(fields(o, 'KeyPairs')).toEqual({ KeyPair: 'array<ref:KeyPairs.KeyPair>' });
+    expect(fields(o, 'KeyPairs.KeyPair')).toEqual({ CreationTime: 'string', KeyPairFingerPrint: 'string', KeyPairName: 'string', ResourceGroupId: 'string', Tags: 'ref:KeyPairs.KeyPair.Tags' });
+    expect(fields(o, 'KeyPairs.KeyPair.Tags')).toEqual({ Tag: 'array<ref:KeyPairs.KeyPair.Tags.Tag>' });
+    expect(fields(o, 'KeyPairs.KeyPair.Tags.Tag')).toEqual({ TagKey: 'string', TagValue: 'string' });
+    // The request's Tag (Tag.N.Key) is another model.
+    expect(fields(o, 'Tag')).toEqual({ Key: 'string', Value: 'string' });
+    // The convention the page writes the wrapper in is no disagreement.
+    expect(o.lint.filter((l) => l.code === 'sample-shape')).toEqual([]);
+  });
+
+  it('OperationLocks | Array of LockReason, then LockReason | | | (ecs DescribeInstances): {"OperationLocks": {"LockReason": [...]}}', () => {
+    const o = op('ecs/DescribeInstances.md');
+    expect(fields(o, 'Instances')).toEqual({ Instance: 'array<ref:Instances.Instance>' });
+    expect(fields(o, 'Instances.Instance.OperationLocks')).toEqual({ LockReason: 'array<ref:Instances.Instance.OperationLocks.LockReason>' });
+    expect(fields(o, 'Instances.Instance.OperationLocks.LockReason')).toEqual({ LockMsg: 'string', LockReason: 'string' });
+    // `InnerIpAddress | List | 10.170.**.**` shown by the sample as {"IpAddress": []}: the wrapper, the example's item type, and a lint with both lines.
+    expect(fields(o, 'Instances.Instance.InnerIpAddress')).toEqual({ IpAddress: 'array<string>' });
+    expect(o.lint.find((l) => l.code === 'sample-shape' && l.path === 'Instances.Instance[].InnerIpAddress')).toMatchObject({
+      source: { file: 'test/fixtures/corpus/ecs/DescribeInstances.md', line: 450 },
+      message: expect.stringContaining('table test/fixtures/corpus/ecs/DescribeInstances.md:191'),
+    });
+  });
+
+  it('a List whose example shows {"DedicatedHostId": [...]} is modelled as the example shows (ecs AllocateDedicatedHosts)', () => {
+    const o = op('ecs/AllocateDedicatedHosts.md');
+    expect(typeToString(o.response.find((p) => p.name === 'DedicatedHostIdSets')!.type)).toBe('ref:DedicatedHostIdSets');
+    expect(fields(o, 'DedicatedHostIdSets')).toEqual({ DedicatedHostId: 'array<string>' });
+    // `NetworkAttributes.UdpTimeout`: a struct in the query.
+    expect(fields(o, 'NetworkAttributes')).toEqual({ SlbUdpTimeout: 'integer', UdpTimeout: 'integer' });
+  });
+});
+
+describe('ROA requests', () => {
+  it('CreateClusterNodePool (csk en): the path template names ClusterId, the body row is no parameter, the rest is the body', () => {
+    const o = op('csk/CreateClusterNodePool.md');
+    expect([o.style, o.method, o.path]).toEqual(['ROA', 'POST', '/clusters/{ClusterId}/nodepools']);
+    expect(o.request.map((p) => `${p.name}:${p.in}`)).toEqual(['ClusterId:path', 'auto_scaling:body', 'kubernetes_config:body', 'nodepool_info:body', 'scaling_group:body', 'tee_config:body']);
+    expect(o.request.every((p) => p.encoding === undefined)).toBe(true);
   });
 });

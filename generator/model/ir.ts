@@ -129,7 +129,11 @@ export interface Facts {
   range?: Fact<NumericRange>;
   /** String length ("1 to 63 characters", "长度范围1~63个字符"). */
   length?: Fact<LengthRange>;
-  /** Number of items of an array ("one to three vSwitches", "List长度范围为[1,3]"). */
+  /**
+   * Number of items of an array ("one to three vSwitches", "List长度范围为[1,3]"). On a dotted row
+   * (`Tag.N.Key`, `InstanceId.N`): the count of the list its first `.N` names ("N 的取值范围：1~20"),
+   * which reconcile gives the list it builds from the rows.
+   */
   items?: Fact<LengthRange>;
   /** "Deprecated." / "过期参数" / "obsolete". */
   deprecated?: Fact<true>;
@@ -249,6 +253,13 @@ export interface Sample {
    * for reconcile, never offered as a valid sample). Absent when `ok`.
    */
   recovered?: unknown;
+  /**
+   * For a well-formed XML sample: its elements as a value (`<A><B>1</B><B>2</B></A>` → `{"A": {"B":
+   * ["1", "2"]}}`), the root element that wraps a whole response (`<DescribeXResponse>`) taken
+   * off; texts stay strings, and one element is not told from a list of one. Evidence for names
+   * and nesting (generator/parse/nesting.ts); absent for other samples.
+   */
+  elements?: unknown;
   /** Request line for request samples (`POST /clusters`), if present. */
   requestLine: string | null;
   /** Raw text of the sample. */
@@ -369,8 +380,17 @@ export interface Conflict {
   note?: string;
 }
 
+/**
+ * A page that contradicts itself (samples against tables, names no table knows), or a sample
+ * request its page's own validator rejects. The message names the other side's file:line where
+ * there is one.
+ * - `sample-shape`: a response sample nests or lists differently from the table (a wrapper level
+ *   the table leaves out, a list shown as an object holding it); the sample's shape is used.
+ * - `sample-rejected`: a JSON sample request that the operation's request type rejects, with the
+ *   side that is wrong and why.
+ */
 export interface LintItem {
-  code: 'sample-breaks-table' | 'sample-invalid-json' | 'suspicious-name' | 'unknown-in-sample' | 'type-mismatch';
+  code: 'sample-breaks-table' | 'sample-invalid-json' | 'suspicious-name' | 'unknown-in-sample' | 'type-mismatch' | 'sample-shape' | 'sample-rejected';
   path: string;
   message: string;
   source: SourceRef;
@@ -406,6 +426,13 @@ export interface Parameter {
    * scalars and for ROA body parameters.
    */
   encoding?: 'flat' | 'json';
+  /**
+   * The parameter is the whole request body, not a field of it: the body is a JSON array (the
+   * request syntax or the samples show `[ {...} ]`), this parameter is that array (named `body`,
+   * its items the model of the fields the page lists), `in` is `body`, and no other parameter is
+   * in the body. Absent otherwise.
+   */
+  isBody?: true;
   /** Present only in sample requests (not in any table or skeleton). */
   sampleOnly: boolean;
   /** Every row, skeleton field or sample that backs this parameter. */
@@ -449,6 +476,11 @@ export interface OperationModel {
   version: string | null;
   method: string | null;
   path: string | null;
+  /**
+   * Always decided (generator/reconcile/wire.ts): the explorer link's `type=`; else a request line
+   * or the page's path; else an `Action` row or `Action=` sample; else the shape of the names.
+   * Null only in IR written before version 2.
+   */
   style: 'ROA' | 'RPC' | null;
   documents: string[];
   /** The pages behind the model, with the date used for precedence and the language twin. */
@@ -457,6 +489,12 @@ export interface OperationModel {
   response: Parameter[];
   models: Model[];
   variants: Variant[];
+  /**
+   * For an operation without variants: groups of request parameters of which at least one is
+   * required ("You must set key_pair or password"); their members are not `required` on their
+   * own. (With variants, each variant has its own `requiredOneOf`.) Absent when there is none.
+   */
+  requiredOneOf?: string[][];
   conflicts: Conflict[];
   lint: LintItem[];
   /** What the pages leave open for the operation as a whole (e.g. a discriminator value no page describes). */

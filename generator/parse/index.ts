@@ -9,7 +9,7 @@ import { tableKind, type SectionKind } from '../read/vocab.ts';
 import { pageMeta } from './meta.ts';
 import { pageIdentity } from './identity/index.ts';
 import { rowsFromTable } from './rows.ts';
-import { sampleTree } from './nesting.ts';
+import { addXmlElements, samplesTree } from './nesting.ts';
 import { extractSamples } from './samples.ts';
 import { extractSkeleton } from './skeleton.ts';
 
@@ -43,10 +43,13 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   const meta = pageMeta(doc);
   const exampleLines = sectionLines(doc, (h) => EXAMPLE_KINDS.has(h.kind), (h) => EXAMPLE_KINDS.has(h.kind));
   const sm = exampleLines.length ? extractSamples(exampleLines, doc.file, doc.lang) : { samples: [], diagnostics: [] };
-  // What the parsed samples nest where: evidence for tables that list members without `└`.
+  addXmlElements(sm.samples);
+  const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);
+  const sk = syntaxLines.length ? extractSkeleton(syntaxLines, doc.file) : { skeleton: null, diagnostics: [] };
+  // What the parsed samples (and the request syntax) nest where: evidence for tables that list members without `└`.
   const trees = {
-    request: sampleTree(sm.samples.filter((x) => x.kind === 'request' && x.ok).map((x) => x.value)),
-    response: sampleTree(sm.samples.filter((x) => x.kind === 'response' && x.ok).map((x) => x.value)),
+    request: samplesTree(sm.samples, 'request', sk.skeleton?.body ?? null),
+    response: samplesTree(sm.samples, 'response'),
   };
 
   const tables: TableInfo[] = [];
@@ -62,8 +65,6 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     tables.push({ kind, layout: t.layout, traits: [], requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
   }
 
-  const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);
-  const sk = syntaxLines.length ? extractSkeleton(syntaxLines, doc.file) : { skeleton: null, diagnostics: [] };
   diagnostics.push(...sk.diagnostics);
 
   diagnostics.push(...sm.diagnostics);

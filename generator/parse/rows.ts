@@ -3,7 +3,7 @@ import type { ColumnRole, Diagnostic, Lang, ParamRow, TextLine } from '../model/
 import type { RawCell, RawTable } from '../read/types.ts';
 import { positionValue, requiredValue } from '../read/vocab.ts';
 import { mineFacts } from './facts.ts';
-import { nestingFromSample, type SampleTree } from './nesting.ts';
+import { dottedListCounts, nestingFromSample, type SampleTree } from './nesting.ts';
 import { cleanInline } from '../read/inline.ts';
 import { normalizeType } from './types.ts';
 
@@ -114,6 +114,7 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
       source: { file, line: raw.line },
     });
   }
+  dottedListCounts(rows, lang, file);
   // Members listed under their struct without `└`: the page's samples say where they belong.
   const nesting = sample ? nestingFromSample(rows, sample) : null;
   if (nesting) {

@@ -6,7 +6,8 @@ import type { Conflict, LengthRange, NumericRange, ParamRow, Parameter, Position
 import { typeToString } from '../model/types.ts';
 import { rank, resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
-import { dedupeSources, shape, skeletonType, structureType, type Evidence, type StructureContext } from './structure.ts';
+import { dedupeSources, fillItemTypes, lineOfKey, samplesSendStrings, shape, skeletonType, stringsConflict, structureType, subsumes, type Evidence, type StructureContext } from './structure.ts';
+import { exampleValue, factContradicted, outsideEnum, outsideRange, sampleScalars, type UsedValue } from './used-values.ts';
 
 export interface RowAt {
   page: Page;
@@ -36,7 +37,6 @@ export interface MergeInput {
   name: string;
   rows: RowAt[];
   evidence: Evidence[];
-  /** Pages of the operation that have a table (to know who is silent). */
 }
 
 export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: 'request' | 'response'): Parameter {
@@ -46,7 +46,9 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   const factSources: Parameter['factSources'] = {};
 
   // --- type ----------------------------------------------------------------------------------
-  const tableClaims = rows.map((ra) => claim(ra, ra.row.type));
+  // Explicit beats empty: a type cell that leaves an item type unsaid (`RepeatList`) gives way to one that says it.
+  const allTableClaims = rows.map((ra) => claim(ra, ra.row.type));
+  const tableClaims = allTableClaims.filter((c) => !allTableClaims.some((o) => o !== c && subsumes(o.value, c.value)));
   const tableWinner = rank(tableClaims, opts)[0];
   const tableRef = rank(tableClaims.filter((c) => refName(c.value)), opts).map((c) => refName(c.value))[0] ?? null;
   const hasStructure = input.evidence.some((e) => e.skeleton);
@@ -63,6 +65,11 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     factSources.type = dedupeSources([...s.sources, ...tableClaims.filter((c) => shape(c.value) === shape(type)).map((c) => c.source)]);
   } else if (tableWinner) {
     type = tableWinner.value;
+    const strings = samplesSendStrings(type, input.evidence);
+    if (strings) {
+      ctx.conflicts.push(stringsConflict(name, type, tableClaims, strings));
+      type = { kind: 'string' };
+    }
     if (structural(type) || type.kind === 'ref') {
       const s = structureType(name, tableRef ?? name, input.evidence, ctx);
       if (s.type.kind !== 'unknown') type = nameStructure(s.type, tableRef);
@@ -73,6 +80,8 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     type = s.type;
     factSources.type = s.sources;
   }
+  // A list whose item type no page states: from the examples and descriptions.
+  type = fillItemTypes(type, rank(rows.map((ra) => claim(ra, ra.row)), opts).map((c) => c.value));
   // A type conflict: the pages' type columns (and the skeleton's structure) do not all agree.
   const typeClaims: Claim<string>[] = [
     ...tableClaims.map((c) => ({ ...c, value: typeToString(c.value) })),
@@ -111,9 +120,32 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     if (r.conflict) conflicts.push(r.conflict);
     return r.value;
   };
-  const enumValues = fact('enum') as Scalar[] | undefined;
+  let enumValues = fact('enum') as Scalar[] | undefined;
   const def = fact('default') as Scalar | undefined;
-  const range = fact('range') as NumericRange | undefined;
+  let range = fact('range') as NumericRange | undefined;
+  // used-values-beat-mined-facts: the examples and sample values the pages use must be allowed.
+  const used: UsedValue[] = [
+    ...rank(rows.map((ra) => claim(ra, ra)), opts).flatMap((c) => {
+      const v = exampleValue(c.value.row);
+      return v === null ? [] : [{ value: v, source: c.value.row.source, page: c.value.page, from: 'example' as const }];
+    }),
+    ...input.evidence.filter((e) => 'value' in e && !e.recovered).flatMap((e) => sampleScalars(e.value).map((v) => ({ value: v, source: { file: e.page.file, line: lineOfKey(e, name) }, page: e.page, from: 'sample' as const }))),
+  ];
+  const lead = (k: 'enum' | 'range'): RowAt => rank(rows.filter((ra) => ra.row.facts[k]).map((ra) => claim(ra, ra)), opts)[0]!.value;
+  const badEnum = enumValues !== undefined ? outsideEnum(enumValues, used) : null;
+  if (badEnum) {
+    const l = lead('enum');
+    ctx.conflicts.push(factContradicted(name, 'enum', { ...l.row.facts.enum!, page: l.page }, badEnum));
+    enumValues = undefined;
+    delete factSources.enum;
+  }
+  const badRange = range !== undefined ? outsideRange(range, used) : null;
+  if (badRange) {
+    const l = lead('range');
+    ctx.conflicts.push(factContradicted(name, 'range', { ...l.row.facts.range!, page: l.page }, badRange));
+    range = undefined;
+    delete factSources.range;
+  }
   const length = fact('length') as LengthRange | undefined;
   const items = fact('items') as LengthRange | undefined;
 
@@ -134,7 +166,14 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   const position = (ranked.find((ra) => ra.row.position)?.row.position ?? null) as Position | null;
 
   ctx.conflicts.push(...conflicts);
-  const sources: SourceRef[] = dedupeSources([...rows.map((ra) => ra.row.source), ...input.evidence.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line }))]);
+  const sampleOnly = rows.length === 0 && !hasStructure;
+  // A field only samples send is backed by those samples' lines (the IR's `sources` promise; the
+  // diff and the package cite them).
+  const sources: SourceRef[] = dedupeSources([
+    ...rows.map((ra) => ra.row.source),
+    ...input.evidence.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })),
+    ...(sampleOnly ? (factSources.type ?? []) : []),
+  ]);
   const p: Parameter = {
     name,
     type,
@@ -145,7 +184,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     examples,
     position,
     in: null,
-    sampleOnly: rows.length === 0 && !hasStructure,
+    sampleOnly,
     sources,
     factSources,
   };

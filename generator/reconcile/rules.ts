@@ -23,9 +23,29 @@ export const RULES: Rule[] = [
     says: 'A type declared by a table or skeleton beats the JSON type of a sample value; the sample is reported as doc lint.',
   },
   {
+    id: 'used-values-beat-mined-facts',
+    applies: 'enum, range',
+    says: 'A list of allowed values or a range read from the pages\' words that does not allow a value the pages themselves use (an example cell, a value a sample request sends) is not kept: the reading or the list does not hold (a range of CIDR blocks read as values, a list the page did not update); the conflict names the fact and the value with both lines.',
+  },
+  {
+    id: 'samples-agree-on-json-type',
+    applies: 'type of body fields',
+    says: 'Where every sample request (two or more) sends a field as a JSON string holding what its declared type says ("size": "40" where the table says Long), that string is what travels: the field is typed string, and the conflict lists the declaration and the samples. Otherwise declared-beats-sample.',
+  },
+  {
     id: 'explicit-beats-empty',
     applies: 'required, and every mined fact',
     says: 'A page that states a fact beats a page that leaves it out (an empty required column says nothing).',
+  },
+  {
+    id: 'required-only-if-every-page-has-it',
+    applies: 'required',
+    says: 'In an operation without variants, a parameter a page marks required is not required when another page of the operation, as new as that one, documents the request without it and requires something of its own that the first page does not have (pages for different uses of one operation: an edge and a regular scale-out, not an older version); the conflict lists the pages.',
+  },
+  {
+    id: 'samples-show-optional',
+    applies: 'required',
+    says: 'A body parameter a page marks required is not required (for the kind, where there are kinds) when a parsed sample request of that kind leaves it out: the page shows a request without it (an ASK cluster "in an automatically created VPC" sends no vpcid).',
   },
   {
     id: 'newer-page-wins',
@@ -46,6 +66,11 @@ export const RULES: Rule[] = [
     id: 'discriminator-union',
     applies: 'enum of a variant discriminator',
     says: 'The parameter that tells the kinds apart (e.g. cluster_type) allows every value any page lists or any variant uses; a page that allows one value only speaks for one kind and does not narrow the others.',
+  },
+  {
+    id: 'placement-newer-page-wins',
+    applies: 'where a name sits',
+    says: 'Where pages put the same name at different places (one lists it at the top or in a struct, a better-ranked page nests it elsewhere), the best-ranked page that has the name decides its place; the other placement is reported (existence) and dropped.',
   },
   {
     id: 'union-of-pages',

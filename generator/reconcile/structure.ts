@@ -2,12 +2,13 @@
  * Structure evidence: request-syntax skeletons and sample bodies, turned into types and
  * named models for every nested object (the tables only name them: `tag`, `runtime`, ...).
  */
-import type { Conflict, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
+import type { Conflict, Lang, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
 import type { RowField } from './restructure.ts';
 import { typeToString } from '../model/types.ts';
 import { resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
-import type { ReconcileOptions } from './rules.ts';
+import { compareSources, type ReconcileOptions } from './rules.ts';
+import { exampleValue, factContradicted, outsideEnum, outsideRange, sampleScalars, type UsedValue } from './used-values.ts';
 
 export function skeletonType(n: SkeletonNode): TypeRef {
   if (n.kind === 'object') return { kind: 'object' };
@@ -25,6 +26,61 @@ export function valueType(v: unknown): TypeRef {
   }
   if (v && typeof v === 'object') return { kind: 'object' };
   return { kind: 'unknown' };
+}
+
+/** Does `a` say everything `b` says and more (`b` has `unknown` where `a` has a type)? */
+export function subsumes(a: TypeRef, b: TypeRef): boolean {
+  if (b.kind === 'unknown') return a.kind !== 'unknown';
+  if (a.kind === 'array' && b.kind === 'array') return subsumes(a.items, b.items);
+  if (a.kind === 'map' && b.kind === 'map') return subsumes(a.values, b.values);
+  return false;
+}
+
+/** The JSON type of a scalar example as written (`40` → integer, `true` → boolean, anything else → string). */
+function exampleScalar(text: string): TypeRef {
+  const t = text.trim();
+  if (/^-?\d+$/.test(t)) return { kind: 'integer' };
+  if (/^-?\d+\.\d+$/.test(t)) return { kind: 'number' };
+  if (t === 'true' || t === 'false') return { kind: 'boolean' };
+  return { kind: 'string' };
+}
+
+/** The item type a row's example or description shows for a list (`["sg-1"]`, `i-xxx`, `格式为["a", "b"]`); null when neither says. */
+function itemTypeOf(row: ParamRow): TypeRef | null {
+  // In words, only a list of quoted values is one (`["sg-1", …]`): `[1，3]` is a range.
+  const texts = [row.example ?? '', ...(row.description.match(/\[\s*"[^"\]]*"/g) ?? []).map((m) => `${m}]`)];
+  for (const text of texts) {
+    const t = text.trim();
+    if (t === '') continue;
+    if (t.startsWith('[')) {
+      try {
+        const v = JSON.parse(t.replace(/,?\s*(…|\.\.\.).*\]$/, ']')) as unknown;
+        if (Array.isArray(v) && v.length && v[0] !== null && typeof v[0] !== 'object') return valueType(v[0]);
+      } catch {
+        // not JSON: a list written for people
+      }
+      continue;
+    }
+    if (/^[[{"]/.test(t)) continue;
+    return exampleScalar(t.split(/\s*,\s*/)[0]!);
+  }
+  return null;
+}
+
+/**
+ * A list whose item type no source states (`RepeatList`, `List`, `Array`) takes it from the rows'
+ * examples or descriptions (the first that shows one, best-ranked row first).
+ */
+export function fillItemTypes(t: TypeRef, rows: ParamRow[]): TypeRef {
+  if (t.kind !== 'array') return t;
+  if (t.items.kind === 'unknown') {
+    for (const r of rows) {
+      const it = itemTypeOf(r);
+      if (it) return { kind: 'array', items: it };
+    }
+    return t;
+  }
+  return { kind: 'array', items: fillItemTypes(t.items, rows) };
 }
 
 /** Shape: what a value looks like on the wire (a named model is an object). */
@@ -54,6 +110,8 @@ export interface Evidence {
   skeleton?: SkeletonNode;
   /** The structure comes from table rows (tree rows, dotted names), not a request-syntax skeleton. */
   fromRows?: boolean;
+  /** Every name anywhere in this page's structure of the top-level parameter (for placement). */
+  names?: Set<string>;
   /** A sample value; `recovered` when the sample is not valid JSON. */
   value?: unknown;
   recovered?: boolean;
@@ -68,6 +126,9 @@ export interface StructureContext {
   lint: LintItem[];
   /** Model name → evidence gathered from every place that uses it. */
   pending: Map<string, Evidence[]>;
+  /** Each page's precedence date and language, by file (set by reconcileOperation). */
+  pageDates?: Map<string, string | null>;
+  pageLangs?: Map<string, Lang>;
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -88,10 +149,10 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
   for (const e of list) {
     if (e.skeleton) {
       const n = e.skeleton;
-      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows });
+      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows, names: e.names });
       if (field !== null && n.kind === 'object') {
         const f = n.fields.find((x) => x.name === field);
-        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows });
+        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows, names: e.names });
       }
     }
     if ('value' in e) {
@@ -104,11 +165,18 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
 
 /** Decide the type at one position from skeletons (declared) and samples. */
 function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
-  const sk: Claim<TypeRef>[] = ev
+  const all: Claim<TypeRef>[] = ev
     .filter((e) => e.skeleton)
     .map((e) => ({ value: skeletonType(e.skeleton!), source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date }));
+  // Explicit beats empty: a source that leaves the type (or an item type) unsaid gives way to one that says it.
+  const sk = all.filter((c) => !all.some((o) => o !== c && subsumes(o.value, c.value)));
   if (sk.length) {
     const r = resolveFact(path, 'type', sk, ctx.opts)!;
+    const strings = samplesSendStrings(r.value, ev);
+    if (strings) {
+      ctx.conflicts.push(stringsConflict(path, r.value, sk, strings));
+      return { type: { kind: 'string' }, sampleOnly: false, sources: sk.map((c) => c.source) };
+    }
     if (r.conflict) ctx.conflicts.push({ ...r.conflict, values: r.conflict.values.map((v) => ({ ...v, value: typeToString(v.value as TypeRef) })), resolution: typeToString(r.value) });
     return { type: r.value, sampleOnly: false, sources: sk.map((c) => c.source) };
   }
@@ -116,11 +184,45 @@ function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { ty
   const types = samples.map((e) => valueType(e.value));
   // Prefer the most informative sample type (an array with known items over an empty one).
   const best = types.find((t) => !(t.kind === 'array' && t.items.kind === 'unknown')) ?? types[0] ?? { kind: 'unknown' as const };
-  return { type: best, sampleOnly: true, sources: samples.map((e) => ({ file: e.page.file, line: e.sampleLine ?? 0 })) };
+  // The line of the sample that sends the field (its key), not the sample's first line.
+  const key = path.split(/[.[\]]+/).filter(Boolean).pop() ?? path;
+  return { type: best, sampleOnly: true, sources: samples.map((e) => ({ file: e.page.file, line: lineOfKey(e, key) })) };
+}
+
+const TEXT_OF: Partial<Record<TypeRef['kind'], RegExp>> = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/, boolean: /^(true|false)$/ };
+
+/**
+ * samples-agree-on-json-type: the request samples (at least two, parsed) all send the value as a
+ * JSON string holding what the declared type says (`"size": "40"` where the table says Long):
+ * that string is what travels. Null when they do not all do.
+ */
+export function samplesSendStrings(declared: TypeRef, ev: Evidence[]): Evidence[] | null {
+  const text = TEXT_OF[declared.kind];
+  if (!text) return null;
+  const samples = ev.filter((e) => 'value' in e && !e.recovered && e.value !== null && e.value !== undefined);
+  if (samples.length < 2) return null;
+  return samples.every((e) => typeof e.value === 'string' && text.test(e.value.trim())) ? samples : null;
+}
+
+export function stringsConflict(path: string, declared: TypeRef, claims: Claim<TypeRef>[], samples: Evidence[]): Conflict {
+  const field = path.split(/[.[\]]+/).filter(Boolean).pop() ?? path;
+  return {
+    path,
+    kind: 'type',
+    values: [
+      ...claims.map((c) => ({ value: typeToString(c.value), source: c.source, lang: c.lang, date: c.date })),
+      ...samples.map((e) => ({ value: `sample: ${JSON.stringify(e.value)}`, source: { file: e.page.file, line: lineOfKey(e, field) }, lang: e.page.lang, date: e.page.date })),
+    ],
+    resolution: 'string',
+    rule: 'samples-agree-on-json-type',
+    note: `the pages declare ${typeToString(declared)}; all ${samples.length} sample requests send it as a string of that: typed string`,
+  };
 }
 
 /** Report sample values that contradict their own page's skeleton. */
 function lintSamples(path: string, ev: Evidence[], ctx: StructureContext): void {
+  const declared = ev.find((x) => x.skeleton);
+  if (declared && samplesSendStrings(skeletonType(declared.skeleton!), ev)) return;
   for (const e of ev) {
     if (!('value' in e) || e.value === null || e.value === undefined) continue;
     const own = ev.find((x) => x.skeleton && x.page === e.page);
@@ -170,9 +272,13 @@ export function buildModels(ctx: StructureContext): void {
     const ev = ctx.pending.get(next)!;
     const names: string[] = [];
     const skeletonNames = new Set<string>();
-    // Field order: the newest skeleton first, then older skeletons, then sample-only fields.
-    const bySkeleton = ev.filter((e) => e.skeleton?.kind === 'object').sort((a, b) => ((b.page.date ?? '') > (a.page.date ?? '') ? 1 : -1));
+    // Field order: the best-ranked skeleton first, then the others, then sample-only fields.
+    const bySkeleton = ev.filter((e) => e.skeleton?.kind === 'object').sort((a, b) => compareSources(a.page, b.page, ctx.opts));
+    const lead = bySkeleton[0];
+    const own = new Set(lead ? (lead.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields.map((f) => f.name) : []);
     for (const e of bySkeleton) for (const f of (e.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields) {
+      // placement-newer-page-wins: a name the best-ranked page puts elsewhere is not this model's.
+      if (e !== lead && !own.has(f.name) && lead?.names?.has(f.name) && e.page !== lead.page) continue;
       skeletonNames.add(f.name);
       if (!names.includes(f.name)) names.push(f.name);
     }
@@ -188,7 +294,7 @@ export function buildModels(ctx: StructureContext): void {
       const top = best();
       const p: Parameter = {
         name,
-        type: s.type,
+        type: fillItemTypes(s.type, rows.map((x) => x.f.row)),
         required: top?.required === true,
         requiredKnown: rows.some((x) => x.f.row.required !== null),
         deprecated: Boolean(top?.facts.deprecated),
@@ -200,10 +306,28 @@ export function buildModels(ctx: StructureContext): void {
         sources: dedupeSources([...s.sources, ...rows.map((x) => x.f.row.source)]),
         factSources: { type: dedupeSources(s.sources) },
       };
-      if (top?.facts.enum) p.enum = top.facts.enum.value;
+      // used-values-beat-mined-facts (./used-values.ts): the examples and sample values the pages use must be allowed.
+      const used: UsedValue[] = [
+        ...rows.flatMap((x) => {
+          const v = exampleValue(x.f.row);
+          return v === null ? [] : [{ value: v, source: x.f.row.source, page: x.e.page, from: 'example' as const }];
+        }),
+        ...child.filter((e) => 'value' in e && !e.recovered).flatMap((e) => sampleScalars(e.value).map((v) => ({ value: v, source: { file: e.page.file, line: lineOfKey(e, name) }, page: e.page, from: 'sample' as const }))),
+      ];
+      const path = `${next}.${name}`;
+      if (top?.facts.enum) {
+        const bad = outsideEnum(top.facts.enum.value, used);
+        if (bad) ctx.conflicts.push(factContradicted(path, 'enum', { ...top.facts.enum, page: rows[0]!.e.page }, bad));
+        else p.enum = top.facts.enum.value;
+      }
       if (top?.facts.default) p.default = top.facts.default.value;
-      if (top?.facts.range) p.range = top.facts.range.value;
+      if (top?.facts.range) {
+        const bad = outsideRange(top.facts.range.value, used);
+        if (bad) ctx.conflicts.push(factContradicted(path, 'range', { ...top.facts.range, page: rows[0]!.e.page }, bad));
+        else p.range = top.facts.range.value;
+      }
       if (top?.facts.length) p.length = top.facts.length.value;
+      if (top?.facts.items && p.type.kind === 'array') p.items = top.facts.items.value;
       return p;
     });
     const sources = dedupeSources(ev.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })));

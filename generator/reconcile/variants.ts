@@ -102,8 +102,16 @@ function slug(d: Record<string, Scalar>): string {
     .join('-');
 }
 
-/** "set this parameter or the X parameter", "Set this parameter or X", "和X二选一", "与X二选一". */
-const EITHER_OR = [/\b(?:set|specify) (?:either )?this parameter or (?:the )?`?([A-Za-z_][\w.]*)`?/i, /[和与]\s*`?([A-Za-z_][\w.]*)`?\s*二选一/];
+/**
+ * "set this parameter or the X parameter", "Set this parameter or X", "和X二选一", "与X二选一",
+ * "You must set X or Y" (one of X and Y is the row itself, or a name the page gets wrong for it:
+ * the other one pairs with the row).
+ */
+const EITHER_OR = [
+  /\b(?:set|specify) (?:either )?this parameter or (?:the )?`?([A-Za-z_][\w.]*)`?/i,
+  /[和与]\s*`?([A-Za-z_][\w.]*)`?\s*二选一/,
+  /\b(?:must|should|need to) (?:set|specify) (?:either )?`?([A-Za-z_][\w.]*)`? or `?([A-Za-z_][\w.]*)`?/i,
+];
 
 /** Pairs of parameters the pages say to set one or the other of. */
 export function eitherOrGroups(pages: Page[], known: Set<string>): string[][] {
@@ -111,9 +119,10 @@ export function eitherOrGroups(pages: Page[], known: Set<string>): string[][] {
   for (const pg of pages)
     for (const r of pg.doc.request)
       for (const re of EITHER_OR) {
-        const m = re.exec(r.description);
-        if (m && m[1] !== r.name && known.has(m[1]!)) {
-          const g = [r.name, m[1]!].sort();
+        const m = re.exec(r.description.replace(/\\_/g, '_'));
+        const other = m?.slice(1).find((n) => n !== undefined && n !== r.name && known.has(n));
+        if (other && known.has(r.name)) {
+          const g = [r.name, other].sort();
           groups.set(g.join('|'), g);
         }
       }
@@ -215,6 +224,13 @@ export function detectVariants(
           (notSent.length ? `; marked required there but not sent by every sample: ${notSent.sort(byOrder).join(', ')}` : ''),
       );
       if (a.samples.some((s) => s.recovered)) undetermined.push('some samples of this kind are not valid JSON; their keys were recovered by a fault-tolerant parse');
+    }
+    // samples-show-optional: a parameter a sample of this kind leaves out is not required for it.
+    const parsed = a.samples.filter((x) => !x.recovered);
+    const omitted = required.filter((n) => !(n in a.discriminator) && parsed.some((x) => !(n in x.body)));
+    if (omitted.length) {
+      required = required.filter((n) => !omitted.includes(n));
+      undetermined.push(`marked required but left out by a sample of this kind, so optional: ${omitted.sort(byOrder).map((n) => `${n} (${parsed.filter((x) => !(n in x.body)).map((x) => `${x.page.file}:${x.line}`).join(', ')})`).join('; ')}`);
     }
     for (const k of Object.keys(a.discriminator)) if (!required.includes(k)) required.push(k);
     // "Set this parameter or X": a required member of such a pair makes the pair required, not each member.
