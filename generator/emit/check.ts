@@ -1,26 +1,19 @@
 /**
- * Type-check the generated TypeScript sources and compile them to ESM JavaScript plus .d.ts, in
+ * Type-check generated TypeScript modules and compile them to ESM JavaScript plus .d.ts, in
  * memory: one ts-morph Project, in-memory file system, only the lib files the code needs, default
- * lib files not checked; `.d.ts` sources are checked and passed through. A type error throws
- * EmitCheckError naming file:line (and the line's text); the CLI then writes nothing.
+ * lib files not checked. Every file is checked in full (validators included). Each module is
+ * judged alone: a module with an error gets its diagnostics back and no output, the others are
+ * compiled; `compileSources` (all or nothing) throws EmitCheckError naming file:line instead.
  *
- * `transpileOnly` files (the big compiled validators) are turned into JavaScript without the
- * checker, which would cost seconds on every run; their declarations come from a hand-emitted
- * companion `.d.ts` in `sources`, which is checked. Tests run the same sources with
- * `transpileOnly: []`, so the implementation is type-checked in full there.
+ * The JavaScript and declarations are TypeScript's printer output: formatted already, so no
+ * prettier pass runs over them (see the README, "The generated package", for the numbers).
  */
-import { performance } from 'node:perf_hooks';
 import { Project, ts } from 'ts-morph';
 import { EmitCheckError } from '../errors.ts';
 
 const ROOT = '/package/';
 
-export interface CompileOptions {
-  /** Files compiled without type-checking (their `.d.ts` must be among the sources). */
-  transpileOnly?: string[];
-}
-
-const COMPILER_OPTIONS = {
+export const COMPILER_OPTIONS = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ES2022,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -38,54 +31,50 @@ const COMPILER_OPTIONS = {
   rootDir: ROOT,
 } satisfies ts.CompilerOptions;
 
-export function compileSources(sources: Map<string, string>, options: CompileOptions = {}): Map<string, string> {
-  const transpileOnly = new Set(options.transpileOnly ?? []);
-  const t0 = performance.now();
+export type ModuleResult = { ok: true; files: Map<string, string> } | { ok: false; errors: string[] };
+
+/**
+ * Check and compile `targets` (path → source); `context` files (path → source: the shared
+ * runtime, declarations of modules the targets import) are in the program but not emitted.
+ * Declaration (`.d.ts`) targets are checked and passed through as they are.
+ */
+export function compileModules(targets: Map<string, string>, context: Map<string, string> = new Map()): Map<string, ModuleResult> {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: COMPILER_OPTIONS });
-  if (process.env.DOCS2TYPES_TIMING === '1') console.error(`emit:   project ${Math.round(performance.now() - t0)} ms`);
-  for (const [path, text] of sources) if (!transpileOnly.has(path)) project.createSourceFile(ROOT + path, text, { overwrite: true });
-  // Syntax, global and semantic diagnostics of our files (lib files are not checked), then the
-  // emit's own (declaration) diagnostics: each computed once.
-  const timing = process.env.DOCS2TYPES_TIMING === '1';
-  let t = performance.now();
-  const lap = (what: string): void => {
-    if (!timing) return;
-    const now = performance.now();
-    console.error(`emit:   ${what} ${Math.round(now - t)} ms`);
-    t = now;
-  };
-  lap('files');
-  const program = project.getProgram();
-  lap('program');
-  const own = project.getSourceFiles().filter((f) => f.getFilePath().startsWith(ROOT));
-  const diagnostics = [...program.getGlobalDiagnostics()];
-  for (const f of own) {
-    diagnostics.push(...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f));
-    lap(`check ${f.getBaseName()}`);
+  for (const [path, text] of context) project.createSourceFile(ROOT + path, text, { overwrite: true });
+  for (const [path, text] of targets) project.createSourceFile(ROOT + path, text, { overwrite: true });
+  const program = project.getProgram().compilerObject;
+  const global = program.getGlobalDiagnostics();
+  const out = new Map<string, ModuleResult>();
+  for (const [path, text] of targets) {
+    const sf = program.getSourceFile(ROOT + path)!;
+    const diagnostics = [...global, ...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    const files = new Map<string, string>();
+    if (!diagnostics.length) {
+      if (path.endsWith('.d.ts')) files.set(path, text);
+      else {
+        const r = program.emit(sf, (name, data) => files.set(name.replace(/^\/out\//, ''), data));
+        diagnostics.push(...r.diagnostics);
+      }
+    }
+    out.set(path, diagnostics.length ? { ok: false, errors: diagnostics.slice(0, 10).map(describe) } : { ok: true, files });
   }
-  const emitted = diagnostics.length ? null : project.emitToMemory();
-  lap('emit');
-  if (emitted) diagnostics.push(...emitted.getDiagnostics());
-  if (diagnostics.length) {
-    const lines = diagnostics.slice(0, 10).map((d) => {
-      const file = d.getSourceFile();
-      const rel = file ? file.getFilePath().replace(ROOT, '') : '(global)';
-      const line = d.getLineNumber() ?? 0;
-      const text = file && line ? file.getFullText().split('\n')[line - 1]?.trim().slice(0, 160) : '';
-      return `${rel}:${line}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ')}${text ? `\n    ${text}` : ''}`;
-    });
-    throw new EmitCheckError(`generated code does not type-check (${diagnostics.length} error(s)):\n${lines.join('\n')}`);
-  }
+  return out;
+}
+
+function describe(d: ts.Diagnostic): string {
+  const file = d.file;
+  const rel = file ? file.fileName.replace(ROOT, '') : '(global)';
+  const line = file && d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+  const text = file && line ? file.text.split('\n')[line - 1]?.trim().slice(0, 160) : '';
+  return `${rel}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}${text ? `\n    ${text}` : ''}`;
+}
+
+/** All or nothing: every file checked and compiled, or EmitCheckError with the first errors. */
+export function compileSources(sources: Map<string, string>): Map<string, string> {
+  const results = compileModules(sources);
+  const errors = [...results.values()].flatMap((r) => (r.ok ? [] : r.errors));
+  if (errors.length) throw new EmitCheckError(`generated code does not type-check (${errors.length} error(s)):\n${errors.slice(0, 10).join('\n')}`);
   const out = new Map<string, string>();
-  for (const f of emitted!.getFiles()) out.set(f.filePath.replace(/^\/out\//, ''), f.text);
-  for (const path of transpileOnly) {
-    const text = sources.get(path);
-    if (text === undefined) throw new Error(`emit: no source ${path}`);
-    const js = ts.transpileModule(text, { compilerOptions: { target: COMPILER_OPTIONS.target, module: COMPILER_OPTIONS.module, isolatedModules: true, removeComments: false, newLine: COMPILER_OPTIONS.newLine }, fileName: path, reportDiagnostics: true });
-    if (js.diagnostics?.length) throw new EmitCheckError(`generated code does not compile: ${path}: ${ts.flattenDiagnosticMessageText(js.diagnostics[0]!.messageText, ' ')}`);
-    out.set(path.replace(/\.ts$/, '.js'), js.outputText);
-  }
-  // Declaration sources are part of the output as they are.
-  for (const [path, text] of sources) if (path.endsWith('.d.ts')) out.set(path, text);
+  for (const r of results.values()) if (r.ok) for (const [k, v] of r.files) out.set(k, v);
   return out;
 }

@@ -1,11 +1,12 @@
 /**
- * JSON Schema 2020-12 of every request and response (schema/<Type>.schema.json). Nested models
+ * JSON Schema 2020-12 of every request and response (one file each, beside the operation's
+ * module: schema/<product>/<version>/<Operation>.request.schema.json). Nested models
  * and variants go to `$defs`. A request with variants is an if/then/else chain over the
  * discriminator, in the validator's dispatch order, so the schema and the generated validator
  * pick the same variant and give the same verdict. Schemas compile under Ajv2020 strict mode.
  */
 import { HEADER_NOTE } from './comments.ts';
-import { reachableDefs, sourceList, type ObjectDef, type PackageShapes, type Prop, type Shape } from './shapes.ts';
+import { reachableDefs, sourceList, type ObjectDef, type OperationShapes, type Prop, type Shape } from './shapes.ts';
 import { fitsShape, readExample } from './values.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -59,7 +60,7 @@ export function shapeSchema(shape: Shape): { [key: string]: Json } {
   }
 }
 
-function propSchema(p: Prop, defs: PackageShapes['defs']): { [key: string]: Json } {
+function propSchema(p: Prop, defs: OperationShapes['defs']): { [key: string]: Json } {
   const s = shapeSchema(p.shape);
   const param = p.param;
   if (!param) return s;
@@ -78,7 +79,7 @@ function propSchema(p: Prop, defs: PackageShapes['defs']): { [key: string]: Json
   return s;
 }
 
-export function objectSchema(def: ObjectDef, defs: PackageShapes['defs']): { [key: string]: Json } {
+export function objectSchema(def: ObjectDef, defs: OperationShapes['defs']): { [key: string]: Json } {
   const s: { [key: string]: Json } = { type: 'object' };
   s.title = def.name;
   const description = [...def.doc, def.sources.length ? `Source: ${sourceList(def.sources)}` : ''].filter(Boolean).join('\n');
@@ -93,46 +94,45 @@ export function objectSchema(def: ObjectDef, defs: PackageShapes['defs']): { [ke
   return s;
 }
 
-/** One schema file per request type and per response type: path → schema value. */
-export function emitSchemas(shapes: PackageShapes): Map<string, Json> {
-  const out = new Map<string, Json>();
-  const file = (rootName: string, root: { [key: string]: Json }, defRoots: string[]): void => {
-    const $defs = reachableDefs(shapes.defs, defRoots).filter((d) => d.name !== rootName);
+/** The request and response schemas of one operation (root type name → schema). */
+export function operationSchemas(o: OperationShapes): Array<{ kind: 'request' | 'response'; name: string; schema: Json }> {
+  const out: Array<{ kind: 'request' | 'response'; name: string; schema: Json }> = [];
+  const file = (kind: 'request' | 'response', rootName: string, root: { [key: string]: Json }, defRoots: string[]): void => {
+    const $defs = reachableDefs(o.defs, defRoots).filter((d) => d.name !== rootName);
     const schema: { [key: string]: Json } = {
       $schema: SCHEMA_DIALECT,
-      $comment: `${HEADER_NOTE} JSON Schema of ${rootName}.`,
+      $comment: `${HEADER_NOTE} JSON Schema of ${rootName} (${o.op.id}).`,
       ...root,
     };
-    if ($defs.length) schema.$defs = dict($defs.map((d) => [d.name, objectSchema(d, shapes.defs)]));
-    out.set(`schema/${rootName}.schema.json`, schema);
+    if ($defs.length) schema.$defs = dict($defs.map((d) => [d.name, objectSchema(d, o.defs)]));
+    out.push({ kind, name: rootName, schema });
   };
-  for (const o of shapes.operations) {
-    const r = o.request;
-    if (r && r.variants.length) {
-      // if (kind A) then A else if (kind B) then B ... else false
-      let chain: Json = false;
-      for (const v of r.dispatch.slice().reverse()) {
-        const cond: { [key: string]: Json } = {
-          type: 'object',
-          properties: dict(v.discriminator.map(([k, val]) => [k, { const: val }])),
-        };
-        if (v.discriminator.length) cond.required = v.discriminator.map(([k]) => k);
-        chain = { if: cond, then: { $ref: refTo(v.def.name) }, else: chain };
-      }
-      const root = chain as { [key: string]: Json };
-      file(
-        r.typeName,
-        {
-          title: r.typeName,
-          description: `Request of ${o.op.name}: one of ${r.variants.map((v) => `${v.id} (${v.discriminator.map(([k, val]) => `${k}=${JSON.stringify(val)}`).join(', ')})`).join(', ')}.`,
-          ...root,
-        },
-        r.variants.map((v) => v.def.name),
-      );
-    } else if (r) {
-      file(r.typeName, objectSchema(r.plain!, shapes.defs), [r.plain!.name]);
+  const r = o.request;
+  if (r && r.variants.length) {
+    // if (kind A) then A else if (kind B) then B ... else false
+    let chain: Json = false;
+    for (const v of r.dispatch.slice().reverse()) {
+      const cond: { [key: string]: Json } = {
+        type: 'object',
+        properties: dict(v.discriminator.map(([k, val]) => [k, { const: val }])),
+      };
+      if (v.discriminator.length) cond.required = v.discriminator.map(([k]) => k);
+      chain = { if: cond, then: { $ref: refTo(v.def.name) }, else: chain };
     }
-    if (o.response) file(o.response.name, objectSchema(o.response, shapes.defs), [o.response.name]);
+    const root = chain as { [key: string]: Json };
+    file(
+      'request',
+      r.typeName,
+      {
+        title: r.typeName,
+        description: `Request of ${o.op.name}: one of ${r.variants.map((v) => `${v.id} (${v.discriminator.map(([k, val]) => `${k}=${JSON.stringify(val)}`).join(', ')})`).join(', ')}.`,
+        ...root,
+      },
+      r.variants.map((v) => v.def.name),
+    );
+  } else if (r) {
+    file('request', r.typeName, objectSchema(r.plain!, o.defs), [r.plain!.name]);
   }
+  if (o.response) file('response', o.response.name, objectSchema(o.response, o.defs), [o.response.name]);
   return out;
 }
