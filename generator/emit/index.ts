@@ -28,7 +28,7 @@ import { EmitCheckError } from '../errors.ts';
 import { code, ident, join, str, verbatim, num, safeName, type Code } from './codegen/index.ts';
 import { fileHeader, HEADER_NOTE } from './comments.ts';
 import { mdCodeSpan, mdText } from './md.ts';
-import { emitModule, samplesName } from './module.ts';
+import { emitModule, moduleHeader, samplesName } from './module.ts';
 import { folderNames, joinSafe, suffixOf } from './paths.ts';
 import { operationSamples, type SampleSet } from './samples.ts';
 import { operationSchemas } from './schema.ts';
@@ -240,7 +240,9 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResul
       diagnostics.push(leftOut(m.o.op, `its module does not type-check: ${r.errors[0] ?? ''}`));
       continue;
     }
-    for (const [k, v] of r.files) tree.set(k, v);
+    // Declaration output drops a comment that documents no declaration: put the header back.
+    const header = fileHeader(moduleHeader(m.o)).text;
+    for (const [k, v] of r.files) tree.set(k, v.startsWith('/*\n') ? v : header + v);
     kept.push({ path, ...m });
   }
 

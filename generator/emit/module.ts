@@ -95,6 +95,10 @@ export function samplesName(o: OperationShapes): string {
   return `${camelCase(o.base)}Samples`;
 }
 
+export function moduleHeader(o: OperationShapes): string {
+  return `${operationTitle(o)}: types, validators, samples, serialisers and metadata.`;
+}
+
 export function emitModule(o: OperationShapes, options: ModuleOptions): ModuleSource {
   const op = o.op;
   const v = emitValidators(o);
@@ -167,7 +171,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 ${join([...v.exported, ...v.internals], '\n\n')}`);
 
   const imports = [code`Ctx`, code`esc`, code`isObj`, code`issue`, code`ownCopy`, code`ucs2len`, ...(r ? (op.style === 'ROA' ? [code`toRequestOf`, code`type HttpRequest`] : [code`fromQueryOf`, code`toQueryOf`, code`type Query`]) : []), code`type OperationMetadata`, code`type ValidateOptions`, code`type ValidationResult`];
-  const source = code`${fileHeader(`${operationTitle(o)}: types, validators, samples, serialisers and metadata.`)}
+  const source = code`${fileHeader(moduleHeader(o))}
 import { ${join(imports, ', ')} } from ${str(options.runtime)};
 
 export type { HttpRequest, OperationMetadata, Query, ValidateOptions, ValidationIssue, ValidationResult } from ${str(options.runtime)};
