@@ -40,8 +40,9 @@ export function segment(name: string, max = SEGMENT_MAX_BYTES): string {
   s = s.replace(/\.{2,}/g, (m) => '_'.repeat(m.length));
   if (!s) s = '_';
   s = utf8Cut(s, max);
-  const device = WINDOWS_DEVICES.test(s.split('.')[0]!);
-  return s === name && !device ? s : `${s}${suffixOf(name)}`;
+  // A device name stays one with any extension (`nul.txt`): such a segment gets a `_` first.
+  if (WINDOWS_DEVICES.test(s.split('.')[0]!.trim())) s = `_${s}`;
+  return s === name ? s : `${s}${suffixOf(name)}`;
 }
 
 /** The key under which two segments would be one file on a case-insensitive or normalising file system. */
