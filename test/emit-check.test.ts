@@ -36,13 +36,13 @@ describe('generate --check on the emitted package', () => {
   });
 
   it('exits 1 and names exactly the emitted files that changed, went missing or are extra', () => {
-    appendFileSync(join(out, 'validators.js'), '\n// edited by hand\n');
-    unlinkSync(join(out, 'samples', 'CreateCluster.edge.full.json'));
+    appendFileSync(join(out, 'cs', '2015-12-15', 'CreateCluster.js'), '\n// edited by hand\n');
+    unlinkSync(join(out, 'samples', 'cs', '2015-12-15', 'CreateCluster.edge.full.json'));
     writeFileSync(join(out, 'schema', 'Stray.schema.json'), '{}\n');
     const r = cli('--out', out, '--check');
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/stale/);
     const named = r.stderr.slice(r.stderr.indexOf('Files:') + 6).split(',').map((s) => s.trim()).filter(Boolean).sort();
-    expect(named).toEqual(['samples/CreateCluster.edge.full.json', 'schema/Stray.schema.json', 'validators.js']);
+    expect(named).toEqual(['cs/2015-12-15/CreateCluster.js', 'samples/cs/2015-12-15/CreateCluster.edge.full.json', 'schema/Stray.schema.json']);
   });
 });
