@@ -38,6 +38,17 @@ export interface ValidateOptions {
 /** @internal */
 export declare const hasOwn: (v: PropertyKey) => boolean;
 /**
+ * @internal The own value of `x[k]`, or undefined: a direct load, and hasOwnProperty only when
+ * Object.prototype has something under the key (never, unless it is polluted).
+ */
+export declare function get(x: {
+    readonly [key: string]: unknown;
+}, k: string): unknown;
+/** @internal The own value of `x[k]` for a key Object.prototype has itself (`constructor`, `toString`, ...). */
+export declare function getOwn(x: {
+    readonly [key: string]: unknown;
+}, k: string): unknown;
+/**
  * @internal A copy of the own enumerable properties of an object whose prototype is neither
  * Object.prototype nor null (class instances, Object.create(...)), so that nothing inherited is
  * read as a property. The validators call it; plain objects are read as they are.
@@ -86,21 +97,11 @@ export declare class Ctx {
 /** Where a request parameter travels (OpenAPI's words, plus form data). */
 export type ParameterLocation = 'path' | 'query' | 'header' | 'body' | 'formData';
 /**
- * The structure of a parameter's value, as the serialisers need it: `s` string, `n` number,
- * `b` boolean, `u` anything, `o` a free object; arrays, objects with known fields, maps, and
- * references to the operation's models.
+ * The structure of a parameter's value, as the serialisers need it, in a small grammar: `s`
+ * string, `n` number, `b` boolean, `u` anything, `o` a free object; `[X]` an array of X, `<X>`
+ * a map of X, `{Name}` the model `Name` of the operation (always last: `[{Tag}]`).
  */
-export type WireShape = 's' | 'n' | 'b' | 'u' | 'o' | {
-    readonly items: WireShape;
-} | {
-    readonly fields: {
-        readonly [name: string]: WireShape;
-    };
-} | {
-    readonly values: WireShape;
-} | {
-    readonly ref: string;
-};
+export type WireShape = string;
 export interface ParameterMetadata {
     readonly name: string;
     readonly in: ParameterLocation;
@@ -119,7 +120,7 @@ export interface OperationMetadata {
     /** Path template with `{name}` placeholders (ROA). */
     readonly path: string | null;
     readonly parameters: readonly ParameterMetadata[];
-    /** Fields of the models parameters refer to. */
+    /** Fields of the models parameters refer to: model name → field name → shape. */
     readonly models: {
         readonly [name: string]: {
             readonly [field: string]: WireShape;

@@ -6,6 +6,19 @@
 const MAX_ERRORS = 100;
 /** @internal */
 export const hasOwn = Object.prototype.hasOwnProperty;
+const OP = Object.prototype;
+/**
+ * @internal The own value of `x[k]`, or undefined: a direct load, and hasOwnProperty only when
+ * Object.prototype has something under the key (never, unless it is polluted).
+ */
+export function get(x, k) {
+    const v = x[k];
+    return v !== undefined && OP[k] !== undefined && !hasOwn.call(x, k) ? undefined : v;
+}
+/** @internal The own value of `x[k]` for a key Object.prototype has itself (`constructor`, `toString`, ...). */
+export function getOwn(x, k) {
+    return hasOwn.call(x, k) ? x[k] : undefined;
+}
 /**
  * @internal A copy of the own enumerable properties of an object whose prototype is neither
  * Object.prototype nor null (class instances, Object.create(...)), so that nothing inherited is
@@ -156,13 +169,19 @@ export function toQueryOf(meta, request) {
     }
     return out;
 }
+/** One level of a shape: a scalar, an array or map of the rest, or a model's fields. */
 function resolve(meta, shape) {
-    let s = shape;
-    for (let i = 0; i < 64 && typeof s === 'object' && 'ref' in s; i++) {
-        const fields = hasOwn.call(meta.models, s.ref) ? meta.models[s.ref] : undefined;
-        s = fields ? { fields } : 'o';
+    const c = shape.charAt(0);
+    if (c === '[')
+        return { items: shape.slice(1, -1) };
+    if (c === '<')
+        return { values: shape.slice(1, -1) };
+    if (c === '{') {
+        const name = shape.slice(1, -1);
+        const fields = hasOwn.call(meta.models, name) ? meta.models[name] : undefined;
+        return fields ? { fields } : 'o';
     }
-    return s;
+    return c === 's' || c === 'n' || c === 'b' || c === 'o' ? c : 'u';
 }
 function fromText(shape, raw) {
     if (shape === 'n') {

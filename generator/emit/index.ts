@@ -21,6 +21,7 @@
  * Deterministic: no clocks, operations and variants sorted, JSON written in a fixed order.
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import type { Diagnostic, DocumentIR, IR, OperationModel, SourceRef } from '../model/ir.ts';
@@ -194,6 +195,13 @@ async function compileAll(sources: Map<string, string>, context: Map<string, str
 
 /** The package, with a diagnostic for every operation left out. */
 export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResult> {
+  let t = performance.now();
+  const lap = (what: string): void => {
+    if (process.env.DOCS2TYPES_TIMING !== '1') return;
+    const now = performance.now();
+    console.error(`emit: ${what} ${Math.round(now - t)} ms`);
+    t = now;
+  };
   const shapes: PackageShapes = buildShapes(ir);
   const maxErrors = options.maxErrors ?? 100;
   const name = options.name ?? packageName(ir);
@@ -223,6 +231,7 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResul
     }
   }
 
+  lap(`${sources.size} module sources`);
   // 2. Type-check and compile each module (the runtime with them), memoised per module.
   const context = new Map([['runtime.ts', runtime]]);
   const compiled = await compileAll(new Map([['runtime.ts', runtime]]), new Map(), memo, 'compile');
@@ -246,6 +255,7 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResul
     kept.push({ path, ...m });
   }
 
+  lap('type-check + compile');
   // 3. Index modules: a namespace per product, version and operation (only those kept).
   const indexSources = new Map<string, string>();
   const byProduct = new Map<string, typeof kept>();
@@ -282,6 +292,7 @@ export type { HttpRequest, OperationMetadata, ParameterLocation, ParameterMetada
     for (const [k, v] of r.files) tree.set(k, v.startsWith('/*\n') ? v : header + v);
   }
 
+  lap('index modules');
   // 4. JSON Schemas and samples as JSON, package.json, README.
   for (const k of kept) {
     const dir = [k.place.product, k.place.version];
@@ -323,6 +334,7 @@ export type { HttpRequest, OperationMetadata, ParameterLocation, ParameterMetada
   tree.set('package.json', `${JSON.stringify(pkg, null, 2)}\n`);
   tree.set('README.md', packageReadme(name, maxErrors, kept));
 
+  lap('schemas, samples, package.json, README');
   const sorted: OutputTree = new Map([...tree].sort(([a], [b]) => byCodeUnits(a, b)));
   diagnostics.sort((a, b) => byCodeUnits(a.file, b.file) || a.line - b.line || byCodeUnits(a.message, b.message));
   return { tree: sorted, diagnostics };

@@ -14,9 +14,8 @@ import type { OperationShapes } from './shapes.ts';
 import { emitTypes, operationTitle, type CiteFn } from './types.ts';
 import { emitValidators } from './validators.ts';
 
-type WireShape = 's' | 'n' | 'b' | 'u' | 'o' | { items: WireShape } | { values: WireShape } | { ref: string };
-
-function wireShape(t: TypeRef): WireShape {
+/** A type in the serialisers' grammar (runtime `WireShape`): `s`, `n`, `b`, `u`, `o`, `[X]`, `<X>`, `{Model}`. */
+function wireShape(t: TypeRef): string {
   switch (t.kind) {
     case 'string':
       return 's';
@@ -30,11 +29,11 @@ function wireShape(t: TypeRef): WireShape {
     case 'unknown':
       return 'u';
     case 'array':
-      return { items: wireShape(t.items) };
+      return `[${wireShape(t.items)}]`;
     case 'map':
-      return { values: wireShape(t.values) };
+      return `<${wireShape(t.values)}>`;
     case 'ref':
-      return { ref: t.name };
+      return `{${t.name}}`;
   }
 }
 
@@ -55,9 +54,9 @@ export function locationOf(o: OperationShapes, p: Parameter): ParamIn {
 /** The runtime metadata of an operation (plain data: product, style, method, path, parameters). */
 export function operationMetadata(o: OperationShapes): unknown {
   const op = o.op;
-  const models: Record<string, Record<string, WireShape>> = {};
+  const models: Record<string, Record<string, string>> = {};
   for (const m of op.models.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const fields: Record<string, WireShape> = {};
+    const fields: Record<string, string> = {};
     for (const f of m.fields) Object.defineProperty(fields, f.name, { value: wireShape(f.type), enumerable: true, writable: true, configurable: true });
     Object.defineProperty(models, m.name, { value: fields, enumerable: true, writable: true, configurable: true });
   }
@@ -166,11 +165,10 @@ ${block(valuesOf)}
 
 // Module constants (not imports), so the optimising compiler folds them at every use.
 const OP: { readonly [key: string]: unknown } = Object.prototype as { readonly [key: string]: unknown };
-const hasOwn = Object.prototype.hasOwnProperty;
 
 ${join([...v.exported, ...v.internals], '\n\n')}`);
 
-  const imports = [code`Ctx`, code`esc`, code`isObj`, code`issue`, code`ownCopy`, code`ucs2len`, ...(r ? (op.style === 'ROA' ? [code`toRequestOf`, code`type HttpRequest`] : [code`fromQueryOf`, code`toQueryOf`, code`type Query`]) : []), code`type OperationMetadata`, code`type ValidateOptions`, code`type ValidationResult`];
+  const imports = [code`Ctx`, code`esc`, code`get`, code`getOwn`, code`isObj`, code`issue`, code`ownCopy`, code`ucs2len`, ...(r ? (op.style === 'ROA' ? [code`toRequestOf`, code`type HttpRequest`] : [code`fromQueryOf`, code`toQueryOf`, code`type Query`]) : []), code`type OperationMetadata`, code`type ValidateOptions`, code`type ValidationResult`];
   const source = code`${fileHeader(moduleHeader(o))}
 import { ${join(imports, ', ')} } from ${str(options.runtime)};
 

@@ -47,6 +47,22 @@ const MAX_ERRORS = /* @max-errors */ 100;
 /** @internal */
 export const hasOwn = Object.prototype.hasOwnProperty;
 
+const OP: { readonly [key: string]: unknown } = Object.prototype as { readonly [key: string]: unknown };
+
+/**
+ * @internal The own value of `x[k]`, or undefined: a direct load, and hasOwnProperty only when
+ * Object.prototype has something under the key (never, unless it is polluted).
+ */
+export function get(x: { readonly [key: string]: unknown }, k: string): unknown {
+  const v = x[k];
+  return v !== undefined && OP[k] !== undefined && !hasOwn.call(x, k) ? undefined : v;
+}
+
+/** @internal The own value of `x[k]` for a key Object.prototype has itself (`constructor`, `toString`, ...). */
+export function getOwn(x: { readonly [key: string]: unknown }, k: string): unknown {
+  return hasOwn.call(x, k) ? x[k] : undefined;
+}
+
 /**
  * @internal A copy of the own enumerable properties of an object whose prototype is neither
  * Object.prototype nor null (class instances, Object.create(...)), so that nothing inherited is
@@ -168,20 +184,11 @@ export class Ctx {
 export type ParameterLocation = 'path' | 'query' | 'header' | 'body' | 'formData';
 
 /**
- * The structure of a parameter's value, as the serialisers need it: `s` string, `n` number,
- * `b` boolean, `u` anything, `o` a free object; arrays, objects with known fields, maps, and
- * references to the operation's models.
+ * The structure of a parameter's value, as the serialisers need it, in a small grammar: `s`
+ * string, `n` number, `b` boolean, `u` anything, `o` a free object; `[X]` an array of X, `<X>`
+ * a map of X, `{Name}` the model `Name` of the operation (always last: `[{Tag}]`).
  */
-export type WireShape =
-  | 's'
-  | 'n'
-  | 'b'
-  | 'u'
-  | 'o'
-  | { readonly items: WireShape }
-  | { readonly fields: { readonly [name: string]: WireShape } }
-  | { readonly values: WireShape }
-  | { readonly ref: string };
+export type WireShape = string;
 
 export interface ParameterMetadata {
   readonly name: string;
@@ -202,7 +209,7 @@ export interface OperationMetadata {
   /** Path template with `{name}` placeholders (ROA). */
   readonly path: string | null;
   readonly parameters: readonly ParameterMetadata[];
-  /** Fields of the models parameters refer to. */
+  /** Fields of the models parameters refer to: model name → field name → shape. */
   readonly models: { readonly [name: string]: { readonly [field: string]: WireShape } };
 }
 
@@ -257,16 +264,22 @@ export function toQueryOf(meta: OperationMetadata, request: unknown): Query {
   return out;
 }
 
-function resolve(meta: OperationMetadata, shape: WireShape): WireShape {
-  let s = shape;
-  for (let i = 0; i < 64 && typeof s === 'object' && 'ref' in s; i++) {
-    const fields = hasOwn.call(meta.models, s.ref) ? meta.models[s.ref] : undefined;
-    s = fields ? { fields } : 'o';
+type Node = 's' | 'n' | 'b' | 'u' | 'o' | { items: WireShape } | { values: WireShape } | { fields: { readonly [name: string]: WireShape } };
+
+/** One level of a shape: a scalar, an array or map of the rest, or a model's fields. */
+function resolve(meta: OperationMetadata, shape: WireShape): Node {
+  const c = shape.charAt(0);
+  if (c === '[') return { items: shape.slice(1, -1) };
+  if (c === '<') return { values: shape.slice(1, -1) };
+  if (c === '{') {
+    const name = shape.slice(1, -1);
+    const fields = hasOwn.call(meta.models, name) ? meta.models[name] : undefined;
+    return fields ? { fields } : 'o';
   }
-  return s;
+  return c === 's' || c === 'n' || c === 'b' || c === 'o' ? c : 'u';
 }
 
-function fromText(shape: WireShape, raw: string): unknown {
+function fromText(shape: Node, raw: string): unknown {
   if (shape === 'n') {
     const n = Number(raw);
     return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
