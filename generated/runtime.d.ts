@@ -38,17 +38,6 @@ export interface ValidateOptions {
 /** @internal */
 export declare const hasOwn: (v: PropertyKey) => boolean;
 /**
- * @internal The own value of `x[k]`, or undefined: a direct load, and hasOwnProperty only when
- * Object.prototype has something under the key (never, unless it is polluted).
- */
-export declare function get(x: {
-    readonly [key: string]: unknown;
-}, k: string): unknown;
-/** @internal The own value of `x[k]` for a key Object.prototype has itself (`constructor`, `toString`, ...). */
-export declare function getOwn(x: {
-    readonly [key: string]: unknown;
-}, k: string): unknown;
-/**
  * @internal A copy of the own enumerable properties of an object whose prototype is neither
  * Object.prototype nor null (class instances, Object.create(...)), so that nothing inherited is
  * read as a property. The validators call it; plain objects are read as they are.

@@ -6,19 +6,6 @@
 const MAX_ERRORS = 100;
 /** @internal */
 export const hasOwn = Object.prototype.hasOwnProperty;
-const OP = Object.prototype;
-/**
- * @internal The own value of `x[k]`, or undefined: a direct load, and hasOwnProperty only when
- * Object.prototype has something under the key (never, unless it is polluted).
- */
-export function get(x, k) {
-    const v = x[k];
-    return v !== undefined && OP[k] !== undefined && !hasOwn.call(x, k) ? undefined : v;
-}
-/** @internal The own value of `x[k]` for a key Object.prototype has itself (`constructor`, `toString`, ...). */
-export function getOwn(x, k) {
-    return hasOwn.call(x, k) ? x[k] : undefined;
-}
 /**
  * @internal A copy of the own enumerable properties of an object whose prototype is neither
  * Object.prototype nor null (class instances, Object.create(...)), so that nothing inherited is

@@ -165,10 +165,11 @@ ${block(valuesOf)}
 
 // Module constants (not imports), so the optimising compiler folds them at every use.
 const OP: { readonly [key: string]: unknown } = Object.prototype as { readonly [key: string]: unknown };
+const hasOwn = Object.prototype.hasOwnProperty;
 
 ${join([...v.exported, ...v.internals], '\n\n')}`);
 
-  const imports = [code`Ctx`, code`esc`, code`get`, code`getOwn`, code`isObj`, code`issue`, code`ownCopy`, code`ucs2len`, ...(r ? (op.style === 'ROA' ? [code`toRequestOf`, code`type HttpRequest`] : [code`fromQueryOf`, code`toQueryOf`, code`type Query`]) : []), code`type OperationMetadata`, code`type ValidateOptions`, code`type ValidationResult`];
+  const imports = [code`Ctx`, code`esc`, code`isObj`, code`issue`, code`ownCopy`, code`ucs2len`, ...(r ? (op.style === 'ROA' ? [code`toRequestOf`, code`type HttpRequest`] : [code`fromQueryOf`, code`toQueryOf`, code`type Query`]) : []), code`type OperationMetadata`, code`type ValidateOptions`, code`type ValidationResult`];
   const source = code`${fileHeader(moduleHeader(o))}
 import { ${join(imports, ', ')} } from ${str(options.runtime)};
 

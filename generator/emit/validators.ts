@@ -47,13 +47,13 @@ const I = (d: number): Code => ident(`i${d}`);
 const fnName = (prefix: string, name: string): Code => ident(`${prefix}_${name}`);
 
 /**
- * An expression: the own value of `x[key]`, or undefined. Fast path (runtime `get`, inlined by
- * V8): a direct load, and hasOwnProperty only when Object.prototype has something under the key
- * (it never does unless polluted). Keys Object.prototype has itself go through `getOwn`. `x`
- * always has Object.prototype or null as prototype.
+ * Statements declaring `v` as the own value of `x[key]` or undefined. Fast path: a direct load,
+ * and hasOwnProperty only when Object.prototype has something under the key (it never does
+ * unless polluted; TurboFan folds the check). `x` always has Object.prototype or null as prototype.
  */
 export function readOwn(key: string): Code {
-  return NATIVE_KEYS.has(key) ? code`getOwn(x, ${key})` : code`get(x, ${key})`;
+  if (NATIVE_KEYS.has(key)) return code`const v = hasOwn.call(x, ${key}) ? x[${key}] : undefined;`;
+  return code`let v = x[${key}];\nif (v !== undefined && OP[${key}] !== undefined && !hasOwn.call(x, ${key})) v = undefined;`;
 }
 
 interface Shared {
@@ -203,11 +203,11 @@ const x = proto === OP || proto === null ? value : ownCopy(value);`;
       const missing = p.required
         ? code`if (v === undefined) ${this.err(path, 'required', `required property ${JSON.stringify(p.name)} is missing${where}`, `缺少必填参数 ${JSON.stringify(p.name)}${whereZh}`, code`{ missingProperty: ${p.name} }`)}\nelse {\n${block(checks)}\n}`
         : code`if (v !== undefined) {\n${block(checks)}\n}`;
-      parts.push(this.share(code`v = ${readOwn(p.name)};\n${missing}`));
+      parts.push(this.share(code`{\n${block([readOwn(p.name), missing])}\n}`));
     }
     // "Set this parameter or X": at least one member of each group must be present.
     for (const g of def.oneOf ?? []) {
-      const absent = join(g.map((n) => code`getOwn(x, ${n}) === undefined`), ' && ');
+      const absent = join(g.map((n) => code`(!hasOwn.call(x, ${n}) || x[${n}] === undefined)`), ' && ');
       const names = g.map((n) => JSON.stringify(n)).join(', ');
       parts.push(code`if (${absent}) ${this.err(code`p`, 'required', `one of ${names} is required${where}`, `${names} 至少需要一个${whereZh}`, code`{ missingProperty: ${g[0]!} }`)}`);
     }
@@ -227,7 +227,7 @@ ${block([...cases, ...(cases.length ? [code`  break;`] : []), code`default:`, co
 }`;
     this.fns.push(code`${docComment([def.name])}
 function ${fnName('v', def.name)}(value: unknown, p: string, c: Ctx): void {
-${block([this.objectPrelude(), code`let n = 0;`, code`let v: unknown;`])}
+${block([this.objectPrelude(), code`let n = 0;`])}
 `);
     this.fns.push(parts.map((x) => (x instanceof Code ? { id: -1, uses: 0, body: x } : x)));
     this.fns.push(code`${block([unknown])}
@@ -256,7 +256,7 @@ ${block([this.objectPrelude(), code`let n = 0;`, code`let v: unknown;`])}
       .filter((e) => e.uses > 1)
       .map((e) => code`/** One property, as ${num(e.uses)} objects check it: 1 when present. */
 function ${ident(`b_${e.id}`)}(x: { [key: string]: unknown }, p: string, c: Ctx): number {
-${block([code`let n = 0;`, code`let v: unknown;`, e.body, code`return n;`])}
+${block([code`let n = 0;`, e.body, code`return n;`])}
 }`);
     const fns: Code[] = [];
     for (let i = 0; i < this.fns.length; i += 3) {
@@ -273,7 +273,7 @@ ${block([code`let n = 0;`, code`let v: unknown;`, e.body, code`return n;`])}
   dispatchFn(r: RequestShapes): Code {
     const keys = r.discriminatorKeys;
     const kv = new Map(keys.map((k, i) => [k, ident(`k${i}`)]));
-    const reads = keys.map((k, i) => code`const ${ident(`k${i}`)}: unknown = ${readOwn(k)};`);
+    const reads = keys.map((k, i) => code`let ${ident(`k${i}`)}: unknown;\n{\n${block([readOwn(k), code`${ident(`k${i}`)} = v;`])}\n}`);
     const picks = r.dispatch.map((v) => {
       const test = v.discriminator.length ? join(v.discriminator.map(([k, val]) => code`${kv.get(k)!} === ${val}`), ' && ') : code`true`;
       return code`if (${test}) {\n${block([code`${this.fnOf(v.def.name)}(x, p, c);`, code`return;`])}\n}`;

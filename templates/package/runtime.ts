@@ -47,22 +47,6 @@ const MAX_ERRORS = /* @max-errors */ 100;
 /** @internal */
 export const hasOwn = Object.prototype.hasOwnProperty;
 
-const OP: { readonly [key: string]: unknown } = Object.prototype as { readonly [key: string]: unknown };
-
-/**
- * @internal The own value of `x[k]`, or undefined: a direct load, and hasOwnProperty only when
- * Object.prototype has something under the key (never, unless it is polluted).
- */
-export function get(x: { readonly [key: string]: unknown }, k: string): unknown {
-  const v = x[k];
-  return v !== undefined && OP[k] !== undefined && !hasOwn.call(x, k) ? undefined : v;
-}
-
-/** @internal The own value of `x[k]` for a key Object.prototype has itself (`constructor`, `toString`, ...). */
-export function getOwn(x: { readonly [key: string]: unknown }, k: string): unknown {
-  return hasOwn.call(x, k) ? x[k] : undefined;
-}
-
 /**
  * @internal A copy of the own enumerable properties of an object whose prototype is neither
  * Object.prototype nor null (class instances, Object.create(...)), so that nothing inherited is
