@@ -27,6 +27,8 @@ export interface GenerateOptions {
   exclude: string[];
   /** npm name of the generated package. */
   packageName?: string;
+  /** Base URL of the pages: the package cites sources as links (config key `sourceBaseUrl`). */
+  sourceBaseUrl?: string;
 }
 
 export const EXIT = { ok: 0, stale: 1, usage: 2 } as const;
@@ -49,7 +51,7 @@ options:
   --package NAME    npm name of the generated package
   --quiet           print nothing but errors      --debug   print stack traces
 
-config keys: docs, out, cache, threads, exclude (array), package.
+config keys: docs, out, cache, threads, exclude (array), package, sourceBaseUrl (sources become links).
 docs/manifest.json5 (next to the pages) dates undated pages and names variants; see README.
 
 exit codes: 0 ok · 1 check found stale files (or diff --fail-on matched) · 2 bad usage or input`;
@@ -66,7 +68,7 @@ function loadConfig(path: string | null): Partial<GenerateOptions> {
   const raw = parseJson5(text, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file}:1: the config must be an object`);
   const c = raw as Record<string, unknown>;
-  const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package']);
+  const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package', 'sourceBaseUrl']);
   for (const k of Object.keys(c)) if (!known.has(k)) throw new InputError(`${file}: unknown config key "${k}" (known: ${[...known].join(', ')})`);
   const str = (k: string): string | undefined => {
     if (c[k] === undefined) return undefined;
@@ -80,6 +82,7 @@ function loadConfig(path: string | null): Partial<GenerateOptions> {
   if (str('docs')) out.docs = str('docs');
   if (str('out')) out.out = str('out');
   if (str('package')) out.packageName = str('package');
+  if (str('sourceBaseUrl')) out.sourceBaseUrl = str('sourceBaseUrl');
   if (c.cache !== undefined) out.cache = c.cache as string | false;
   if (c.threads !== undefined) out.threads = c.threads as number;
   if (c.exclude) out.exclude = c.exclude as string[];
@@ -184,10 +187,10 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged
 }
 
 /** What the CLI's options ask of generate(). */
-export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>): Promise<GenerateResult> {
+export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'sourceBaseUrl' | 'quiet'>): Promise<GenerateResult> {
   return runGenerate(
     { docs: opts.docs, exclude: opts.exclude.map((re) => new RegExp(re)) },
-    { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, onProgress: progress(opts as GenerateOptions) },
+    { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, sourceBaseUrl: opts.sourceBaseUrl, onProgress: progress(opts as GenerateOptions) },
   );
 }
 

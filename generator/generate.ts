@@ -128,6 +128,7 @@ export function manifestFor(docs: string): Manifest {
 export async function generate(inputs: GenerateInputs, options: GenerateOptions = {}): Promise<GenerateResult> {
   const docsDir = inputs.docs;
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
+  if (options.sourceBaseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.sourceBaseUrl)) throw new InputError(`sourceBaseUrl ${JSON.stringify(options.sourceBaseUrl)}: an http(s) URL is needed`);
   options.onProgress?.('find', 0, 0);
   const docsFolder = statSync(docsDir).isDirectory() ? resolve(docsDir) : dirname(resolve(docsDir));
   const found = findDocuments(docsDir, inputs.base ?? dirname(docsFolder), inputs.exclude ?? []);
