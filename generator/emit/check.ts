@@ -1,17 +1,19 @@
 /**
  * Type-check generated TypeScript modules and compile them to ESM JavaScript plus .d.ts, in
- * memory: one ts-morph Project, in-memory file system, only the lib files the code needs, default
- * lib files not checked. Every file is checked in full (validators included). Each module is
+ * memory: one TypeScript program per batch (the compiler that ts-morph ships, its lib files,
+ * parsed once per process), only the lib files the code needs, default lib files not checked. Every file is checked in full (validators included). Each module is
  * judged alone: a module with an error gets its diagnostics back and no output, the others are
  * compiled; `compileSources` (all or nothing) throws EmitCheckError naming file:line instead.
  *
  * The JavaScript and declarations are TypeScript's printer output: formatted already, so no
  * prettier pass runs over them (see the README, "The generated package", for the numbers).
  */
-import { Project, ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import { ts } from 'ts-morph';
 import { EmitCheckError } from '../errors.ts';
 
 const ROOT = '/package/';
+const LIB = '/lib/';
 
 export const COMPILER_OPTIONS = {
   target: ts.ScriptTarget.ES2022,
@@ -33,30 +35,81 @@ export const COMPILER_OPTIONS = {
 
 export type ModuleResult = { ok: true; files: Map<string, string> } | { ok: false; errors: string[] };
 
+/** TypeScript's lib files, as ts-morph ships them (no file system needed). */
+let libTexts: Map<string, string> | null = null;
+function libs(): Map<string, string> {
+  if (!libTexts) {
+    const req = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
+    const common = req('@ts-morph/common') as { getLibFiles(): Array<{ fileName: string; text: string }> };
+    libTexts = new Map(common.getLibFiles().map((f) => [LIB + f.fileName, f.text]));
+  }
+  return libTexts;
+}
+
+/** Lib files parsed once per process: every program of a run shares them. */
+const libFiles = new Map<string, ts.SourceFile>();
+
+/**
+ * Generated sources are parsed without their JSDoc (`JSDocParsingMode.ParseNone`): the checker
+ * needs none of it, and the emitter copies comments from the text. That saves the parse of
+ * several MB of documentation on the corpus.
+ */
+function sourceFile(name: string, text: string, lib: boolean): ts.SourceFile {
+  return ts.createSourceFile(name, text, { languageVersion: COMPILER_OPTIONS.target, jsDocParsingMode: lib ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone }, false);
+}
+
+function host(files: Map<string, string>): ts.CompilerHost {
+  const lib = libs();
+  return {
+    getSourceFile(name) {
+      const own = files.get(name);
+      if (own !== undefined) return sourceFile(name, own, false);
+      const cached = libFiles.get(name);
+      if (cached) return cached;
+      const text = lib.get(name);
+      if (text === undefined) return undefined;
+      const sf = sourceFile(name, text, true);
+      libFiles.set(name, sf);
+      return sf;
+    },
+    getDefaultLibFileName: () => `${LIB}lib.d.ts`,
+    getDefaultLibLocation: () => LIB.slice(0, -1),
+    writeFile: () => {},
+    getCurrentDirectory: () => ROOT,
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (f) => files.has(f) || lib.has(f),
+    readFile: (f) => files.get(f) ?? lib.get(f),
+    directoryExists: () => true,
+    getDirectories: () => [],
+  };
+}
+
 /**
  * Check and compile `targets` (path → source); `context` files (path → source: the shared
  * runtime, declarations of modules the targets import) are in the program but not emitted.
  * Declaration (`.d.ts`) targets are checked and passed through as they are.
  */
 export function compileModules(targets: Map<string, string>, context: Map<string, string> = new Map()): Map<string, ModuleResult> {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: COMPILER_OPTIONS });
-  for (const [path, text] of context) project.createSourceFile(ROOT + path, text, { overwrite: true });
-  for (const [path, text] of targets) project.createSourceFile(ROOT + path, text, { overwrite: true });
-  const program = project.getProgram().compilerObject;
-  const global = program.getGlobalDiagnostics();
+  const files = new Map<string, string>();
+  for (const [path, text] of context) files.set(ROOT + path, text);
+  for (const [path, text] of targets) files.set(ROOT + path, text);
+  const program = ts.createProgram({ rootNames: [...files.keys()], options: COMPILER_OPTIONS, host: host(files) });
+  const global = [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics()];
   const out = new Map<string, ModuleResult>();
   for (const [path, text] of targets) {
     const sf = program.getSourceFile(ROOT + path)!;
     const diagnostics = [...global, ...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
-    const files = new Map<string, string>();
+    const emitted = new Map<string, string>();
     if (!diagnostics.length) {
-      if (path.endsWith('.d.ts')) files.set(path, text);
+      if (path.endsWith('.d.ts')) emitted.set(path, text);
       else {
-        const r = program.emit(sf, (name, data) => files.set(name.replace(/^\/out\//, ''), data));
+        const r = program.emit(sf, (name, data) => emitted.set(name.replace(/^\/out\//, ''), data));
         diagnostics.push(...r.diagnostics);
       }
     }
-    out.set(path, diagnostics.length ? { ok: false, errors: diagnostics.slice(0, 10).map(describe) } : { ok: true, files });
+    out.set(path, diagnostics.length ? { ok: false, errors: diagnostics.slice(0, 10).map(describe) } : { ok: true, files: emitted });
   }
   return out;
 }
