@@ -13,7 +13,7 @@ import type { IR } from '../generator/model/ir.ts';
 import { syntheticIR } from './fixtures/consumer/synthetic-ir.ts';
 import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/manifest.ts';
-import { emitPackage, EmitCheckError, packageName } from '../generator/emit/index.ts';
+import { emit, emitPackage, EmitCheckError, packageName } from '../generator/emit/index.ts';
 import { compileSources } from '../generator/emit/check.ts';
 import { docComment, escapeCommentText } from '../generator/emit/comments.ts';
 import { writeTreeAtomic, type OutputTree } from '../generator/io/output.ts';
@@ -248,6 +248,40 @@ describe('emit: any operation', () => {
     const cn = await import(pathToFileURL(join(dir, D, '创建实例.js')).href);
     expect(cn.validate创建实例Request({ 名称: 'x' }).ok).toBe(true);
     expect(mod.validateDescribeThingsRequest({ 'display-name': 'ab', old: 'x' }).warnings.map((w: { code: string }) => w.code)).toEqual(['deprecated']);
+  });
+});
+
+describe('emit: an operation that cannot be emitted', () => {
+  it('is left out with an error naming its first page; everything else is written', async () => {
+    process.env.DOCS2TYPES_FAULT = 'emit-type-error';
+    let r: Awaited<ReturnType<typeof emit>>;
+    try {
+      r = await emit(syntheticIR());
+    } finally {
+      delete process.env.DOCS2TYPES_FAULT;
+    }
+    expect(r.diagnostics).toHaveLength(1);
+    const d = r.diagnostics[0]!;
+    expect(d).toMatchObject({ file: 'docs/x.md', severity: 'error', code: 'emit-failed' });
+    expect(d.line).toBeGreaterThan(0);
+    expect(d.message).toMatch(/^operation Demo\/2020-01-01\/\S+ is left out of the package: its module does not type-check: .*Cannot find name 'NoSuchType'/);
+    const left = d.message.split(' ')[1]!.split('/')[2]!;
+    const modules = [...r.tree.keys()].filter((k) => /^demo\/2020-01-01\/[^/]+\.js$/.test(k) && !k.endsWith('index.js'));
+    expect(modules.length).toBe(syntheticIR().operations.length - 1);
+    expect(modules.some((m) => m.endsWith(`/${left}.js`))).toBe(false);
+    expect(r.tree.get('demo/2020-01-01/index.js')).not.toMatch(new RegExp(`\\./${left}\\.js`));
+    expect(JSON.parse(r.tree.get('package.json')!).exports[`./demo/2020-01-01/${left}`]).toBeUndefined();
+  });
+
+  it('fails the run when it leaves nothing (the previous output stays)', async () => {
+    process.env.DOCS2TYPES_FAULT = 'emit-type-error';
+    try {
+      const one = syntheticIR();
+      one.operations = one.operations.slice(0, 1);
+      await expect(emit(one)).rejects.toBeInstanceOf(EmitCheckError);
+    } finally {
+      delete process.env.DOCS2TYPES_FAULT;
+    }
   });
 });
 

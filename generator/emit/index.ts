@@ -256,6 +256,11 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResul
   }
 
   lap('type-check + compile');
+  // Nothing left to write of a package that had operations: fail the run (the previous output stays).
+  if (!kept.length && modules.size + diagnostics.length > 0 && diagnostics.length) {
+    throw new EmitCheckError(`generated code does not type-check: every operation is left out:\n${diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).slice(0, 10).join('\n')}`);
+  }
+
   // 3. Index modules: a namespace per product, version and operation (only those kept).
   const indexSources = new Map<string, string>();
   const byProduct = new Map<string, typeof kept>();
