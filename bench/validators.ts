@@ -159,7 +159,7 @@ export async function runValidatorBench(options: ValidatorBenchOptions = {}): Pr
   const rounds = options.rounds ?? 5;
   const ms = options.ms ?? 250;
   const docsDir = options.docs ?? join(REPO, 'docs');
-  const full = buildIR(readDocuments(findDocuments(docsDir, undefined, [/\/history\//]), { cache: false }), loadManifest(join(docsDir, 'manifest.json5')));
+  const full = irOf(docsDir);
   const ir = options.only ? { ...full, operations: full.operations.filter((o) => options.only!.includes(o.name)) } : full;
   const shapes = buildShapes(ir);
   const o = options.operation
@@ -242,6 +242,17 @@ export function validatorRows(r: ValidatorBenchResult): TableRow[] {
 }
 
 /** For bench/run.ts: ratio = generated ops/s ÷ that validator's ops/s. */
+const irs = new Map<string, ReturnType<typeof buildIR>>();
+/** The IR of a docs folder, read once per process (the corpus takes a while). */
+function irOf(docsDir: string): ReturnType<typeof buildIR> {
+  let ir = irs.get(docsDir);
+  if (!ir) {
+    ir = buildIR(readDocuments(findDocuments(docsDir, undefined, [/\/history\//]), { cache: false }), loadManifest(join(docsDir, 'manifest.json5')));
+    irs.set(docsDir, ir);
+  }
+  return ir;
+}
+
 /** The seeds' operation, then the corpus operations when the corpus is there. */
 export async function runValidatorBenches(options: ValidatorBenchOptions & { seedsOnly?: boolean } = {}): Promise<ValidatorBenchResult[]> {
   const out = [await runValidatorBench(options)];
