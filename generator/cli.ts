@@ -180,6 +180,7 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged
     `docs2types: ${c.pages} pages → ${c.operations} operation${c.operations === 1 ? '' : 's'}, ${c.parameters} parameters, ${c.models} models`,
     `  pages with a request table that became operations: ${all?.thoseThatBecameOperations ?? 0}/${all?.pagesWithRequestTable ?? 0}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}`,
     `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
+    ...(r.diagnostics.length ? [`  left out of the package: ${r.diagnostics.length} operation(s): ${r.diagnostics.slice(0, 2).map((d) => `${d.file}:${d.line}: ${d.message}`.slice(0, 200)).join('; ')}${r.diagnostics.length > 2 ? '; …' : ''}`] : []),
     `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; emit: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} formatting and type-check steps from cache`,
     `  ${unchanged ? 'nothing to write: already up to date,' : 'wrote'} ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
   ];
