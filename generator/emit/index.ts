@@ -22,7 +22,7 @@
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import type { Diagnostic, DocumentIR, IR, OperationModel, SourceRef } from '../model/ir.ts';
 import { EmitCheckError } from '../errors.ts';
@@ -31,7 +31,7 @@ import { fileHeader, HEADER_NOTE } from './comments.ts';
 import { mdCodeSpan, mdText } from './md.ts';
 import { emitModule, moduleHeader, samplesName } from './module.ts';
 import { folderNames, joinSafe, suffixOf } from './paths.ts';
-import { operationSamples, type SampleSet } from './samples.ts';
+import { operationSamples } from './samples.ts';
 import { operationSchemas } from './schema.ts';
 import { buildShapes, type OperationShapes, type PackageShapes } from './shapes.ts';
 import { linkCite, plainCite } from './types.ts';
@@ -163,6 +163,43 @@ function runtimeSource(maxErrors: number): string {
 
 const digest = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+interface SampleFiles {
+  kind: string;
+  minimal: string;
+  full: string;
+}
+interface SchemaFile {
+  kind: 'request' | 'response';
+  text: string;
+}
+/** What emit makes of one operation before the type-check (memoised: see `emit`). */
+interface OperationRecord {
+  source: string;
+  values: string[];
+  types: string[];
+  schemas: SchemaFile[];
+  samples: SampleFiles[];
+}
+
+let emitVersionMemo: string | null = null;
+/** Hash of the code that builds a module (this folder and the runtime template): part of every operation record's key. */
+function emitVersion(): string {
+  if (emitVersionMemo === null) {
+    const h = createHash('sha256').update('operation-record:1\0');
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name))) {
+        const p = joinPath(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name.endsWith('.ts')) h.update(e.name).update('\0').update(readFileSync(p)).update('\0');
+      }
+    };
+    walk(import.meta.dirname);
+    h.update(readFileSync(joinPath(TEMPLATE_DIR, 'runtime.ts')));
+    emitVersionMemo = h.digest('hex').slice(0, 16);
+  }
+  return emitVersionMemo;
+}
+
 /** Type-check + compile the sources (path → text) that the memo cannot answer; `context` is visible to them. */
 async function compileAll(sources: Map<string, string>, context: Map<string, string>, memo: EmitMemoLike, step: string, onProgress?: EmitOptions['onProgress']): Promise<Map<string, { ok: true; files: Map<string, string> } | { ok: false; errors: string[] }>> {
   const contextKey = digest(JSON.stringify([...context].map(([k, v]) => [k, digest(v)])));
@@ -213,19 +250,36 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResul
 
   // 1. One module source per operation.
   const runtime = runtimeSource(maxErrors);
-  const modules = new Map<string, { o: OperationShapes; place: ModulePlace; samples: SampleSet[]; values: string[]; types: string[] }>();
+  const modules = new Map<string, { o: OperationShapes; place: ModulePlace; samples: SampleFiles[]; schemas: SchemaFile[]; values: string[]; types: string[] }>();
   const sources = new Map<string, string>();
+  const version = emitVersion();
   for (const o of shapes.operations) {
     const place = places.get(o.op)!;
     const path = joinSafe(place.product, place.version, `${place.file}.ts`);
     try {
-      const samples = operationSamples(documents, o);
-      const m = emitModule(o, { cite, runtime: '../../runtime.js', samples });
-      let text = m.source.text;
+      // The module, its schemas and samples are a function of the operation, its pages' samples,
+      // the options and the generator's emit code: memoised as one record per operation.
+      const input = JSON.stringify([version, cite === plainCite ? null : options.sourceBaseUrl, o.op, o.op.documents.map((f) => [f, documents.get(f)?.samples ?? null])]);
+      const stored = memo.get('operation', input);
+      let record: OperationRecord;
+      if (stored !== null) record = JSON.parse(stored) as OperationRecord;
+      else {
+        const samples = operationSamples(documents, o);
+        const m = emitModule(o, { cite, runtime: '../../runtime.js', samples });
+        record = {
+          source: m.source.text,
+          values: m.values,
+          types: m.types,
+          schemas: operationSchemas(o).map((x) => ({ kind: x.kind, text: `${JSON.stringify(x.schema, null, 2)}\n` })),
+          samples: samples.map((x) => ({ kind: x.kind, minimal: `${JSON.stringify(x.minimal, null, 2)}\n`, full: `${JSON.stringify(x.full, null, 2)}\n` })),
+        };
+        memo.put('operation', input, JSON.stringify(record));
+      }
+      let text = record.source;
       // Test hook: a module that does not type-check (proves it is left out, and only it).
       if (process.env.DOCS2TYPES_FAULT === 'emit-type-error' && modules.size === 0) text += '\nexport declare const docs2typesFault: NoSuchType;\n';
       sources.set(path, text);
-      modules.set(path, { o, place, samples, values: m.values, types: m.types });
+      modules.set(path, { o, place, samples: record.samples, schemas: record.schemas, values: record.values, types: record.types });
     } catch (e) {
       diagnostics.push(leftOut(o.op, e instanceof Error ? e.message : String(e)));
     }
@@ -242,7 +296,7 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResul
   const tree: OutputTree = new Map();
   const rtHeader = fileHeader('Shared runtime of the generated modules: validation context, serialisers (no dependencies).').text;
   for (const [k, v] of rt.files) tree.set(k, v.startsWith('/*\n') ? v : rtHeader + v);
-  const kept: Array<{ path: string; o: OperationShapes; place: ModulePlace; samples: SampleSet[]; values: string[]; types: string[] }> = [];
+  const kept: Array<{ path: string; o: OperationShapes; place: ModulePlace; samples: SampleFiles[]; schemas: SchemaFile[]; values: string[]; types: string[] }> = [];
   for (const [path, m] of modules) {
     const r = results.get(path)!;
     if (!r.ok) {
@@ -304,11 +358,11 @@ export type { HttpRequest, OperationMetadata, ParameterLocation, ParameterMetada
   // 4. JSON Schemas and samples as JSON, package.json, README.
   for (const k of kept) {
     const dir = [k.place.product, k.place.version];
-    for (const s of operationSchemas(k.o)) tree.set(joinSafe('schema', ...dir, `${k.place.file}.${s.kind}.schema.json`), `${JSON.stringify(s.schema, null, 2)}\n`);
+    for (const s of k.schemas) tree.set(joinSafe('schema', ...dir, `${k.place.file}.${s.kind}.schema.json`), s.text);
     const kinds = folderNames(k.samples.map((s) => [s.kind, s.kind]), 40);
     for (const s of k.samples) {
-      tree.set(joinSafe('samples', ...dir, `${k.place.file}.${kinds.get(s.kind)!}.minimal.json`), `${JSON.stringify(s.minimal, null, 2)}\n`);
-      tree.set(joinSafe('samples', ...dir, `${k.place.file}.${kinds.get(s.kind)!}.full.json`), `${JSON.stringify(s.full, null, 2)}\n`);
+      tree.set(joinSafe('samples', ...dir, `${k.place.file}.${kinds.get(s.kind)!}.minimal.json`), s.minimal);
+      tree.set(joinSafe('samples', ...dir, `${k.place.file}.${kinds.get(s.kind)!}.full.json`), s.full);
     }
   }
   const ids = kept.map((k) => k.o.op.id);
@@ -363,7 +417,7 @@ function fenced(lang: string, body: string): string[] {
 }
 
 /** The usage example of an operation (the README test type-checks it against the package). */
-export function usageExample(name: string, path: string, o: OperationShapes, values: string[], sample: SampleSet | null): string {
+export function usageExample(name: string, path: string, o: OperationShapes, values: string[], sample: { kind: string } | null): string {
   const r = o.request!;
   const sub = `${name}/${path.replace(/\.ts$/, '')}`;
   const rpc = o.op.style !== 'ROA';
@@ -388,7 +442,7 @@ export function usageExample(name: string, path: string, o: OperationShapes, val
   return lines.join('\n');
 }
 
-function packageReadme(name: string, maxErrors: number, kept: Array<{ path: string; o: OperationShapes; place: ModulePlace; samples: SampleSet[]; values: string[]; types: string[] }>): string {
+function packageReadme(name: string, maxErrors: number, kept: Array<{ path: string; o: OperationShapes; place: ModulePlace; samples: SampleFiles[]; schemas: SchemaFile[]; values: string[]; types: string[] }>): string {
   const first = kept.find((k) => k.o.request) ?? null;
   const lines: string[] = [`<!-- ${HEADER_NOTE.replace(/--/g, '- -')} -->`, '', `# ${mdText(name)}`, ''];
   lines.push(
