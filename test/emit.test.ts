@@ -14,7 +14,7 @@ import { syntheticIR } from './fixtures/consumer/synthetic-ir.ts';
 import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/manifest.ts';
 import { emit, emitPackage, EmitCheckError, packageName } from '../generator/emit/index.ts';
-import { compileSources } from '../generator/emit/check.ts';
+import { COMPILER_OPTIONS, compileSources } from '../generator/emit/check.ts';
 import { docComment, escapeCommentText } from '../generator/emit/comments.ts';
 import { writeTreeAtomic, type OutputTree } from '../generator/io/output.ts';
 
@@ -62,6 +62,11 @@ describe('emit: the seed package', () => {
     // What ships: code, declarations, schemas, samples (and OpenAPI); never the IR or the reports.
     expect(pkg.files).toEqual(['index.js', 'index.d.ts', 'runtime.js', 'runtime.d.ts', 'cs/', 'schema/', 'samples/', 'openapi/', 'README.md']);
     expect(pkg.description.length).toBeLessThan(300);
+    // Module support as stated: ESM only (no `require` condition anywhere), Node.js >= 18: the
+    // code is ES2022 and the type-check allows no API beyond ES2015's (lib es5 + es2015.core/collection).
+    expect(pkg.engines).toEqual({ node: '>=18' });
+    expect(JSON.stringify(pkg.exports)).not.toMatch(/"require"|"import"/);
+    expect(COMPILER_OPTIONS.lib).toEqual(['lib.es5.d.ts', 'lib.es2015.core.d.ts', 'lib.es2015.collection.d.ts']);
     expect(pkg.dependencies).toBeUndefined();
     expect(pkg.peerDependencies).toBeUndefined();
     expect(pkg._generated).toMatch(/DO NOT EDIT/);
