@@ -74,11 +74,15 @@ export declare class Ctx {
     /** allowUnknown */
     u: boolean;
     max: number;
+    /** Segments of the path to the object being checked: `/name` strings and array indexes. */
+    s: Array<string | number>;
+    /** The JSON pointer of the object being checked, plus `tail`. */
+    at(tail: string): string;
     init(options: unknown): void;
     e(path: string, t: IssueTemplate): void;
     private add;
-    /** An unknown property `k` of the object at `path`. */
-    x(path: string, k: string, t: IssueTemplate): void;
+    /** An unknown property `k` of the object being checked. */
+    x(k: string, t: IssueTemplate): void;
     w(path: string, t: IssueTemplate): void;
     fail(x: unknown): void;
     result<T>(value: unknown): ValidationResult<T>;

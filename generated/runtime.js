@@ -58,6 +58,18 @@ export class Ctx {
     /** allowUnknown */
     u = false;
     max = MAX_ERRORS;
+    /** Segments of the path to the object being checked: `/name` strings and array indexes. */
+    s = [];
+    /** The JSON pointer of the object being checked, plus `tail`. */
+    at(tail) {
+        const s = this.s;
+        let out = '';
+        for (let i = 0; i < s.length; i++) {
+            const x = s[i];
+            out += typeof x === 'number' ? `/${x}` : x;
+        }
+        return out + tail;
+    }
     init(options) {
         if (!isObj(options))
             return;
@@ -76,11 +88,11 @@ export class Ctx {
         if (errors.length >= this.max)
             throw STOP;
     }
-    /** An unknown property `k` of the object at `path`. */
-    x(path, k, t) {
+    /** An unknown property `k` of the object being checked. */
+    x(k, t) {
         const key = JSON.stringify(k);
         this.add({
-            path: `${path}/${esc(k)}`,
+            path: this.at(`/${esc(k)}`),
             code: t.code,
             message: { en: `unknown property ${key}${t.message.en}`, zh: `未知参数 ${key}${t.message.zh}` },
             params: { additionalProperty: k },

@@ -47,6 +47,21 @@ const I = (d: number): Code => ident(`i${d}`);
 const fnName = (prefix: string, name: string): Code => ident(`${prefix}_${name}`);
 
 /**
+ * A path below the current object, kept as segments: a property (`/name`, already a JSON-pointer
+ * segment), an array index variable, a map key variable. The path string is built only when an
+ * issue is reported (`c.at(tail)` joins the context's stack of the enclosing objects' segments
+ * and the tail); a nested object is entered by pushing its segments on that stack, so the valid
+ * path concatenates no strings.
+ */
+type Seg = { s: string } | { i: Code } | { k: Code };
+const prop = (name: string): Seg[] => [{ s: `/${pointerSegment(name)}` }];
+function tail(segs: Seg[]): Code {
+  if (!segs.length) return code`""`;
+  return join(segs.map((g) => ('s' in g ? code`${g.s}` : 'i' in g ? code`"/" + ${g.i}` : code`"/" + esc(${g.k})`)), ' + ');
+}
+const at = (segs: Seg[]): Code => code`c.at(${tail(segs)})`;
+
+/**
  * Statements declaring `v` as the own value of `x[key]` or undefined. Fast path: a direct load,
  * and hasOwnProperty only when Object.prototype has something under the key (it never does
  * unless polluted; TurboFan folds the check). `x` always has Object.prototype or null as prototype.
@@ -96,8 +111,8 @@ export class ValidatorGen {
     return name;
   }
 
-  private err(path: Code, kind: string, en: string, zh: string, params?: Code): Code {
-    return code`c.e(${path}, ${this.issue(kind, en, zh, params)});`;
+  private err(path: Seg[], kind: string, en: string, zh: string, params?: Code): Code {
+    return code`c.e(${at(path)}, ${this.issue(kind, en, zh, params)});`;
   }
 
   private oneOf(v: Code, values: Scalar[]): Code {
@@ -113,8 +128,8 @@ export class ValidatorGen {
     return code`${name}.has(${v})`;
   }
 
-  /** Statements checking `v` (type unknown, never undefined) against `shape`; `path` is an expression. */
-  check(shape: Shape, v: Code, path: Code, d: number): Code | null {
+  /** Statements checking `v` (type unknown, never undefined) against `shape`; `path` is where `v` is, below the current object. */
+  check(shape: Shape, v: Code, path: Seg[], d: number): Code | null {
     const typeErr = (t: string): Code => this.err(path, 'type', `must be ${t === 'integer' ? 'an integer' : t === 'object' || t === 'array' ? `an ${t}` : `a ${t}`}`, `必须是${TYPE_ZH[t]}`, code`{ type: ${t} }`);
     const enumChecks = (values: Scalar[] | undefined, not: Scalar[] | undefined): Code[] => {
       const out: Code[] = [];
@@ -158,14 +173,14 @@ export class ValidatorGen {
         const inner: Code[] = [];
         if (shape.minItems !== undefined) inner.push(code`if (${v}.length < ${num(shape.minItems)}) ${this.err(path, 'minItems', `must have at least ${plural(shape.minItems, 'item', 'items')}`, `至少需要 ${shape.minItems} 项`, code`{ limit: ${num(shape.minItems)} }`)}`);
         if (shape.maxItems !== undefined) inner.push(code`if (${v}.length > ${num(shape.maxItems)}) ${this.err(path, 'maxItems', `must have at most ${plural(shape.maxItems, 'item', 'items')}`, `最多 ${shape.maxItems} 项`, code`{ limit: ${num(shape.maxItems)} }`)}`);
-        const item = this.check(shape.items, V(d + 1), code`${path} + "/" + ${I(d)}`, d + 1);
+        const item = this.check(shape.items, V(d + 1), [...path, { i: I(d) }], d + 1);
         if (item) inner.push(code`for (let ${I(d)} = 0; ${I(d)} < ${v}.length; ${I(d)}++) {\n${block([code`const ${V(d + 1)}: unknown = ${v}[${I(d)}];`, item])}\n}`);
         return orElse(code`if (!Array.isArray(${v})) ${typeErr('array')}`, inner);
       }
       case 'map': {
         const k = ident(`k${d}`);
         const ks = ident(`ks${d}`);
-        const value = this.check(shape.values, V(d + 1), code`${path} + "/" + esc(${k})`, d + 1);
+        const value = this.check(shape.values, V(d + 1), [...path, { k }], d + 1);
         const loop = value
           ? [
               code`const ${ks} = Object.keys(${v});`,
@@ -174,15 +189,19 @@ export class ValidatorGen {
           : [];
         return orElse(code`if (!isObj(${v})) ${typeErr('object')}`, loop);
       }
-      case 'ref':
-        return code`${this.fnOf(shape.def)}(${v}, ${path}, c);`;
+      case 'ref': {
+        const push = path.map((g) => ('s' in g ? code`${g.s}` : 'i' in g ? g.i : code`"/" + esc(${g.k})`));
+        const call = code`${this.fnOf(shape.def)}(${v}, c);`;
+        if (!push.length) return call;
+        return join([code`c.s.push(${join(push, ', ')});`, call, ...push.map(() => code`c.s.pop();`)], '\n');
+      }
     }
   }
 
   /** The start of a function that reads an object: not an object is an error; `x` is its own properties. */
   private objectPrelude(): Code {
     return code`if (!isObj(value)) {
-  ${this.err(code`p`, 'type', 'must be an object', '必须是对象', code`{ type: "object" }`)}
+  ${this.err([], 'type', 'must be an object', '必须是对象', code`{ type: "object" }`)}
   return;
 }
 // Read own properties only: an object that is not plain is read through a copy of them.
@@ -195,9 +214,9 @@ const x = proto === OP || proto === null ? value : ownCopy(value);`;
     const whereZh = def.variant ? `（${def.variant.id} 类型）` : '';
     const parts: Array<Code | Shared> = [];
     for (const p of def.props) {
-      const path = code`p + ${`/${pointerSegment(p.name)}`}`;
+      const path = prop(p.name);
       const checks: Code[] = [code`n++;`];
-      if (p.deprecated) checks.push(code`c.w(${path}, ${this.issue('deprecated', `${JSON.stringify(p.name)} is deprecated`, `参数 ${JSON.stringify(p.name)} 已废弃`)});`);
+      if (p.deprecated) checks.push(code`c.w(${at(path)}, ${this.issue('deprecated', `${JSON.stringify(p.name)} is deprecated`, `参数 ${JSON.stringify(p.name)} 已废弃`)});`);
       const check = this.check(p.shape, code`v`, path, 0);
       if (check) checks.push(check);
       const missing = p.required
@@ -209,7 +228,7 @@ const x = proto === OP || proto === null ? value : ownCopy(value);`;
     for (const g of def.oneOf ?? []) {
       const absent = join(g.map((n) => code`(!hasOwn.call(x, ${n}) || x[${n}] === undefined)`), ' && ');
       const names = g.map((n) => JSON.stringify(n)).join(', ');
-      parts.push(code`if (${absent}) ${this.err(code`p`, 'required', `one of ${names} is required${where}`, `${names} 至少需要一个${whereZh}`, code`{ missingProperty: ${g[0]!} }`)}`);
+      parts.push(code`if (${absent}) ${this.err([], 'required', `one of ${names} is required${where}`, `${names} 至少需要一个${whereZh}`, code`{ missingProperty: ${g[0]!} }`)}`);
     }
     const cases = def.props.map((p) => code`case ${p.name}:`);
     const unknown = code`if (!c.u) {
@@ -220,13 +239,13 @@ const x = proto === OP || proto === null ? value : ownCopy(value);`;
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i];
       switch (k) {
-${block([...cases, ...(cases.length ? [code`  break;`] : []), code`default:`, code`  if (x[k] !== undefined) c.x(p, k, ${this.issue('additionalProperties', where, whereZh)});`], 8)}
+${block([...cases, ...(cases.length ? [code`  break;`] : []), code`default:`, code`  if (x[k] !== undefined) c.x(k, ${this.issue('additionalProperties', where, whereZh)});`], 8)}
       }
     }
   }
 }`;
     this.fns.push(code`${docComment([def.name])}
-function ${fnName('v', def.name)}(value: unknown, p: string, c: Ctx): void {
+function ${fnName('v', def.name)}(value: unknown, c: Ctx): void {
 ${block([this.objectPrelude(), code`let n = 0;`])}
 `);
     this.fns.push(parts.map((x) => (x instanceof Code ? { id: -1, uses: 0, body: x } : x)));
@@ -255,7 +274,7 @@ ${block([this.objectPrelude(), code`let n = 0;`])}
     const shared = [...this.checks.values()]
       .filter((e) => e.uses > 1)
       .map((e) => code`/** One property, as ${num(e.uses)} objects check it: 1 when present. */
-function ${ident(`b_${e.id}`)}(x: { [key: string]: unknown }, p: string, c: Ctx): number {
+function ${ident(`b_${e.id}`)}(x: { [key: string]: unknown }, c: Ctx): number {
 ${block([code`let n = 0;`, e.body, code`return n;`])}
 }`);
     const fns: Code[] = [];
@@ -263,7 +282,7 @@ ${block([code`let n = 0;`, e.body, code`return n;`])}
       const head = this.fns[i] as Code;
       const parts = this.fns[i + 1] as Shared[];
       const tail = this.fns[i + 2] as Code;
-      const body = parts.map((s) => (s.id >= 0 && s.uses > 1 ? code`n += ${ident(`b_${s.id}`)}(x, p, c);` : s.body));
+      const body = parts.map((s) => (s.id >= 0 && s.uses > 1 ? code`n += ${ident(`b_${s.id}`)}(x, c);` : s.body));
       fns.push(code`${head}${block(body)}\n${tail}`);
     }
     return [...shared, ...fns];
@@ -276,20 +295,20 @@ ${block([code`let n = 0;`, e.body, code`return n;`])}
     const reads = keys.map((k, i) => code`let ${ident(`k${i}`)}: unknown;\n{\n${block([readOwn(k), code`${ident(`k${i}`)} = v;`])}\n}`);
     const picks = r.dispatch.map((v) => {
       const test = v.discriminator.length ? join(v.discriminator.map(([k, val]) => code`${kv.get(k)!} === ${val}`), ' && ') : code`true`;
-      return code`if (${test}) {\n${block([code`${this.fnOf(v.def.name)}(x, p, c);`, code`return;`])}\n}`;
+      return code`if (${test}) {\n${block([code`${this.fnOf(v.def.name)}(x, c);`, code`return;`])}\n}`;
     });
     const chain: Code[] = [];
     keys.forEach((k, i) => {
       const users = r.variants.filter((v) => v.discriminator.some(([kk]) => kk === k));
       const values = users.map((v) => v.discriminator.find(([kk]) => kk === k)![1]).filter((x, j, a) => a.indexOf(x) === j);
-      const path = code`p + ${`/${pointerSegment(k)}`}`;
+      const path = prop(k);
       const ki = ident(`k${i}`);
       if (users.length === r.variants.length) chain.push(code`if (${ki} === undefined) ${this.err(path, 'required', `required property ${JSON.stringify(k)} is missing (it tells the kind of request apart)`, `缺少必填参数 ${JSON.stringify(k)}（用于区分请求类型）`, code`{ missingProperty: ${k} }`)}`);
       chain.push(code`if (${ki} !== undefined && !${this.oneOf(ki, values)}) ${this.err(path, 'enum', oneOfEn(values), oneOfZh(values), code`{ allowedValues: ${jsonLiteral(values)} }`)}`);
     });
-    chain.push(code`{\n  ${this.err(code`p`, 'enum', `matches no kind of request (${r.variants.map((v) => v.id).join(', ')})`, `不匹配任何请求类型（${r.variants.map((v) => v.id).join('、')}）`)}\n}`);
+    chain.push(code`{\n  ${this.err([], 'enum', `matches no kind of request (${r.variants.map((v) => v.id).join(', ')})`, `不匹配任何请求类型（${r.variants.map((v) => v.id).join('、')}）`)}\n}`);
     return code`${docComment([`${r.typeName}: picks the kind of request by ${keys.join(', ')}.`])}
-function ${fnName('d', r.typeName)}(value: unknown, p: string, c: Ctx): void {
+function ${fnName('d', r.typeName)}(value: unknown, c: Ctx): void {
 ${block([this.objectPrelude(), ...reads, ...picks, join(chain, '\nelse ')])}
 }`;
   }
@@ -327,7 +346,7 @@ export function ${validate}(value: unknown, options?: ValidateOptions): Validati
   const c = new Ctx();
   try {
     if (options !== undefined) c.init(options);
-    ${start}(value, "", c);
+    ${start}(value, c);
   } catch (x) {
     c.fail(x);
   }

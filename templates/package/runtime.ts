@@ -111,6 +111,18 @@ export class Ctx {
   /** allowUnknown */
   u = false;
   max = MAX_ERRORS;
+  /** Segments of the path to the object being checked: `/name` strings and array indexes. */
+  s: Array<string | number> = [];
+  /** The JSON pointer of the object being checked, plus `tail`. */
+  at(tail: string): string {
+    const s = this.s;
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const x = s[i];
+      out += typeof x === 'number' ? `/${x}` : x;
+    }
+    return out + tail;
+  }
   init(options: unknown): void {
     if (!isObj(options)) return;
     if (options.allowUnknown === true) this.u = true;
@@ -125,11 +137,11 @@ export class Ctx {
     errors.push(issue);
     if (errors.length >= this.max) throw STOP;
   }
-  /** An unknown property `k` of the object at `path`. */
-  x(path: string, k: string, t: IssueTemplate): void {
+  /** An unknown property `k` of the object being checked. */
+  x(k: string, t: IssueTemplate): void {
     const key = JSON.stringify(k);
     this.add({
-      path: `${path}/${esc(k)}`,
+      path: this.at(`/${esc(k)}`),
       code: t.code,
       message: { en: `unknown property ${key}${t.message.en}`, zh: `未知参数 ${key}${t.message.zh}` },
       params: { additionalProperty: k },

@@ -737,7 +737,7 @@ export function validateCreateClusterRequest(value, options) {
     try {
         if (options !== undefined)
             c.init(options);
-        d_CreateClusterRequest(value, "", c);
+        d_CreateClusterRequest(value, c);
     }
     catch (x) {
         c.fail(x);
@@ -762,7 +762,7 @@ export function validateCreateClusterResponse(value, options) {
     try {
         if (options !== undefined)
             c.init(options);
-        v_CreateClusterResponse(value, "", c);
+        v_CreateClusterResponse(value, c);
     }
     catch (x) {
         c.fail(x);
@@ -970,9 +970,9 @@ const E_97 = /*#__PURE__*/ issue("enum", "matches no kind of request (dedicated,
 /**
  * CreateClusterRequest: picks the kind of request by cluster_type, profile.
  */
-function d_CreateClusterRequest(value, p, c) {
+function d_CreateClusterRequest(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -993,33 +993,33 @@ function d_CreateClusterRequest(value, p, c) {
         k1 = v;
     }
     if (k0 === "ManagedKubernetes" && k1 === "Edge") {
-        v_CreateClusterRequestEdge(x, p, c);
+        v_CreateClusterRequestEdge(x, c);
         return;
     }
     if (k0 === "Kubernetes") {
-        v_CreateClusterRequestDedicated(x, p, c);
+        v_CreateClusterRequestDedicated(x, c);
         return;
     }
     if (k0 === "ManagedKubernetes") {
-        v_CreateClusterRequestManaged(x, p, c);
+        v_CreateClusterRequestManaged(x, c);
         return;
     }
     if (k0 === "Ask") {
-        v_CreateClusterRequestServerless(x, p, c);
+        v_CreateClusterRequestServerless(x, c);
         return;
     }
     if (k0 === undefined)
-        c.e(p + "/cluster_type", E_95);
+        c.e(c.at("/cluster_type"), E_95);
     else if (k0 !== undefined && !(k0 === "Kubernetes" || k0 === "ManagedKubernetes" || k0 === "Ask"))
-        c.e(p + "/cluster_type", E_96);
+        c.e(c.at("/cluster_type"), E_96);
     else if (k1 !== undefined && !(k1 === "Edge"))
-        c.e(p + "/profile", E_21);
+        c.e(c.at("/profile"), E_21);
     else {
-        c.e(p, E_97);
+        c.e(c.at(""), E_97);
     }
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_2(x, p, c) {
+function b_2(x, c) {
     let n = 0;
     {
         let v = x["disable_rollback"];
@@ -1027,15 +1027,15 @@ function b_2(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/disable_rollback", E_6);
+            c.w(c.at("/disable_rollback"), E_6);
             if (typeof v !== "boolean")
-                c.e(p + "/disable_rollback", E_7);
+                c.e(c.at("/disable_rollback"), E_7);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_3(x, p, c) {
+function b_3(x, c) {
     let n = 0;
     {
         let v = x["timeout_mins"];
@@ -1043,15 +1043,15 @@ function b_3(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/timeout_mins", E_8);
+            c.w(c.at("/timeout_mins"), E_8);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/timeout_mins", E_9);
+                c.e(c.at("/timeout_mins"), E_9);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_4(x, p, c) {
+function b_4(x, c) {
     let n = 0;
     {
         let v = x["kubernetes_version"];
@@ -1060,13 +1060,13 @@ function b_4(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/kubernetes_version", E_2);
+                c.e(c.at("/kubernetes_version"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_5(x, p, c) {
+function b_5(x, c) {
     let n = 0;
     {
         let v = x["name"];
@@ -1075,13 +1075,13 @@ function b_5(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/name", E_2);
+                c.e(c.at("/name"), E_2);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_7(x, p, c) {
+function b_7(x, c) {
     let n = 0;
     {
         let v = x["runtime"];
@@ -1089,13 +1089,15 @@ function b_7(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_Runtime(v, p + "/runtime", c);
+            c.s.push("/runtime");
+            v_Runtime(v, c);
+            c.s.pop();
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_9(x, p, c) {
+function b_9(x, c) {
     let n = 0;
     {
         let v = x["key_pair"];
@@ -1103,15 +1105,15 @@ function b_9(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/key_pair", E_13);
+            c.w(c.at("/key_pair"), E_13);
             if (typeof v !== "string")
-                c.e(p + "/key_pair", E_2);
+                c.e(c.at("/key_pair"), E_2);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_10(x, p, c) {
+function b_10(x, c) {
     let n = 0;
     {
         let v = x["login_password"];
@@ -1119,16 +1121,16 @@ function b_10(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/login_password", E_14);
+            c.w(c.at("/login_password"), E_14);
             if (typeof v !== "string")
-                c.e(p + "/login_password", E_2);
+                c.e(c.at("/login_password"), E_2);
             else {
                 if (v.length > 30 || v.length < 16) {
                     const n0 = ucs2len(v);
                     if (n0 < 8)
-                        c.e(p + "/login_password", E_15);
+                        c.e(c.at("/login_password"), E_15);
                     if (n0 > 30)
-                        c.e(p + "/login_password", E_16);
+                        c.e(c.at("/login_password"), E_16);
                 }
             }
         }
@@ -1136,7 +1138,7 @@ function b_10(x, p, c) {
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_14(x, p, c) {
+function b_14(x, c) {
     let n = 0;
     {
         let v = x["snat_entry"];
@@ -1145,13 +1147,13 @@ function b_14(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/snat_entry", E_7);
+                c.e(c.at("/snat_entry"), E_7);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_18(x, p, c) {
+function b_18(x, c) {
     let n = 0;
     {
         let v = x["container_cidr"];
@@ -1160,13 +1162,13 @@ function b_18(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/container_cidr", E_2);
+                c.e(c.at("/container_cidr"), E_2);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_19(x, p, c) {
+function b_19(x, c) {
     let n = 0;
     {
         let v = x["cloud_monitor_flags"];
@@ -1174,15 +1176,15 @@ function b_19(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/cloud_monitor_flags", E_35);
+            c.w(c.at("/cloud_monitor_flags"), E_35);
             if (typeof v !== "boolean")
-                c.e(p + "/cloud_monitor_flags", E_7);
+                c.e(c.at("/cloud_monitor_flags"), E_7);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_20(x, p, c) {
+function b_20(x, c) {
     let n = 0;
     {
         let v = x["endpoint_public_access"];
@@ -1191,13 +1193,13 @@ function b_20(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/endpoint_public_access", E_7);
+                c.e(c.at("/endpoint_public_access"), E_7);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_24(x, p, c) {
+function b_24(x, c) {
     let n = 0;
     {
         let v = x["addons"];
@@ -1206,11 +1208,14 @@ function b_24(x, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/addons", E_26);
+                c.e(c.at("/addons"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_Addon(v1, p + "/addons" + "/" + i0, c);
+                    c.s.push("/addons", i0);
+                    v_Addon(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
@@ -1218,7 +1223,7 @@ function b_24(x, p, c) {
     return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
-function b_25(x, p, c) {
+function b_25(x, c) {
     let n = 0;
     {
         let v = x["key"];
@@ -1227,13 +1232,13 @@ function b_25(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/key", E_2);
+                c.e(c.at("/key"), E_2);
         }
     }
     return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
-function b_26(x, p, c) {
+function b_26(x, c) {
     let n = 0;
     {
         let v = x["value"];
@@ -1242,13 +1247,13 @@ function b_26(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/value", E_2);
+                c.e(c.at("/value"), E_2);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_27(x, p, c) {
+function b_27(x, c) {
     let n = 0;
     {
         let v = x["tags"];
@@ -1257,11 +1262,14 @@ function b_27(x, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/tags", E_26);
+                c.e(c.at("/tags"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_Tag(v1, p + "/tags" + "/" + i0, c);
+                    c.s.push("/tags", i0);
+                    v_Tag(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
@@ -1269,7 +1277,7 @@ function b_27(x, p, c) {
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_29(x, p, c) {
+function b_29(x, c) {
     let n = 0;
     {
         let v = x["category"];
@@ -1278,13 +1286,13 @@ function b_29(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/category", E_2);
+                c.e(c.at("/category"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_30(x, p, c) {
+function b_30(x, c) {
     let n = 0;
     {
         let v = x["size"];
@@ -1293,13 +1301,13 @@ function b_30(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/size", E_9);
+                c.e(c.at("/size"), E_9);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_31(x, p, c) {
+function b_31(x, c) {
     let n = 0;
     {
         let v = x["encrypted"];
@@ -1308,13 +1316,13 @@ function b_31(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/encrypted", E_2);
+                c.e(c.at("/encrypted"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_32(x, p, c) {
+function b_32(x, c) {
     let n = 0;
     {
         let v = x["auto_snapshot_policy_id"];
@@ -1323,13 +1331,13 @@ function b_32(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/auto_snapshot_policy_id", E_2);
+                c.e(c.at("/auto_snapshot_policy_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_33(x, p, c) {
+function b_33(x, c) {
     let n = 0;
     {
         let v = x["worker_data_disks"];
@@ -1337,13 +1345,16 @@ function b_33(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/worker_data_disks", E_38);
+            c.w(c.at("/worker_data_disks"), E_38);
             if (!Array.isArray(v))
-                c.e(p + "/worker_data_disks", E_26);
+                c.e(c.at("/worker_data_disks"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_DataDisk(v1, p + "/worker_data_disks" + "/" + i0, c);
+                    c.s.push("/worker_data_disks", i0);
+                    v_DataDisk(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
@@ -1351,7 +1362,7 @@ function b_33(x, p, c) {
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_34(x, p, c) {
+function b_34(x, c) {
     let n = 0;
     {
         let v = x["deletion_protection"];
@@ -1360,13 +1371,13 @@ function b_34(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/deletion_protection", E_7);
+                c.e(c.at("/deletion_protection"), E_7);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_35(x, p, c) {
+function b_35(x, c) {
     let n = 0;
     {
         let v = x["node_cidr_mask"];
@@ -1375,13 +1386,13 @@ function b_35(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/node_cidr_mask", E_2);
+                c.e(c.at("/node_cidr_mask"), E_2);
         }
     }
     return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
-function b_38(x, p, c) {
+function b_38(x, c) {
     let n = 0;
     {
         let v = x["security_group_id"];
@@ -1390,13 +1401,13 @@ function b_38(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/security_group_id", E_2);
+                c.e(c.at("/security_group_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_39(x, p, c) {
+function b_39(x, c) {
     let n = 0;
     {
         let v = x["is_enterprise_security_group"];
@@ -1405,13 +1416,13 @@ function b_39(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/is_enterprise_security_group", E_7);
+                c.e(c.at("/is_enterprise_security_group"), E_7);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_40(x, p, c) {
+function b_40(x, c) {
     let n = 0;
     {
         let v = x["rds_instances"];
@@ -1419,14 +1430,14 @@ function b_40(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/rds_instances", E_44);
+            c.w(c.at("/rds_instances"), E_44);
             if (!Array.isArray(v))
-                c.e(p + "/rds_instances", E_26);
+                c.e(c.at("/rds_instances"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/rds_instances" + "/" + i0, E_2);
+                        c.e(c.at("/rds_instances" + "/" + i0), E_2);
                 }
             }
         }
@@ -1434,7 +1445,7 @@ function b_40(x, p, c) {
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_41(x, p, c) {
+function b_41(x, c) {
     let n = 0;
     {
         let v = x["cluster_spec"];
@@ -1443,17 +1454,17 @@ function b_41(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cluster_spec", E_2);
+                c.e(c.at("/cluster_spec"), E_2);
             else {
                 if (!(v === "ack.pro.small" || v === "ack.standard"))
-                    c.e(p + "/cluster_spec", E_45);
+                    c.e(c.at("/cluster_spec"), E_45);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_42(x, p, c) {
+function b_42(x, c) {
     let n = 0;
     {
         let v = x["resource_group_id"];
@@ -1462,13 +1473,13 @@ function b_42(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/resource_group_id", E_2);
+                c.e(c.at("/resource_group_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_45(x, p, c) {
+function b_45(x, c) {
     let n = 0;
     {
         let v = x["region_id"];
@@ -1477,13 +1488,13 @@ function b_45(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/region_id", E_2);
+                c.e(c.at("/region_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_47(x, p, c) {
+function b_47(x, c) {
     let n = 0;
     {
         let v = x["profile"];
@@ -1492,17 +1503,17 @@ function b_47(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/profile", E_2);
+                c.e(c.at("/profile"), E_2);
             else {
                 if (!(v === "Default" || v === "Edge"))
-                    c.e(p + "/profile", E_52);
+                    c.e(c.at("/profile"), E_52);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_53(x, p, c) {
+function b_53(x, c) {
     let n = 0;
     {
         let v = x["worker_instance_charge_type"];
@@ -1510,19 +1521,19 @@ function b_53(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/worker_instance_charge_type", E_41);
+            c.w(c.at("/worker_instance_charge_type"), E_41);
             if (typeof v !== "string")
-                c.e(p + "/worker_instance_charge_type", E_2);
+                c.e(c.at("/worker_instance_charge_type"), E_2);
             else {
                 if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(p + "/worker_instance_charge_type", E_42);
+                    c.e(c.at("/worker_instance_charge_type"), E_42);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_54(x, p, c) {
+function b_54(x, c) {
     let n = 0;
     {
         let v = x["pod_vswitch_ids"];
@@ -1531,12 +1542,12 @@ function b_54(x, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/pod_vswitch_ids", E_26);
+                c.e(c.at("/pod_vswitch_ids"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/pod_vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/pod_vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
@@ -1544,7 +1555,7 @@ function b_54(x, p, c) {
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_55(x, p, c) {
+function b_55(x, c) {
     let n = 0;
     {
         let v = x["timezone"];
@@ -1553,13 +1564,13 @@ function b_55(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/timezone", E_2);
+                c.e(c.at("/timezone"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_56(x, p, c) {
+function b_56(x, c) {
     let n = 0;
     {
         let v = x["proxy_mode"];
@@ -1568,17 +1579,17 @@ function b_56(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/proxy_mode", E_2);
+                c.e(c.at("/proxy_mode"), E_2);
             else {
                 if (!(v === "iptables" || v === "ipvs"))
-                    c.e(p + "/proxy_mode", E_58);
+                    c.e(c.at("/proxy_mode"), E_58);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_57(x, p, c) {
+function b_57(x, c) {
     let n = 0;
     {
         let v = x["cluster_domain"];
@@ -1587,13 +1598,13 @@ function b_57(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cluster_domain", E_2);
+                c.e(c.at("/cluster_domain"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_58(x, p, c) {
+function b_58(x, c) {
     let n = 0;
     {
         let v = x["custom_san"];
@@ -1602,13 +1613,13 @@ function b_58(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/custom_san", E_2);
+                c.e(c.at("/custom_san"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_59(x, p, c) {
+function b_59(x, c) {
     let n = 0;
     {
         let v = x["service_account_issuer"];
@@ -1617,13 +1628,13 @@ function b_59(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/service_account_issuer", E_2);
+                c.e(c.at("/service_account_issuer"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_60(x, p, c) {
+function b_60(x, c) {
     let n = 0;
     {
         let v = x["api_audiences"];
@@ -1632,13 +1643,13 @@ function b_60(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/api_audiences", E_2);
+                c.e(c.at("/api_audiences"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_61(x, p, c) {
+function b_61(x, c) {
     let n = 0;
     {
         let v = x["encryption_provider_key"];
@@ -1647,13 +1658,13 @@ function b_61(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/encryption_provider_key", E_2);
+                c.e(c.at("/encryption_provider_key"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_62(x, p, c) {
+function b_62(x, c) {
     let n = 0;
     {
         let v = x["effect"];
@@ -1662,13 +1673,13 @@ function b_62(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/effect", E_2);
+                c.e(c.at("/effect"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_63(x, p, c) {
+function b_63(x, c) {
     let n = 0;
     {
         let v = x["taints"];
@@ -1677,11 +1688,14 @@ function b_63(x, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/taints", E_26);
+                c.e(c.at("/taints"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_Taint(v1, p + "/taints" + "/" + i0, c);
+                    c.s.push("/taints", i0);
+                    v_Taint(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
@@ -1689,7 +1703,7 @@ function b_63(x, p, c) {
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_64(x, p, c) {
+function b_64(x, c) {
     let n = 0;
     {
         let v = x["node_name_mode"];
@@ -1698,13 +1712,13 @@ function b_64(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/node_name_mode", E_2);
+                c.e(c.at("/node_name_mode"), E_2);
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_65(x, p, c) {
+function b_65(x, c) {
     let n = 0;
     {
         let v = x["image_id"];
@@ -1713,13 +1727,13 @@ function b_65(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/image_id", E_2);
+                c.e(c.at("/image_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_66(x, p, c) {
+function b_66(x, c) {
     let n = 0;
     {
         let v = x["instances"];
@@ -1728,12 +1742,12 @@ function b_66(x, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/instances", E_26);
+                c.e(c.at("/instances"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/instances" + "/" + i0, E_2);
+                        c.e(c.at("/instances" + "/" + i0), E_2);
                 }
             }
         }
@@ -1741,7 +1755,7 @@ function b_66(x, p, c) {
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_67(x, p, c) {
+function b_67(x, c) {
     let n = 0;
     {
         let v = x["format_disk"];
@@ -1750,13 +1764,13 @@ function b_67(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/format_disk", E_7);
+                c.e(c.at("/format_disk"), E_7);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_68(x, p, c) {
+function b_68(x, c) {
     let n = 0;
     {
         let v = x["keep_instance_name"];
@@ -1765,13 +1779,13 @@ function b_68(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/keep_instance_name", E_7);
+                c.e(c.at("/keep_instance_name"), E_7);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_69(x, p, c) {
+function b_69(x, c) {
     let n = 0;
     {
         let v = x["worker_auto_renew"];
@@ -1780,13 +1794,13 @@ function b_69(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/worker_auto_renew", E_7);
+                c.e(c.at("/worker_auto_renew"), E_7);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_70(x, p, c) {
+function b_70(x, c) {
     let n = 0;
     {
         let v = x["worker_auto_renew_period"];
@@ -1795,17 +1809,17 @@ function b_70(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/worker_auto_renew_period", E_9);
+                c.e(c.at("/worker_auto_renew_period"), E_9);
             else {
                 if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-                    c.e(p + "/worker_auto_renew_period", E_59);
+                    c.e(c.at("/worker_auto_renew_period"), E_59);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_71(x, p, c) {
+function b_71(x, c) {
     let n = 0;
     {
         let v = x["worker_period"];
@@ -1814,17 +1828,17 @@ function b_71(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/worker_period", E_9);
+                c.e(c.at("/worker_period"), E_9);
             else {
                 if (!S_0.has(v))
-                    c.e(p + "/worker_period", E_60);
+                    c.e(c.at("/worker_period"), E_60);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_72(x, p, c) {
+function b_72(x, c) {
     let n = 0;
     {
         let v = x["worker_period_unit"];
@@ -1833,17 +1847,17 @@ function b_72(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/worker_period_unit", E_2);
+                c.e(c.at("/worker_period_unit"), E_2);
             else {
                 if (!(v === "Month"))
-                    c.e(p + "/worker_period_unit", E_61);
+                    c.e(c.at("/worker_period_unit"), E_61);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_73(x, p, c) {
+function b_73(x, c) {
     let n = 0;
     {
         let v = x["cpu_policy"];
@@ -1852,17 +1866,17 @@ function b_73(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cpu_policy", E_2);
+                c.e(c.at("/cpu_policy"), E_2);
             else {
                 if (!(v === "static" || v === "none"))
-                    c.e(p + "/cpu_policy", E_62);
+                    c.e(c.at("/cpu_policy"), E_62);
             }
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_74(x, p, c) {
+function b_74(x, c) {
     let n = 0;
     {
         let v = x["platform"];
@@ -1871,17 +1885,17 @@ function b_74(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/platform", E_2);
+                c.e(c.at("/platform"), E_2);
             else {
                 if (!(v === "CentOS" || v === "AliyunLinux" || v === "QbootAliyunLinux" || v === "Qboot" || v === "Windows" || v === "WindowsCore"))
-                    c.e(p + "/platform", E_63);
+                    c.e(c.at("/platform"), E_63);
             }
         }
     }
     return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_75(x, p, c) {
+function b_75(x, c) {
     let n = 0;
     {
         let v = x["user_data"];
@@ -1890,13 +1904,13 @@ function b_75(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/user_data", E_2);
+                c.e(c.at("/user_data"), E_2);
         }
     }
     return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_76(x, p, c) {
+function b_76(x, c) {
     let n = 0;
     {
         let v = x["os_type"];
@@ -1905,17 +1919,17 @@ function b_76(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/os_type", E_2);
+                c.e(c.at("/os_type"), E_2);
             else {
                 if (!(v === "Windows" || v === "Linux"))
-                    c.e(p + "/os_type", E_64);
+                    c.e(c.at("/os_type"), E_64);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_77(x, p, c) {
+function b_77(x, c) {
     let n = 0;
     {
         let v = x["ssh_flags"];
@@ -1924,13 +1938,13 @@ function b_77(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/ssh_flags", E_7);
+                c.e(c.at("/ssh_flags"), E_7);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_78(x, p, c) {
+function b_78(x, c) {
     let n = 0;
     {
         let v = x["user_ca"];
@@ -1939,13 +1953,13 @@ function b_78(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/user_ca", E_2);
+                c.e(c.at("/user_ca"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_79(x, p, c) {
+function b_79(x, c) {
     let n = 0;
     {
         let v = x["node_port_range"];
@@ -1954,13 +1968,13 @@ function b_79(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/node_port_range", E_2);
+                c.e(c.at("/node_port_range"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_85(x, p, c) {
+function b_85(x, c) {
     let n = 0;
     {
         let v = x["master_system_disk_snapshot_policy_id"];
@@ -1969,13 +1983,13 @@ function b_85(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/master_system_disk_snapshot_policy_id", E_2);
+                c.e(c.at("/master_system_disk_snapshot_policy_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_86(x, p, c) {
+function b_86(x, c) {
     let n = 0;
     {
         let v = x["master_instance_charge_type"];
@@ -1984,17 +1998,17 @@ function b_86(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/master_instance_charge_type", E_2);
+                c.e(c.at("/master_instance_charge_type"), E_2);
             else {
                 if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(p + "/master_instance_charge_type", E_42);
+                    c.e(c.at("/master_instance_charge_type"), E_42);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_87(x, p, c) {
+function b_87(x, c) {
     let n = 0;
     {
         let v = x["master_period_unit"];
@@ -2003,17 +2017,17 @@ function b_87(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/master_period_unit", E_2);
+                c.e(c.at("/master_period_unit"), E_2);
             else {
                 if (!(v === "Month"))
-                    c.e(p + "/master_period_unit", E_61);
+                    c.e(c.at("/master_period_unit"), E_61);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_88(x, p, c) {
+function b_88(x, c) {
     let n = 0;
     {
         let v = x["master_period"];
@@ -2022,17 +2036,17 @@ function b_88(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/master_period", E_9);
+                c.e(c.at("/master_period"), E_9);
             else {
                 if (!S_0.has(v))
-                    c.e(p + "/master_period", E_60);
+                    c.e(c.at("/master_period"), E_60);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_89(x, p, c) {
+function b_89(x, c) {
     let n = 0;
     {
         let v = x["master_auto_renew"];
@@ -2041,13 +2055,13 @@ function b_89(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/master_auto_renew", E_7);
+                c.e(c.at("/master_auto_renew"), E_7);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_90(x, p, c) {
+function b_90(x, c) {
     let n = 0;
     {
         let v = x["master_auto_renew_period"];
@@ -2056,17 +2070,17 @@ function b_90(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/master_auto_renew_period", E_9);
+                c.e(c.at("/master_auto_renew_period"), E_9);
             else {
                 if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-                    c.e(p + "/master_auto_renew_period", E_59);
+                    c.e(c.at("/master_auto_renew_period"), E_59);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_92(x, p, c) {
+function b_92(x, c) {
     let n = 0;
     {
         let v = x["worker_system_disk_snapshot_policy_id"];
@@ -2075,13 +2089,13 @@ function b_92(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/worker_system_disk_snapshot_policy_id", E_2);
+                c.e(c.at("/worker_system_disk_snapshot_policy_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_93(x, p, c) {
+function b_93(x, c) {
     let n = 0;
     {
         let v = x["service_discovery_types"];
@@ -2090,15 +2104,15 @@ function b_93(x, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/service_discovery_types", E_26);
+                c.e(c.at("/service_discovery_types"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/service_discovery_types" + "/" + i0, E_2);
+                        c.e(c.at("/service_discovery_types" + "/" + i0), E_2);
                     else {
                         if (!(v1 === "CoreDNS" || v1 === "PrivateZone"))
-                            c.e(p + "/service_discovery_types" + "/" + i0, E_74);
+                            c.e(c.at("/service_discovery_types" + "/" + i0), E_74);
                     }
                 }
             }
@@ -2107,7 +2121,7 @@ function b_93(x, p, c) {
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_94(x, p, c) {
+function b_94(x, c) {
     let n = 0;
     {
         let v = x["nat_gateway"];
@@ -2116,13 +2130,13 @@ function b_94(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/nat_gateway", E_7);
+                c.e(c.at("/nat_gateway"), E_7);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_95(x, p, c) {
+function b_95(x, c) {
     let n = 0;
     {
         let v = x["zone_id"];
@@ -2131,13 +2145,13 @@ function b_95(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/zone_id", E_2);
+                c.e(c.at("/zone_id"), E_2);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_99(x, p, c) {
+function b_99(x, c) {
     let n = 0;
     {
         let v = x["num_of_nodes"];
@@ -2145,21 +2159,21 @@ function b_99(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/num_of_nodes", E_17);
+            c.w(c.at("/num_of_nodes"), E_17);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/num_of_nodes", E_9);
+                c.e(c.at("/num_of_nodes"), E_9);
             else {
                 if (v < 0)
-                    c.e(p + "/num_of_nodes", E_18);
+                    c.e(c.at("/num_of_nodes"), E_18);
                 if (v > 100)
-                    c.e(p + "/num_of_nodes", E_19);
+                    c.e(c.at("/num_of_nodes"), E_19);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_102(x, p, c) {
+function b_102(x, c) {
     let n = 0;
     {
         let v = x["worker_system_disk_category"];
@@ -2167,19 +2181,19 @@ function b_102(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/worker_system_disk_category", E_28);
+            c.w(c.at("/worker_system_disk_category"), E_28);
             if (typeof v !== "string")
-                c.e(p + "/worker_system_disk_category", E_2);
+                c.e(c.at("/worker_system_disk_category"), E_2);
             else {
                 if (!(v === "cloud_efficiency" || v === "cloud_ssd"))
-                    c.e(p + "/worker_system_disk_category", E_29);
+                    c.e(c.at("/worker_system_disk_category"), E_29);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_103(x, p, c) {
+function b_103(x, c) {
     let n = 0;
     {
         let v = x["worker_system_disk_size"];
@@ -2187,21 +2201,21 @@ function b_103(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/worker_system_disk_size", E_31);
+            c.w(c.at("/worker_system_disk_size"), E_31);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/worker_system_disk_size", E_9);
+                c.e(c.at("/worker_system_disk_size"), E_9);
             else {
                 if (v < 40)
-                    c.e(p + "/worker_system_disk_size", E_32);
+                    c.e(c.at("/worker_system_disk_size"), E_32);
                 if (v > 500)
-                    c.e(p + "/worker_system_disk_size", E_33);
+                    c.e(c.at("/worker_system_disk_size"), E_33);
             }
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_106(x, p, c) {
+function b_106(x, c) {
     let n = 0;
     {
         let v = x["worker_instance_types"];
@@ -2209,16 +2223,16 @@ function b_106(x, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/worker_instance_types", E_39);
+            c.w(c.at("/worker_instance_types"), E_39);
             if (!Array.isArray(v))
-                c.e(p + "/worker_instance_types", E_26);
+                c.e(c.at("/worker_instance_types"), E_26);
             else {
                 if (v.length < 1)
-                    c.e(p + "/worker_instance_types", E_24);
+                    c.e(c.at("/worker_instance_types"), E_24);
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/worker_instance_types" + "/" + i0, E_2);
+                        c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
                 }
             }
         }
@@ -2226,7 +2240,7 @@ function b_106(x, p, c) {
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_115(x, p, c) {
+function b_115(x, c) {
     let n = 0;
     {
         let v = x["enable"];
@@ -2235,13 +2249,13 @@ function b_115(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/enable", E_7);
+                c.e(c.at("/enable"), E_7);
         }
     }
     return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_118(x, p, c) {
+function b_118(x, c) {
     let n = 0;
     {
         let v = x["type"];
@@ -2250,7 +2264,7 @@ function b_118(x, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/type", E_2);
+                c.e(c.at("/type"), E_2);
         }
     }
     return n;
@@ -2258,16 +2272,16 @@ function b_118(x, p, c) {
 /**
  * Runtime
  */
-function v_Runtime(value, p, c) {
+function v_Runtime(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_5(x, p, c);
+    n += b_5(x, c);
     {
         let v = x["version"];
         if (v !== undefined && OP["version"] !== undefined && !hasOwn.call(x, "version"))
@@ -2275,7 +2289,7 @@ function v_Runtime(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/version", E_2);
+                c.e(c.at("/version"), E_2);
         }
     }
     if (!c.u) {
@@ -2292,7 +2306,7 @@ function v_Runtime(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -2301,16 +2315,16 @@ function v_Runtime(value, p, c) {
 /**
  * Addon
  */
-function v_Addon(value, p, c) {
+function v_Addon(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_5(x, p, c);
+    n += b_5(x, c);
     {
         let v = x["config"];
         if (v !== undefined && OP["config"] !== undefined && !hasOwn.call(x, "config"))
@@ -2318,7 +2332,7 @@ function v_Addon(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/config", E_2);
+                c.e(c.at("/config"), E_2);
         }
     }
     {
@@ -2328,7 +2342,7 @@ function v_Addon(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/disabled", E_7);
+                c.e(c.at("/disabled"), E_7);
         }
     }
     if (!c.u) {
@@ -2346,7 +2360,7 @@ function v_Addon(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -2355,17 +2369,17 @@ function v_Addon(value, p, c) {
 /**
  * Tag
  */
-function v_Tag(value, p, c) {
+function v_Tag(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_25(x, p, c);
-    n += b_26(x, p, c);
+    n += b_25(x, c);
+    n += b_26(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -2380,7 +2394,7 @@ function v_Tag(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -2389,19 +2403,19 @@ function v_Tag(value, p, c) {
 /**
  * DataDisk
  */
-function v_DataDisk(value, p, c) {
+function v_DataDisk(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_29(x, p, c);
-    n += b_30(x, p, c);
-    n += b_31(x, p, c);
-    n += b_32(x, p, c);
+    n += b_29(x, c);
+    n += b_30(x, c);
+    n += b_31(x, c);
+    n += b_32(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -2418,7 +2432,7 @@ function v_DataDisk(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -2427,9 +2441,9 @@ function v_DataDisk(value, p, c) {
 /**
  * CreateClusterRequestEdge
  */
-function v_CreateClusterRequestEdge(value, p, c) {
+function v_CreateClusterRequestEdge(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -2441,18 +2455,18 @@ function v_CreateClusterRequestEdge(value, p, c) {
         if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/name", E_3);
+            c.e(c.at("/name"), E_3);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/name", E_2);
+                c.e(c.at("/name"), E_2);
             else {
                 if (v.length > 63 || v.length < 2) {
                     const n0 = ucs2len(v);
                     if (n0 < 1)
-                        c.e(p + "/name", E_0);
+                        c.e(c.at("/name"), E_0);
                     if (n0 > 63)
-                        c.e(p + "/name", E_1);
+                        c.e(c.at("/name"), E_1);
                 }
             }
         }
@@ -2462,51 +2476,51 @@ function v_CreateClusterRequestEdge(value, p, c) {
         if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/cluster_type", E_5);
+            c.e(c.at("/cluster_type"), E_5);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cluster_type", E_2);
+                c.e(c.at("/cluster_type"), E_2);
             else {
                 if (!(v === "ManagedKubernetes"))
-                    c.e(p + "/cluster_type", E_4);
+                    c.e(c.at("/cluster_type"), E_4);
             }
         }
     }
-    n += b_2(x, p, c);
-    n += b_3(x, p, c);
-    n += b_4(x, p, c);
-    n += b_7(x, p, c);
+    n += b_2(x, c);
+    n += b_3(x, c);
+    n += b_4(x, c);
+    n += b_7(x, c);
     {
         let v = x["region_id"];
         if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/region_id", E_12);
+            c.e(c.at("/region_id"), E_12);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/region_id", E_2);
+                c.e(c.at("/region_id"), E_2);
         }
     }
-    n += b_9(x, p, c);
-    n += b_10(x, p, c);
+    n += b_9(x, c);
+    n += b_10(x, c);
     {
         let v = x["num_of_nodes"];
         if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/num_of_nodes", E_20);
+            c.e(c.at("/num_of_nodes"), E_20);
         else {
             n++;
-            c.w(p + "/num_of_nodes", E_17);
+            c.w(c.at("/num_of_nodes"), E_17);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/num_of_nodes", E_9);
+                c.e(c.at("/num_of_nodes"), E_9);
             else {
                 if (v < 0)
-                    c.e(p + "/num_of_nodes", E_18);
+                    c.e(c.at("/num_of_nodes"), E_18);
                 if (v > 100)
-                    c.e(p + "/num_of_nodes", E_19);
+                    c.e(c.at("/num_of_nodes"), E_19);
             }
         }
     }
@@ -2515,14 +2529,14 @@ function v_CreateClusterRequestEdge(value, p, c) {
         if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/profile", E_22);
+            c.e(c.at("/profile"), E_22);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/profile", E_2);
+                c.e(c.at("/profile"), E_2);
             else {
                 if (!(v === "Edge"))
-                    c.e(p + "/profile", E_21);
+                    c.e(c.at("/profile"), E_21);
             }
         }
     }
@@ -2533,33 +2547,33 @@ function v_CreateClusterRequestEdge(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/logging_type", E_2);
+                c.e(c.at("/logging_type"), E_2);
             else {
                 if (!(v === "SLS"))
-                    c.e(p + "/logging_type", E_23);
+                    c.e(c.at("/logging_type"), E_23);
             }
         }
     }
-    n += b_14(x, p, c);
+    n += b_14(x, c);
     {
         let v = x["vswitch_ids"];
         if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/vswitch_ids", E_27);
+            c.e(c.at("/vswitch_ids"), E_27);
         else {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/vswitch_ids", E_26);
+                c.e(c.at("/vswitch_ids"), E_26);
             else {
                 if (v.length < 1)
-                    c.e(p + "/vswitch_ids", E_24);
+                    c.e(c.at("/vswitch_ids"), E_24);
                 if (v.length > 3)
-                    c.e(p + "/vswitch_ids", E_25);
+                    c.e(c.at("/vswitch_ids"), E_25);
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
@@ -2569,15 +2583,15 @@ function v_CreateClusterRequestEdge(value, p, c) {
         if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_system_disk_category", E_30);
+            c.e(c.at("/worker_system_disk_category"), E_30);
         else {
             n++;
-            c.w(p + "/worker_system_disk_category", E_28);
+            c.w(c.at("/worker_system_disk_category"), E_28);
             if (typeof v !== "string")
-                c.e(p + "/worker_system_disk_category", E_2);
+                c.e(c.at("/worker_system_disk_category"), E_2);
             else {
                 if (!(v === "cloud_efficiency" || v === "cloud_ssd"))
-                    c.e(p + "/worker_system_disk_category", E_29);
+                    c.e(c.at("/worker_system_disk_category"), E_29);
             }
         }
     }
@@ -2586,70 +2600,70 @@ function v_CreateClusterRequestEdge(value, p, c) {
         if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_system_disk_size", E_34);
+            c.e(c.at("/worker_system_disk_size"), E_34);
         else {
             n++;
-            c.w(p + "/worker_system_disk_size", E_31);
+            c.w(c.at("/worker_system_disk_size"), E_31);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/worker_system_disk_size", E_9);
+                c.e(c.at("/worker_system_disk_size"), E_9);
             else {
                 if (v < 40)
-                    c.e(p + "/worker_system_disk_size", E_32);
+                    c.e(c.at("/worker_system_disk_size"), E_32);
                 if (v > 500)
-                    c.e(p + "/worker_system_disk_size", E_33);
+                    c.e(c.at("/worker_system_disk_size"), E_33);
             }
         }
     }
-    n += b_18(x, p, c);
-    n += b_19(x, p, c);
-    n += b_20(x, p, c);
+    n += b_18(x, c);
+    n += b_19(x, c);
+    n += b_20(x, c);
     {
         let v = x["service_cidr"];
         if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/service_cidr", E_36);
+            c.e(c.at("/service_cidr"), E_36);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/service_cidr", E_2);
+                c.e(c.at("/service_cidr"), E_2);
         }
     }
-    n += b_24(x, p, c);
-    n += b_27(x, p, c);
+    n += b_24(x, c);
+    n += b_27(x, c);
     {
         let v = x["vpcid"];
         if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/vpcid", E_37);
+            c.e(c.at("/vpcid"), E_37);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/vpcid", E_2);
+                c.e(c.at("/vpcid"), E_2);
         }
     }
-    n += b_33(x, p, c);
-    n += b_34(x, p, c);
-    n += b_35(x, p, c);
+    n += b_33(x, c);
+    n += b_34(x, c);
+    n += b_35(x, c);
     {
         let v = x["worker_instance_types"];
         if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_instance_types", E_40);
+            c.e(c.at("/worker_instance_types"), E_40);
         else {
             n++;
-            c.w(p + "/worker_instance_types", E_39);
+            c.w(c.at("/worker_instance_types"), E_39);
             if (!Array.isArray(v))
-                c.e(p + "/worker_instance_types", E_26);
+                c.e(c.at("/worker_instance_types"), E_26);
             else {
                 if (v.length < 1)
-                    c.e(p + "/worker_instance_types", E_24);
+                    c.e(c.at("/worker_instance_types"), E_24);
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/worker_instance_types" + "/" + i0, E_2);
+                        c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
                 }
             }
         }
@@ -2659,25 +2673,25 @@ function v_CreateClusterRequestEdge(value, p, c) {
         if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_instance_charge_type", E_43);
+            c.e(c.at("/worker_instance_charge_type"), E_43);
         else {
             n++;
-            c.w(p + "/worker_instance_charge_type", E_41);
+            c.w(c.at("/worker_instance_charge_type"), E_41);
             if (typeof v !== "string")
-                c.e(p + "/worker_instance_charge_type", E_2);
+                c.e(c.at("/worker_instance_charge_type"), E_2);
             else {
                 if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(p + "/worker_instance_charge_type", E_42);
+                    c.e(c.at("/worker_instance_charge_type"), E_42);
             }
         }
     }
-    n += b_38(x, p, c);
-    n += b_39(x, p, c);
-    n += b_40(x, p, c);
-    n += b_41(x, p, c);
-    n += b_42(x, p, c);
+    n += b_38(x, c);
+    n += b_39(x, c);
+    n += b_40(x, c);
+    n += b_41(x, c);
+    n += b_42(x, c);
     if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
-        c.e(p, E_46);
+        c.e(c.at(""), E_46);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -2723,7 +2737,7 @@ function v_CreateClusterRequestEdge(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_47);
+                            c.x(k, E_47);
                 }
             }
         }
@@ -2732,18 +2746,18 @@ function v_CreateClusterRequestEdge(value, p, c) {
 /**
  * Taint
  */
-function v_Taint(value, p, c) {
+function v_Taint(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_25(x, p, c);
-    n += b_26(x, p, c);
-    n += b_62(x, p, c);
+    n += b_25(x, c);
+    n += b_26(x, c);
+    n += b_62(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -2759,7 +2773,7 @@ function v_Taint(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -2768,9 +2782,9 @@ function v_Taint(value, p, c) {
 /**
  * CreateClusterRequestDedicated
  */
-function v_CreateClusterRequestDedicated(value, p, c) {
+function v_CreateClusterRequestDedicated(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -2782,18 +2796,18 @@ function v_CreateClusterRequestDedicated(value, p, c) {
         if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/name", E_48);
+            c.e(c.at("/name"), E_48);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/name", E_2);
+                c.e(c.at("/name"), E_2);
             else {
                 if (v.length > 63 || v.length < 2) {
                     const n0 = ucs2len(v);
                     if (n0 < 1)
-                        c.e(p + "/name", E_0);
+                        c.e(c.at("/name"), E_0);
                     if (n0 > 63)
-                        c.e(p + "/name", E_1);
+                        c.e(c.at("/name"), E_1);
                 }
             }
         }
@@ -2803,59 +2817,59 @@ function v_CreateClusterRequestDedicated(value, p, c) {
         if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/cluster_type", E_50);
+            c.e(c.at("/cluster_type"), E_50);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cluster_type", E_2);
+                c.e(c.at("/cluster_type"), E_2);
             else {
                 if (!(v === "Kubernetes"))
-                    c.e(p + "/cluster_type", E_49);
+                    c.e(c.at("/cluster_type"), E_49);
             }
         }
     }
-    n += b_2(x, p, c);
-    n += b_3(x, p, c);
-    n += b_4(x, p, c);
-    n += b_7(x, p, c);
-    n += b_45(x, p, c);
-    n += b_9(x, p, c);
-    n += b_10(x, p, c);
+    n += b_2(x, c);
+    n += b_3(x, c);
+    n += b_4(x, c);
+    n += b_7(x, c);
+    n += b_45(x, c);
+    n += b_9(x, c);
+    n += b_10(x, c);
     {
         let v = x["num_of_nodes"];
         if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/num_of_nodes", E_51);
+            c.e(c.at("/num_of_nodes"), E_51);
         else {
             n++;
-            c.w(p + "/num_of_nodes", E_17);
+            c.w(c.at("/num_of_nodes"), E_17);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/num_of_nodes", E_9);
+                c.e(c.at("/num_of_nodes"), E_9);
             else {
                 if (v < 0)
-                    c.e(p + "/num_of_nodes", E_18);
+                    c.e(c.at("/num_of_nodes"), E_18);
                 if (v > 100)
-                    c.e(p + "/num_of_nodes", E_19);
+                    c.e(c.at("/num_of_nodes"), E_19);
             }
         }
     }
-    n += b_47(x, p, c);
-    n += b_14(x, p, c);
+    n += b_47(x, c);
+    n += b_14(x, c);
     {
         let v = x["worker_system_disk_category"];
         if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_system_disk_category", E_53);
+            c.e(c.at("/worker_system_disk_category"), E_53);
         else {
             n++;
-            c.w(p + "/worker_system_disk_category", E_28);
+            c.w(c.at("/worker_system_disk_category"), E_28);
             if (typeof v !== "string")
-                c.e(p + "/worker_system_disk_category", E_2);
+                c.e(c.at("/worker_system_disk_category"), E_2);
             else {
                 if (!(v === "cloud_efficiency" || v === "cloud_ssd"))
-                    c.e(p + "/worker_system_disk_category", E_29);
+                    c.e(c.at("/worker_system_disk_category"), E_29);
             }
         }
     }
@@ -2864,117 +2878,117 @@ function v_CreateClusterRequestDedicated(value, p, c) {
         if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_system_disk_size", E_54);
+            c.e(c.at("/worker_system_disk_size"), E_54);
         else {
             n++;
-            c.w(p + "/worker_system_disk_size", E_31);
+            c.w(c.at("/worker_system_disk_size"), E_31);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/worker_system_disk_size", E_9);
+                c.e(c.at("/worker_system_disk_size"), E_9);
             else {
                 if (v < 40)
-                    c.e(p + "/worker_system_disk_size", E_32);
+                    c.e(c.at("/worker_system_disk_size"), E_32);
                 if (v > 500)
-                    c.e(p + "/worker_system_disk_size", E_33);
+                    c.e(c.at("/worker_system_disk_size"), E_33);
             }
         }
     }
-    n += b_18(x, p, c);
-    n += b_19(x, p, c);
-    n += b_20(x, p, c);
+    n += b_18(x, c);
+    n += b_19(x, c);
+    n += b_20(x, c);
     {
         let v = x["service_cidr"];
         if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/service_cidr", E_55);
+            c.e(c.at("/service_cidr"), E_55);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/service_cidr", E_2);
+                c.e(c.at("/service_cidr"), E_2);
         }
     }
-    n += b_24(x, p, c);
-    n += b_27(x, p, c);
+    n += b_24(x, c);
+    n += b_27(x, c);
     {
         let v = x["vpcid"];
         if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/vpcid", E_56);
+            c.e(c.at("/vpcid"), E_56);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/vpcid", E_2);
+                c.e(c.at("/vpcid"), E_2);
         }
     }
-    n += b_33(x, p, c);
-    n += b_34(x, p, c);
-    n += b_35(x, p, c);
+    n += b_33(x, c);
+    n += b_34(x, c);
+    n += b_35(x, c);
     {
         let v = x["worker_instance_types"];
         if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_instance_types", E_57);
+            c.e(c.at("/worker_instance_types"), E_57);
         else {
             n++;
-            c.w(p + "/worker_instance_types", E_39);
+            c.w(c.at("/worker_instance_types"), E_39);
             if (!Array.isArray(v))
-                c.e(p + "/worker_instance_types", E_26);
+                c.e(c.at("/worker_instance_types"), E_26);
             else {
                 if (v.length < 1)
-                    c.e(p + "/worker_instance_types", E_24);
+                    c.e(c.at("/worker_instance_types"), E_24);
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/worker_instance_types" + "/" + i0, E_2);
+                        c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
                 }
             }
         }
     }
-    n += b_53(x, p, c);
-    n += b_38(x, p, c);
-    n += b_39(x, p, c);
-    n += b_40(x, p, c);
-    n += b_41(x, p, c);
-    n += b_54(x, p, c);
-    n += b_55(x, p, c);
-    n += b_56(x, p, c);
-    n += b_57(x, p, c);
-    n += b_58(x, p, c);
-    n += b_59(x, p, c);
-    n += b_60(x, p, c);
-    n += b_61(x, p, c);
-    n += b_63(x, p, c);
-    n += b_64(x, p, c);
-    n += b_65(x, p, c);
-    n += b_66(x, p, c);
-    n += b_67(x, p, c);
-    n += b_68(x, p, c);
-    n += b_69(x, p, c);
-    n += b_70(x, p, c);
-    n += b_71(x, p, c);
-    n += b_72(x, p, c);
-    n += b_73(x, p, c);
-    n += b_74(x, p, c);
-    n += b_75(x, p, c);
-    n += b_76(x, p, c);
-    n += b_77(x, p, c);
-    n += b_78(x, p, c);
-    n += b_79(x, p, c);
+    n += b_53(x, c);
+    n += b_38(x, c);
+    n += b_39(x, c);
+    n += b_40(x, c);
+    n += b_41(x, c);
+    n += b_54(x, c);
+    n += b_55(x, c);
+    n += b_56(x, c);
+    n += b_57(x, c);
+    n += b_58(x, c);
+    n += b_59(x, c);
+    n += b_60(x, c);
+    n += b_61(x, c);
+    n += b_63(x, c);
+    n += b_64(x, c);
+    n += b_65(x, c);
+    n += b_66(x, c);
+    n += b_67(x, c);
+    n += b_68(x, c);
+    n += b_69(x, c);
+    n += b_70(x, c);
+    n += b_71(x, c);
+    n += b_72(x, c);
+    n += b_73(x, c);
+    n += b_74(x, c);
+    n += b_75(x, c);
+    n += b_76(x, c);
+    n += b_77(x, c);
+    n += b_78(x, c);
+    n += b_79(x, c);
     {
         let v = x["master_count"];
         if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/master_count", E_66);
+            c.e(c.at("/master_count"), E_66);
         else {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/master_count", E_9);
+                c.e(c.at("/master_count"), E_9);
             else {
                 if (!(v === 3 || v === 5))
-                    c.e(p + "/master_count", E_65);
+                    c.e(c.at("/master_count"), E_65);
             }
         }
     }
@@ -2983,16 +2997,16 @@ function v_CreateClusterRequestDedicated(value, p, c) {
         if (v !== undefined && OP["master_vswitch_ids"] !== undefined && !hasOwn.call(x, "master_vswitch_ids"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/master_vswitch_ids", E_67);
+            c.e(c.at("/master_vswitch_ids"), E_67);
         else {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/master_vswitch_ids", E_26);
+                c.e(c.at("/master_vswitch_ids"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/master_vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/master_vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
@@ -3002,16 +3016,16 @@ function v_CreateClusterRequestDedicated(value, p, c) {
         if (v !== undefined && OP["master_instance_types"] !== undefined && !hasOwn.call(x, "master_instance_types"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/master_instance_types", E_68);
+            c.e(c.at("/master_instance_types"), E_68);
         else {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/master_instance_types", E_26);
+                c.e(c.at("/master_instance_types"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/master_instance_types" + "/" + i0, E_2);
+                        c.e(c.at("/master_instance_types" + "/" + i0), E_2);
                 }
             }
         }
@@ -3021,14 +3035,14 @@ function v_CreateClusterRequestDedicated(value, p, c) {
         if (v !== undefined && OP["master_system_disk_category"] !== undefined && !hasOwn.call(x, "master_system_disk_category"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/master_system_disk_category", E_70);
+            c.e(c.at("/master_system_disk_category"), E_70);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/master_system_disk_category", E_2);
+                c.e(c.at("/master_system_disk_category"), E_2);
             else {
                 if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
-                    c.e(p + "/master_system_disk_category", E_69);
+                    c.e(c.at("/master_system_disk_category"), E_69);
             }
         }
     }
@@ -3037,56 +3051,56 @@ function v_CreateClusterRequestDedicated(value, p, c) {
         if (v !== undefined && OP["master_system_disk_size"] !== undefined && !hasOwn.call(x, "master_system_disk_size"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/master_system_disk_size", E_71);
+            c.e(c.at("/master_system_disk_size"), E_71);
         else {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/master_system_disk_size", E_9);
+                c.e(c.at("/master_system_disk_size"), E_9);
             else {
                 if (v < 40)
-                    c.e(p + "/master_system_disk_size", E_32);
+                    c.e(c.at("/master_system_disk_size"), E_32);
                 if (v > 500)
-                    c.e(p + "/master_system_disk_size", E_33);
+                    c.e(c.at("/master_system_disk_size"), E_33);
             }
         }
     }
-    n += b_85(x, p, c);
-    n += b_86(x, p, c);
-    n += b_87(x, p, c);
-    n += b_88(x, p, c);
-    n += b_89(x, p, c);
-    n += b_90(x, p, c);
+    n += b_85(x, c);
+    n += b_86(x, c);
+    n += b_87(x, c);
+    n += b_88(x, c);
+    n += b_89(x, c);
+    n += b_90(x, c);
     {
         let v = x["worker_vswitch_ids"];
         if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/worker_vswitch_ids", E_73);
+            c.e(c.at("/worker_vswitch_ids"), E_73);
         else {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/worker_vswitch_ids", E_26);
+                c.e(c.at("/worker_vswitch_ids"), E_26);
             else {
                 if (v.length < 1)
-                    c.e(p + "/worker_vswitch_ids", E_24);
+                    c.e(c.at("/worker_vswitch_ids"), E_24);
                 if (v.length > 20)
-                    c.e(p + "/worker_vswitch_ids", E_72);
+                    c.e(c.at("/worker_vswitch_ids"), E_72);
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/worker_vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/worker_vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
     }
-    n += b_92(x, p, c);
-    n += b_93(x, p, c);
-    n += b_94(x, p, c);
-    n += b_95(x, p, c);
+    n += b_92(x, c);
+    n += b_93(x, c);
+    n += b_94(x, c);
+    n += b_95(x, c);
     if ((!hasOwn.call(x, "is_enterprise_security_group") || x["is_enterprise_security_group"] === undefined) && (!hasOwn.call(x, "security_group_id") || x["security_group_id"] === undefined))
-        c.e(p, E_75);
+        c.e(c.at(""), E_75);
     if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
-        c.e(p, E_76);
+        c.e(c.at(""), E_76);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -3170,7 +3184,7 @@ function v_CreateClusterRequestDedicated(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_77);
+                            c.x(k, E_77);
                 }
             }
         }
@@ -3179,16 +3193,16 @@ function v_CreateClusterRequestDedicated(value, p, c) {
 /**
  * NodepoolAutoScaling
  */
-function v_NodepoolAutoScaling(value, p, c) {
+function v_NodepoolAutoScaling(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_115(x, p, c);
+    n += b_115(x, c);
     {
         let v = x["max_instances"];
         if (v !== undefined && OP["max_instances"] !== undefined && !hasOwn.call(x, "max_instances"))
@@ -3196,7 +3210,7 @@ function v_NodepoolAutoScaling(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/max_instances", E_9);
+                c.e(c.at("/max_instances"), E_9);
         }
     }
     {
@@ -3206,10 +3220,10 @@ function v_NodepoolAutoScaling(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/min_instances", E_9);
+                c.e(c.at("/min_instances"), E_9);
         }
     }
-    n += b_118(x, p, c);
+    n += b_118(x, c);
     {
         let v = x["is_bond_eip"];
         if (v !== undefined && OP["is_bond_eip"] !== undefined && !hasOwn.call(x, "is_bond_eip"))
@@ -3217,7 +3231,7 @@ function v_NodepoolAutoScaling(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/is_bond_eip", E_7);
+                c.e(c.at("/is_bond_eip"), E_7);
         }
     }
     {
@@ -3227,7 +3241,7 @@ function v_NodepoolAutoScaling(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/eip_internet_charge_type", E_2);
+                c.e(c.at("/eip_internet_charge_type"), E_2);
         }
     }
     {
@@ -3237,7 +3251,7 @@ function v_NodepoolAutoScaling(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/eip_bandwidth", E_9);
+                c.e(c.at("/eip_bandwidth"), E_9);
         }
     }
     if (!c.u) {
@@ -3259,7 +3273,7 @@ function v_NodepoolAutoScaling(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3268,17 +3282,17 @@ function v_NodepoolAutoScaling(value, p, c) {
 /**
  * NodepoolKubernetesConfigLabels
  */
-function v_NodepoolKubernetesConfigLabels(value, p, c) {
+function v_NodepoolKubernetesConfigLabels(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_25(x, p, c);
-    n += b_26(x, p, c);
+    n += b_25(x, c);
+    n += b_26(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -3293,7 +3307,7 @@ function v_NodepoolKubernetesConfigLabels(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3302,18 +3316,18 @@ function v_NodepoolKubernetesConfigLabels(value, p, c) {
 /**
  * NodepoolKubernetesConfigTaints
  */
-function v_NodepoolKubernetesConfigTaints(value, p, c) {
+function v_NodepoolKubernetesConfigTaints(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_25(x, p, c);
-    n += b_26(x, p, c);
-    n += b_62(x, p, c);
+    n += b_25(x, c);
+    n += b_26(x, c);
+    n += b_62(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -3329,7 +3343,7 @@ function v_NodepoolKubernetesConfigTaints(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3338,9 +3352,9 @@ function v_NodepoolKubernetesConfigTaints(value, p, c) {
 /**
  * NodepoolKubernetesConfig
  */
-function v_NodepoolKubernetesConfig(value, p, c) {
+function v_NodepoolKubernetesConfig(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -3354,7 +3368,7 @@ function v_NodepoolKubernetesConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/cms_enabled", E_7);
+                c.e(c.at("/cms_enabled"), E_7);
         }
     }
     {
@@ -3364,7 +3378,7 @@ function v_NodepoolKubernetesConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cpu_policy", E_2);
+                c.e(c.at("/cpu_policy"), E_2);
         }
     }
     {
@@ -3374,11 +3388,14 @@ function v_NodepoolKubernetesConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/labels", E_26);
+                c.e(c.at("/labels"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_NodepoolKubernetesConfigLabels(v1, p + "/labels" + "/" + i0, c);
+                    c.s.push("/labels", i0);
+                    v_NodepoolKubernetesConfigLabels(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
@@ -3390,7 +3407,7 @@ function v_NodepoolKubernetesConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/runtime", E_2);
+                c.e(c.at("/runtime"), E_2);
         }
     }
     {
@@ -3400,7 +3417,7 @@ function v_NodepoolKubernetesConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/runtime_version", E_2);
+                c.e(c.at("/runtime_version"), E_2);
         }
     }
     {
@@ -3410,17 +3427,20 @@ function v_NodepoolKubernetesConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/taints", E_26);
+                c.e(c.at("/taints"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_NodepoolKubernetesConfigTaints(v1, p + "/taints" + "/" + i0, c);
+                    c.s.push("/taints", i0);
+                    v_NodepoolKubernetesConfigTaints(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
     }
-    n += b_75(x, p, c);
-    n += b_64(x, p, c);
+    n += b_75(x, c);
+    n += b_64(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -3441,7 +3461,7 @@ function v_NodepoolKubernetesConfig(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3450,18 +3470,18 @@ function v_NodepoolKubernetesConfig(value, p, c) {
 /**
  * NodepoolNodepoolInfo
  */
-function v_NodepoolNodepoolInfo(value, p, c) {
+function v_NodepoolNodepoolInfo(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_5(x, p, c);
-    n += b_42(x, p, c);
-    n += b_118(x, p, c);
+    n += b_5(x, c);
+    n += b_42(x, c);
+    n += b_118(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -3477,7 +3497,7 @@ function v_NodepoolNodepoolInfo(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3486,19 +3506,19 @@ function v_NodepoolNodepoolInfo(value, p, c) {
 /**
  * NodepoolScalingGroupDataDisks
  */
-function v_NodepoolScalingGroupDataDisks(value, p, c) {
+function v_NodepoolScalingGroupDataDisks(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_29(x, p, c);
-    n += b_30(x, p, c);
-    n += b_31(x, p, c);
-    n += b_32(x, p, c);
+    n += b_29(x, c);
+    n += b_30(x, c);
+    n += b_31(x, c);
+    n += b_32(x, c);
     {
         let v = x["performance_level"];
         if (v !== undefined && OP["performance_level"] !== undefined && !hasOwn.call(x, "performance_level"))
@@ -3506,7 +3526,7 @@ function v_NodepoolScalingGroupDataDisks(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/performance_level", E_2);
+                c.e(c.at("/performance_level"), E_2);
         }
     }
     if (!c.u) {
@@ -3526,7 +3546,7 @@ function v_NodepoolScalingGroupDataDisks(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3535,9 +3555,9 @@ function v_NodepoolScalingGroupDataDisks(value, p, c) {
 /**
  * NodepoolScalingGroupSpotPriceLimit
  */
-function v_NodepoolScalingGroupSpotPriceLimit(value, p, c) {
+function v_NodepoolScalingGroupSpotPriceLimit(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -3551,7 +3571,7 @@ function v_NodepoolScalingGroupSpotPriceLimit(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/instance_type", E_2);
+                c.e(c.at("/instance_type"), E_2);
         }
     }
     {
@@ -3561,7 +3581,7 @@ function v_NodepoolScalingGroupSpotPriceLimit(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/price_limit", E_2);
+                c.e(c.at("/price_limit"), E_2);
         }
     }
     if (!c.u) {
@@ -3578,7 +3598,7 @@ function v_NodepoolScalingGroupSpotPriceLimit(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3587,17 +3607,17 @@ function v_NodepoolScalingGroupSpotPriceLimit(value, p, c) {
 /**
  * NodepoolScalingGroupTags
  */
-function v_NodepoolScalingGroupTags(value, p, c) {
+function v_NodepoolScalingGroupTags(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_25(x, p, c);
-    n += b_26(x, p, c);
+    n += b_25(x, c);
+    n += b_26(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -3612,7 +3632,7 @@ function v_NodepoolScalingGroupTags(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -3621,9 +3641,9 @@ function v_NodepoolScalingGroupTags(value, p, c) {
 /**
  * NodepoolScalingGroup
  */
-function v_NodepoolScalingGroup(value, p, c) {
+function v_NodepoolScalingGroup(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -3637,7 +3657,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/auto_renew", E_7);
+                c.e(c.at("/auto_renew"), E_7);
         }
     }
     {
@@ -3647,7 +3667,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/auto_renew_period", E_9);
+                c.e(c.at("/auto_renew_period"), E_9);
         }
     }
     {
@@ -3657,16 +3677,19 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/data_disks", E_26);
+                c.e(c.at("/data_disks"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_NodepoolScalingGroupDataDisks(v1, p + "/data_disks" + "/" + i0, c);
+                    c.s.push("/data_disks", i0);
+                    v_NodepoolScalingGroupDataDisks(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
     }
-    n += b_65(x, p, c);
+    n += b_65(x, c);
     {
         let v = x["instance_charge_type"];
         if (v !== undefined && OP["instance_charge_type"] !== undefined && !hasOwn.call(x, "instance_charge_type"))
@@ -3674,7 +3697,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/instance_charge_type", E_2);
+                c.e(c.at("/instance_charge_type"), E_2);
         }
     }
     {
@@ -3684,12 +3707,12 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/instance_types", E_26);
+                c.e(c.at("/instance_types"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/instance_types" + "/" + i0, E_2);
+                        c.e(c.at("/instance_types" + "/" + i0), E_2);
                 }
             }
         }
@@ -3701,7 +3724,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/key_pair", E_2);
+                c.e(c.at("/key_pair"), E_2);
         }
     }
     {
@@ -3711,7 +3734,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/login_password", E_2);
+                c.e(c.at("/login_password"), E_2);
         }
     }
     {
@@ -3721,7 +3744,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/period", E_9);
+                c.e(c.at("/period"), E_9);
         }
     }
     {
@@ -3731,7 +3754,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/period_unit", E_2);
+                c.e(c.at("/period_unit"), E_2);
         }
     }
     {
@@ -3741,7 +3764,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/platform", E_2);
+                c.e(c.at("/platform"), E_2);
         }
     }
     {
@@ -3751,12 +3774,12 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/rds_instances", E_26);
+                c.e(c.at("/rds_instances"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/rds_instances" + "/" + i0, E_2);
+                        c.e(c.at("/rds_instances" + "/" + i0), E_2);
                 }
             }
         }
@@ -3768,7 +3791,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/spot_strategy", E_2);
+                c.e(c.at("/spot_strategy"), E_2);
         }
     }
     {
@@ -3778,11 +3801,14 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/spot_price_limit", E_26);
+                c.e(c.at("/spot_price_limit"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_NodepoolScalingGroupSpotPriceLimit(v1, p + "/spot_price_limit" + "/" + i0, c);
+                    c.s.push("/spot_price_limit", i0);
+                    v_NodepoolScalingGroupSpotPriceLimit(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
@@ -3794,10 +3820,10 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/scaling_policy", E_2);
+                c.e(c.at("/scaling_policy"), E_2);
         }
     }
-    n += b_38(x, p, c);
+    n += b_38(x, c);
     {
         let v = x["security_group_ids"];
         if (v !== undefined && OP["security_group_ids"] !== undefined && !hasOwn.call(x, "security_group_ids"))
@@ -3805,12 +3831,12 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/security_group_ids", E_26);
+                c.e(c.at("/security_group_ids"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/security_group_ids" + "/" + i0, E_2);
+                        c.e(c.at("/security_group_ids" + "/" + i0), E_2);
                 }
             }
         }
@@ -3822,7 +3848,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/system_disk_category", E_2);
+                c.e(c.at("/system_disk_category"), E_2);
         }
     }
     {
@@ -3832,7 +3858,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/system_disk_size", E_9);
+                c.e(c.at("/system_disk_size"), E_9);
         }
     }
     {
@@ -3842,11 +3868,14 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/tags", E_26);
+                c.e(c.at("/tags"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_NodepoolScalingGroupTags(v1, p + "/tags" + "/" + i0, c);
+                    c.s.push("/tags", i0);
+                    v_NodepoolScalingGroupTags(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
@@ -3858,12 +3887,12 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/vswitch_ids", E_26);
+                c.e(c.at("/vswitch_ids"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
@@ -3875,7 +3904,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/multi_az_policy", E_2);
+                c.e(c.at("/multi_az_policy"), E_2);
         }
     }
     {
@@ -3885,7 +3914,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/on_demand_base_capacity", E_9);
+                c.e(c.at("/on_demand_base_capacity"), E_9);
         }
     }
     {
@@ -3895,7 +3924,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/on_demand_percentage_above_base_capacity", E_9);
+                c.e(c.at("/on_demand_percentage_above_base_capacity"), E_9);
         }
     }
     {
@@ -3905,7 +3934,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/spot_instance_pools", E_9);
+                c.e(c.at("/spot_instance_pools"), E_9);
         }
     }
     {
@@ -3915,7 +3944,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/spot_instance_remedy", E_7);
+                c.e(c.at("/spot_instance_remedy"), E_7);
         }
     }
     {
@@ -3925,7 +3954,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/compensate_with_on_demand", E_7);
+                c.e(c.at("/compensate_with_on_demand"), E_7);
         }
     }
     {
@@ -3935,7 +3964,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/internet_charge_type", E_2);
+                c.e(c.at("/internet_charge_type"), E_2);
         }
     }
     {
@@ -3945,7 +3974,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/internet_max_bandwidth_out", E_9);
+                c.e(c.at("/internet_max_bandwidth_out"), E_9);
         }
     }
     {
@@ -3955,7 +3984,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/system_disk_performance_level", E_2);
+                c.e(c.at("/system_disk_performance_level"), E_2);
         }
     }
     {
@@ -3965,7 +3994,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/image_type", E_2);
+                c.e(c.at("/image_type"), E_2);
         }
     }
     {
@@ -3975,7 +4004,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/deploymentset_id", E_2);
+                c.e(c.at("/deploymentset_id"), E_2);
         }
     }
     {
@@ -3985,7 +4014,7 @@ function v_NodepoolScalingGroup(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/desired_size", E_9);
+                c.e(c.at("/desired_size"), E_9);
         }
     }
     if (!c.u) {
@@ -4033,7 +4062,7 @@ function v_NodepoolScalingGroup(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -4042,9 +4071,9 @@ function v_NodepoolScalingGroup(value, p, c) {
 /**
  * NodepoolTeeConfig
  */
-function v_NodepoolTeeConfig(value, p, c) {
+function v_NodepoolTeeConfig(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -4058,7 +4087,7 @@ function v_NodepoolTeeConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/tee_enable", E_7);
+                c.e(c.at("/tee_enable"), E_7);
         }
     }
     if (!c.u) {
@@ -4074,7 +4103,7 @@ function v_NodepoolTeeConfig(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -4083,9 +4112,9 @@ function v_NodepoolTeeConfig(value, p, c) {
 /**
  * NodepoolManagementUpgradeConfig
  */
-function v_NodepoolManagementUpgradeConfig(value, p, c) {
+function v_NodepoolManagementUpgradeConfig(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -4099,7 +4128,7 @@ function v_NodepoolManagementUpgradeConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/auto_upgrade", E_7);
+                c.e(c.at("/auto_upgrade"), E_7);
         }
     }
     {
@@ -4109,7 +4138,7 @@ function v_NodepoolManagementUpgradeConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/surge", E_9);
+                c.e(c.at("/surge"), E_9);
         }
     }
     {
@@ -4119,7 +4148,7 @@ function v_NodepoolManagementUpgradeConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/surge_percentage", E_9);
+                c.e(c.at("/surge_percentage"), E_9);
         }
     }
     {
@@ -4129,7 +4158,7 @@ function v_NodepoolManagementUpgradeConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/max_unavailable", E_9);
+                c.e(c.at("/max_unavailable"), E_9);
         }
     }
     if (!c.u) {
@@ -4148,7 +4177,7 @@ function v_NodepoolManagementUpgradeConfig(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -4157,16 +4186,16 @@ function v_NodepoolManagementUpgradeConfig(value, p, c) {
 /**
  * NodepoolManagement
  */
-function v_NodepoolManagement(value, p, c) {
+function v_NodepoolManagement(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
     const proto = Object.getPrototypeOf(value);
     const x = proto === OP || proto === null ? value : ownCopy(value);
     let n = 0;
-    n += b_115(x, p, c);
+    n += b_115(x, c);
     {
         let v = x["auto_repair"];
         if (v !== undefined && OP["auto_repair"] !== undefined && !hasOwn.call(x, "auto_repair"))
@@ -4174,7 +4203,7 @@ function v_NodepoolManagement(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/auto_repair", E_7);
+                c.e(c.at("/auto_repair"), E_7);
         }
     }
     {
@@ -4183,7 +4212,9 @@ function v_NodepoolManagement(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolManagementUpgradeConfig(v, p + "/upgrade_config", c);
+            c.s.push("/upgrade_config");
+            v_NodepoolManagementUpgradeConfig(v, c);
+            c.s.pop();
         }
     }
     if (!c.u) {
@@ -4201,7 +4232,7 @@ function v_NodepoolManagement(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -4210,9 +4241,9 @@ function v_NodepoolManagement(value, p, c) {
 /**
  * NodepoolInterconnectConfig
  */
-function v_NodepoolInterconnectConfig(value, p, c) {
+function v_NodepoolInterconnectConfig(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -4226,7 +4257,7 @@ function v_NodepoolInterconnectConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cen_id", E_2);
+                c.e(c.at("/cen_id"), E_2);
         }
     }
     {
@@ -4236,7 +4267,7 @@ function v_NodepoolInterconnectConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/ccn_id", E_2);
+                c.e(c.at("/ccn_id"), E_2);
         }
     }
     {
@@ -4246,7 +4277,7 @@ function v_NodepoolInterconnectConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/ccn_region_id", E_2);
+                c.e(c.at("/ccn_region_id"), E_2);
         }
     }
     {
@@ -4256,7 +4287,7 @@ function v_NodepoolInterconnectConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/bandwidth", E_9);
+                c.e(c.at("/bandwidth"), E_9);
         }
     }
     {
@@ -4266,7 +4297,7 @@ function v_NodepoolInterconnectConfig(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/improved_period", E_2);
+                c.e(c.at("/improved_period"), E_2);
         }
     }
     if (!c.u) {
@@ -4286,7 +4317,7 @@ function v_NodepoolInterconnectConfig(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -4295,9 +4326,9 @@ function v_NodepoolInterconnectConfig(value, p, c) {
 /**
  * Nodepool
  */
-function v_Nodepool(value, p, c) {
+function v_Nodepool(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -4310,7 +4341,9 @@ function v_Nodepool(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolAutoScaling(v, p + "/auto_scaling", c);
+            c.s.push("/auto_scaling");
+            v_NodepoolAutoScaling(v, c);
+            c.s.pop();
         }
     }
     {
@@ -4319,7 +4352,9 @@ function v_Nodepool(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolKubernetesConfig(v, p + "/kubernetes_config", c);
+            c.s.push("/kubernetes_config");
+            v_NodepoolKubernetesConfig(v, c);
+            c.s.pop();
         }
     }
     {
@@ -4328,7 +4363,9 @@ function v_Nodepool(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolNodepoolInfo(v, p + "/nodepool_info", c);
+            c.s.push("/nodepool_info");
+            v_NodepoolNodepoolInfo(v, c);
+            c.s.pop();
         }
     }
     {
@@ -4337,7 +4374,9 @@ function v_Nodepool(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolScalingGroup(v, p + "/scaling_group", c);
+            c.s.push("/scaling_group");
+            v_NodepoolScalingGroup(v, c);
+            c.s.pop();
         }
     }
     {
@@ -4346,7 +4385,9 @@ function v_Nodepool(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolTeeConfig(v, p + "/tee_config", c);
+            c.s.push("/tee_config");
+            v_NodepoolTeeConfig(v, c);
+            c.s.pop();
         }
     }
     {
@@ -4355,7 +4396,9 @@ function v_Nodepool(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolManagement(v, p + "/management", c);
+            c.s.push("/management");
+            v_NodepoolManagement(v, c);
+            c.s.pop();
         }
     }
     {
@@ -4365,7 +4408,7 @@ function v_Nodepool(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/count", E_9);
+                c.e(c.at("/count"), E_9);
         }
     }
     {
@@ -4375,7 +4418,7 @@ function v_Nodepool(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/interconnect_mode", E_2);
+                c.e(c.at("/interconnect_mode"), E_2);
         }
     }
     {
@@ -4384,7 +4427,9 @@ function v_Nodepool(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            v_NodepoolInterconnectConfig(v, p + "/interconnect_config", c);
+            c.s.push("/interconnect_config");
+            v_NodepoolInterconnectConfig(v, c);
+            c.s.pop();
         }
     }
     {
@@ -4394,7 +4439,7 @@ function v_Nodepool(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/max_nodes", E_9);
+                c.e(c.at("/max_nodes"), E_9);
         }
     }
     if (!c.u) {
@@ -4419,7 +4464,7 @@ function v_Nodepool(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
@@ -4428,9 +4473,9 @@ function v_Nodepool(value, p, c) {
 /**
  * CreateClusterRequestManaged
  */
-function v_CreateClusterRequestManaged(value, p, c) {
+function v_CreateClusterRequestManaged(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -4442,18 +4487,18 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/name", E_78);
+            c.e(c.at("/name"), E_78);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/name", E_2);
+                c.e(c.at("/name"), E_2);
             else {
                 if (v.length > 63 || v.length < 2) {
                     const n0 = ucs2len(v);
                     if (n0 < 1)
-                        c.e(p + "/name", E_0);
+                        c.e(c.at("/name"), E_0);
                     if (n0 > 63)
-                        c.e(p + "/name", E_1);
+                        c.e(c.at("/name"), E_1);
                 }
             }
         }
@@ -4463,36 +4508,36 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/cluster_type", E_79);
+            c.e(c.at("/cluster_type"), E_79);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cluster_type", E_2);
+                c.e(c.at("/cluster_type"), E_2);
             else {
                 if (!(v === "ManagedKubernetes"))
-                    c.e(p + "/cluster_type", E_4);
+                    c.e(c.at("/cluster_type"), E_4);
             }
         }
     }
-    n += b_2(x, p, c);
-    n += b_3(x, p, c);
-    n += b_4(x, p, c);
-    n += b_7(x, p, c);
+    n += b_2(x, c);
+    n += b_3(x, c);
+    n += b_4(x, c);
+    n += b_7(x, c);
     {
         let v = x["region_id"];
         if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/region_id", E_80);
+            c.e(c.at("/region_id"), E_80);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/region_id", E_2);
+                c.e(c.at("/region_id"), E_2);
         }
     }
-    n += b_9(x, p, c);
-    n += b_10(x, p, c);
-    n += b_99(x, p, c);
+    n += b_9(x, c);
+    n += b_10(x, c);
+    n += b_99(x, c);
     {
         let v = x["profile"];
         if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
@@ -4500,78 +4545,78 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/profile", E_2);
+                c.e(c.at("/profile"), E_2);
             else {
                 if (!(v === "Default"))
-                    c.e(p + "/profile", E_81);
+                    c.e(c.at("/profile"), E_81);
             }
         }
     }
-    n += b_14(x, p, c);
+    n += b_14(x, c);
     {
         let v = x["vswitch_ids"];
         if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/vswitch_ids", E_82);
+            c.e(c.at("/vswitch_ids"), E_82);
         else {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/vswitch_ids", E_26);
+                c.e(c.at("/vswitch_ids"), E_26);
             else {
                 if (v.length < 1)
-                    c.e(p + "/vswitch_ids", E_24);
+                    c.e(c.at("/vswitch_ids"), E_24);
                 if (v.length > 3)
-                    c.e(p + "/vswitch_ids", E_25);
+                    c.e(c.at("/vswitch_ids"), E_25);
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
     }
-    n += b_102(x, p, c);
-    n += b_103(x, p, c);
-    n += b_18(x, p, c);
-    n += b_19(x, p, c);
-    n += b_20(x, p, c);
+    n += b_102(x, c);
+    n += b_103(x, c);
+    n += b_18(x, c);
+    n += b_19(x, c);
+    n += b_20(x, c);
     {
         let v = x["service_cidr"];
         if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/service_cidr", E_83);
+            c.e(c.at("/service_cidr"), E_83);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/service_cidr", E_2);
+                c.e(c.at("/service_cidr"), E_2);
         }
     }
-    n += b_24(x, p, c);
-    n += b_27(x, p, c);
+    n += b_24(x, c);
+    n += b_27(x, c);
     {
         let v = x["vpcid"];
         if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/vpcid", E_84);
+            c.e(c.at("/vpcid"), E_84);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/vpcid", E_2);
+                c.e(c.at("/vpcid"), E_2);
         }
     }
-    n += b_33(x, p, c);
-    n += b_34(x, p, c);
-    n += b_35(x, p, c);
-    n += b_106(x, p, c);
-    n += b_53(x, p, c);
-    n += b_38(x, p, c);
-    n += b_39(x, p, c);
-    n += b_40(x, p, c);
-    n += b_41(x, p, c);
-    n += b_42(x, p, c);
+    n += b_33(x, c);
+    n += b_34(x, c);
+    n += b_35(x, c);
+    n += b_106(x, c);
+    n += b_53(x, c);
+    n += b_38(x, c);
+    n += b_39(x, c);
+    n += b_40(x, c);
+    n += b_41(x, c);
+    n += b_42(x, c);
     {
         let v = x["charge_type"];
         if (v !== undefined && OP["charge_type"] !== undefined && !hasOwn.call(x, "charge_type"))
@@ -4579,10 +4624,10 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/charge_type", E_2);
+                c.e(c.at("/charge_type"), E_2);
             else {
                 if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(p + "/charge_type", E_42);
+                    c.e(c.at("/charge_type"), E_42);
             }
         }
     }
@@ -4593,10 +4638,10 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/period", E_9);
+                c.e(c.at("/period"), E_9);
             else {
                 if (!S_0.has(v))
-                    c.e(p + "/period", E_60);
+                    c.e(c.at("/period"), E_60);
             }
         }
     }
@@ -4607,14 +4652,14 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/period_unit", E_2);
+                c.e(c.at("/period_unit"), E_2);
             else {
                 if (!(v === "Month"))
-                    c.e(p + "/period_unit", E_61);
+                    c.e(c.at("/period_unit"), E_61);
             }
         }
     }
-    n += b_54(x, p, c);
+    n += b_54(x, c);
     {
         let v = x["load_balancer_spec"];
         if (v !== undefined && OP["load_balancer_spec"] !== undefined && !hasOwn.call(x, "load_balancer_spec"))
@@ -4622,15 +4667,15 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/load_balancer_spec", E_2);
+                c.e(c.at("/load_balancer_spec"), E_2);
             else {
                 if (!(v === "slb.s1.small" || v === "slb.s2.small" || v === "slb.s2.medium" || v === "slb.s3.small" || v === "slb.s3.medium" || v === "slb.s3.large"))
-                    c.e(p + "/load_balancer_spec", E_85);
+                    c.e(c.at("/load_balancer_spec"), E_85);
             }
         }
     }
-    n += b_55(x, p, c);
-    n += b_56(x, p, c);
+    n += b_55(x, c);
+    n += b_56(x, c);
     {
         let v = x["enable_rrsa"];
         if (v !== undefined && OP["enable_rrsa"] !== undefined && !hasOwn.call(x, "enable_rrsa"))
@@ -4638,14 +4683,14 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/enable_rrsa", E_7);
+                c.e(c.at("/enable_rrsa"), E_7);
         }
     }
-    n += b_57(x, p, c);
-    n += b_58(x, p, c);
-    n += b_59(x, p, c);
-    n += b_60(x, p, c);
-    n += b_61(x, p, c);
+    n += b_57(x, c);
+    n += b_58(x, c);
+    n += b_59(x, c);
+    n += b_60(x, c);
+    n += b_61(x, c);
     {
         let v = x["controlplane_log_ttl"];
         if (v !== undefined && OP["controlplane_log_ttl"] !== undefined && !hasOwn.call(x, "controlplane_log_ttl"))
@@ -4653,7 +4698,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/controlplane_log_ttl", E_2);
+                c.e(c.at("/controlplane_log_ttl"), E_2);
         }
     }
     {
@@ -4663,7 +4708,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/controlplane_log_project", E_2);
+                c.e(c.at("/controlplane_log_project"), E_2);
         }
     }
     {
@@ -4673,12 +4718,12 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/controlplane_log_components", E_26);
+                c.e(c.at("/controlplane_log_components"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/controlplane_log_components" + "/" + i0, E_2);
+                        c.e(c.at("/controlplane_log_components" + "/" + i0), E_2);
                 }
             }
         }
@@ -4690,35 +4735,38 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/nodepools", E_26);
+                c.e(c.at("/nodepools"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
-                    v_Nodepool(v1, p + "/nodepools" + "/" + i0, c);
+                    c.s.push("/nodepools", i0);
+                    v_Nodepool(v1, c);
+                    c.s.pop();
+                    c.s.pop();
                 }
             }
         }
     }
-    n += b_63(x, p, c);
-    n += b_64(x, p, c);
-    n += b_65(x, p, c);
-    n += b_66(x, p, c);
-    n += b_67(x, p, c);
-    n += b_68(x, p, c);
-    n += b_69(x, p, c);
-    n += b_70(x, p, c);
+    n += b_63(x, c);
+    n += b_64(x, c);
+    n += b_65(x, c);
+    n += b_66(x, c);
+    n += b_67(x, c);
+    n += b_68(x, c);
+    n += b_69(x, c);
+    n += b_70(x, c);
     {
         let v = x["worker_data_disk_category"];
         if (v !== undefined && OP["worker_data_disk_category"] !== undefined && !hasOwn.call(x, "worker_data_disk_category"))
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/worker_data_disk_category", E_86);
+            c.w(c.at("/worker_data_disk_category"), E_86);
             if (typeof v !== "string")
-                c.e(p + "/worker_data_disk_category", E_2);
+                c.e(c.at("/worker_data_disk_category"), E_2);
             else {
                 if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud"))
-                    c.e(p + "/worker_data_disk_category", E_87);
+                    c.e(c.at("/worker_data_disk_category"), E_87);
             }
         }
     }
@@ -4728,17 +4776,17 @@ function v_CreateClusterRequestManaged(value, p, c) {
             v = undefined;
         if (v !== undefined) {
             n++;
-            c.w(p + "/worker_data_disk_size", E_88);
+            c.w(c.at("/worker_data_disk_size"), E_88);
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/worker_data_disk_size", E_9);
+                c.e(c.at("/worker_data_disk_size"), E_9);
         }
     }
-    n += b_71(x, p, c);
-    n += b_72(x, p, c);
-    n += b_73(x, p, c);
-    n += b_74(x, p, c);
-    n += b_75(x, p, c);
-    n += b_76(x, p, c);
+    n += b_71(x, c);
+    n += b_72(x, c);
+    n += b_73(x, c);
+    n += b_74(x, c);
+    n += b_75(x, c);
+    n += b_76(x, c);
     {
         let v = x["soc_enabled"];
         if (v !== undefined && OP["soc_enabled"] !== undefined && !hasOwn.call(x, "soc_enabled"))
@@ -4746,7 +4794,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/soc_enabled", E_7);
+                c.e(c.at("/soc_enabled"), E_7);
         }
     }
     {
@@ -4756,7 +4804,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "boolean")
-                c.e(p + "/cis_enabled", E_7);
+                c.e(c.at("/cis_enabled"), E_7);
         }
     }
     if (!c.u) {
@@ -4838,7 +4886,7 @@ function v_CreateClusterRequestManaged(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_89);
+                            c.x(k, E_89);
                 }
             }
         }
@@ -4847,9 +4895,9 @@ function v_CreateClusterRequestManaged(value, p, c) {
 /**
  * CreateClusterRequestServerless
  */
-function v_CreateClusterRequestServerless(value, p, c) {
+function v_CreateClusterRequestServerless(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -4861,18 +4909,18 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/name", E_90);
+            c.e(c.at("/name"), E_90);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/name", E_2);
+                c.e(c.at("/name"), E_2);
             else {
                 if (v.length > 63 || v.length < 2) {
                     const n0 = ucs2len(v);
                     if (n0 < 1)
-                        c.e(p + "/name", E_0);
+                        c.e(c.at("/name"), E_0);
                     if (n0 > 63)
-                        c.e(p + "/name", E_1);
+                        c.e(c.at("/name"), E_1);
                 }
             }
         }
@@ -4882,46 +4930,46 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/cluster_type", E_92);
+            c.e(c.at("/cluster_type"), E_92);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cluster_type", E_2);
+                c.e(c.at("/cluster_type"), E_2);
             else {
                 if (!(v === "Ask"))
-                    c.e(p + "/cluster_type", E_91);
+                    c.e(c.at("/cluster_type"), E_91);
             }
         }
     }
-    n += b_2(x, p, c);
-    n += b_3(x, p, c);
-    n += b_4(x, p, c);
-    n += b_7(x, p, c);
-    n += b_45(x, p, c);
-    n += b_9(x, p, c);
-    n += b_10(x, p, c);
-    n += b_99(x, p, c);
-    n += b_47(x, p, c);
-    n += b_14(x, p, c);
-    n += b_102(x, p, c);
-    n += b_103(x, p, c);
-    n += b_18(x, p, c);
-    n += b_19(x, p, c);
-    n += b_20(x, p, c);
+    n += b_2(x, c);
+    n += b_3(x, c);
+    n += b_4(x, c);
+    n += b_7(x, c);
+    n += b_45(x, c);
+    n += b_9(x, c);
+    n += b_10(x, c);
+    n += b_99(x, c);
+    n += b_47(x, c);
+    n += b_14(x, c);
+    n += b_102(x, c);
+    n += b_103(x, c);
+    n += b_18(x, c);
+    n += b_19(x, c);
+    n += b_20(x, c);
     {
         let v = x["service_cidr"];
         if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
             v = undefined;
         if (v === undefined)
-            c.e(p + "/service_cidr", E_93);
+            c.e(c.at("/service_cidr"), E_93);
         else {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/service_cidr", E_2);
+                c.e(c.at("/service_cidr"), E_2);
         }
     }
-    n += b_24(x, p, c);
-    n += b_27(x, p, c);
+    n += b_24(x, c);
+    n += b_27(x, c);
     {
         let v = x["vpcid"];
         if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
@@ -4929,43 +4977,43 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/vpcid", E_2);
+                c.e(c.at("/vpcid"), E_2);
         }
     }
-    n += b_33(x, p, c);
-    n += b_34(x, p, c);
-    n += b_35(x, p, c);
-    n += b_106(x, p, c);
-    n += b_53(x, p, c);
-    n += b_38(x, p, c);
-    n += b_39(x, p, c);
-    n += b_40(x, p, c);
-    n += b_41(x, p, c);
-    n += b_54(x, p, c);
-    n += b_55(x, p, c);
-    n += b_56(x, p, c);
-    n += b_57(x, p, c);
-    n += b_58(x, p, c);
-    n += b_59(x, p, c);
-    n += b_60(x, p, c);
-    n += b_61(x, p, c);
-    n += b_63(x, p, c);
-    n += b_64(x, p, c);
-    n += b_65(x, p, c);
-    n += b_66(x, p, c);
-    n += b_67(x, p, c);
-    n += b_68(x, p, c);
-    n += b_69(x, p, c);
-    n += b_70(x, p, c);
-    n += b_71(x, p, c);
-    n += b_72(x, p, c);
-    n += b_73(x, p, c);
-    n += b_74(x, p, c);
-    n += b_75(x, p, c);
-    n += b_76(x, p, c);
-    n += b_77(x, p, c);
-    n += b_78(x, p, c);
-    n += b_79(x, p, c);
+    n += b_33(x, c);
+    n += b_34(x, c);
+    n += b_35(x, c);
+    n += b_106(x, c);
+    n += b_53(x, c);
+    n += b_38(x, c);
+    n += b_39(x, c);
+    n += b_40(x, c);
+    n += b_41(x, c);
+    n += b_54(x, c);
+    n += b_55(x, c);
+    n += b_56(x, c);
+    n += b_57(x, c);
+    n += b_58(x, c);
+    n += b_59(x, c);
+    n += b_60(x, c);
+    n += b_61(x, c);
+    n += b_63(x, c);
+    n += b_64(x, c);
+    n += b_65(x, c);
+    n += b_66(x, c);
+    n += b_67(x, c);
+    n += b_68(x, c);
+    n += b_69(x, c);
+    n += b_70(x, c);
+    n += b_71(x, c);
+    n += b_72(x, c);
+    n += b_73(x, c);
+    n += b_74(x, c);
+    n += b_75(x, c);
+    n += b_76(x, c);
+    n += b_77(x, c);
+    n += b_78(x, c);
+    n += b_79(x, c);
     {
         let v = x["master_count"];
         if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
@@ -4973,10 +5021,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/master_count", E_9);
+                c.e(c.at("/master_count"), E_9);
             else {
                 if (!(v === 3 || v === 5))
-                    c.e(p + "/master_count", E_65);
+                    c.e(c.at("/master_count"), E_65);
             }
         }
     }
@@ -4987,12 +5035,12 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/master_vswitch_ids", E_26);
+                c.e(c.at("/master_vswitch_ids"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/master_vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/master_vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
@@ -5004,12 +5052,12 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/master_instance_types", E_26);
+                c.e(c.at("/master_instance_types"), E_26);
             else {
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/master_instance_types" + "/" + i0, E_2);
+                        c.e(c.at("/master_instance_types" + "/" + i0), E_2);
                 }
             }
         }
@@ -5021,10 +5069,10 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/master_system_disk_category", E_2);
+                c.e(c.at("/master_system_disk_category"), E_2);
             else {
                 if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
-                    c.e(p + "/master_system_disk_category", E_69);
+                    c.e(c.at("/master_system_disk_category"), E_69);
             }
         }
     }
@@ -5035,21 +5083,21 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(p + "/master_system_disk_size", E_9);
+                c.e(c.at("/master_system_disk_size"), E_9);
             else {
                 if (v < 40)
-                    c.e(p + "/master_system_disk_size", E_32);
+                    c.e(c.at("/master_system_disk_size"), E_32);
                 if (v > 500)
-                    c.e(p + "/master_system_disk_size", E_33);
+                    c.e(c.at("/master_system_disk_size"), E_33);
             }
         }
     }
-    n += b_85(x, p, c);
-    n += b_86(x, p, c);
-    n += b_87(x, p, c);
-    n += b_88(x, p, c);
-    n += b_89(x, p, c);
-    n += b_90(x, p, c);
+    n += b_85(x, c);
+    n += b_86(x, c);
+    n += b_87(x, c);
+    n += b_88(x, c);
+    n += b_89(x, c);
+    n += b_90(x, c);
     {
         let v = x["worker_vswitch_ids"];
         if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
@@ -5057,24 +5105,24 @@ function v_CreateClusterRequestServerless(value, p, c) {
         if (v !== undefined) {
             n++;
             if (!Array.isArray(v))
-                c.e(p + "/worker_vswitch_ids", E_26);
+                c.e(c.at("/worker_vswitch_ids"), E_26);
             else {
                 if (v.length < 1)
-                    c.e(p + "/worker_vswitch_ids", E_24);
+                    c.e(c.at("/worker_vswitch_ids"), E_24);
                 if (v.length > 20)
-                    c.e(p + "/worker_vswitch_ids", E_72);
+                    c.e(c.at("/worker_vswitch_ids"), E_72);
                 for (let i0 = 0; i0 < v.length; i0++) {
                     const v1 = v[i0];
                     if (typeof v1 !== "string")
-                        c.e(p + "/worker_vswitch_ids" + "/" + i0, E_2);
+                        c.e(c.at("/worker_vswitch_ids" + "/" + i0), E_2);
                 }
             }
         }
     }
-    n += b_92(x, p, c);
-    n += b_93(x, p, c);
-    n += b_94(x, p, c);
-    n += b_95(x, p, c);
+    n += b_92(x, c);
+    n += b_93(x, c);
+    n += b_94(x, c);
+    n += b_95(x, c);
     if (!c.u) {
         let m = 0;
         for (const _ in x)
@@ -5158,7 +5206,7 @@ function v_CreateClusterRequestServerless(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_94);
+                            c.x(k, E_94);
                 }
             }
         }
@@ -5167,9 +5215,9 @@ function v_CreateClusterRequestServerless(value, p, c) {
 /**
  * CreateClusterResponse
  */
-function v_CreateClusterResponse(value, p, c) {
+function v_CreateClusterResponse(value, c) {
     if (!isObj(value)) {
-        c.e(p, E_11);
+        c.e(c.at(""), E_11);
         return;
     }
     // Read own properties only: an object that is not plain is read through a copy of them.
@@ -5183,7 +5231,7 @@ function v_CreateClusterResponse(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/cluster_id", E_2);
+                c.e(c.at("/cluster_id"), E_2);
         }
     }
     {
@@ -5193,7 +5241,7 @@ function v_CreateClusterResponse(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/request_id", E_2);
+                c.e(c.at("/request_id"), E_2);
         }
     }
     {
@@ -5203,7 +5251,7 @@ function v_CreateClusterResponse(value, p, c) {
         if (v !== undefined) {
             n++;
             if (typeof v !== "string")
-                c.e(p + "/task_id", E_2);
+                c.e(c.at("/task_id"), E_2);
         }
     }
     if (!c.u) {
@@ -5221,7 +5269,7 @@ function v_CreateClusterResponse(value, p, c) {
                         break;
                     default:
                         if (x[k] !== undefined)
-                            c.x(p, k, E_10);
+                            c.x(k, E_10);
                 }
             }
         }
