@@ -28,6 +28,8 @@ export interface GenerateOptions {
   exclude: string[];
   /** npm name of the generated package. */
   packageName?: string;
+  /** Base URL of the pages: the package cites sources as links (config key `sourceBaseUrl`). */
+  sourceBaseUrl?: string;
 }
 
 /**
@@ -50,7 +52,8 @@ const OPTIONS = `options:
   --package NAME    npm name of the generated package
   --quiet           print nothing but errors      --debug   print stack traces
 
-config keys: docs, out, cache, threads, exclude (array), package.
+config keys: docs, out, cache, threads, exclude (array), package, sourceBaseUrl (sources become
+links), diff (the diff gate's policy: see docs2types diff --help).
 docs/manifest.json5 (next to the pages) dates undated pages and names variants; see README.`;
 
 const HELP = `docs2types — typed, validated packages from API reference pages
@@ -58,8 +61,8 @@ const HELP = `docs2types — typed, validated packages from API reference pages
 usage:
   docs2types generate [--docs DIR] [--out DIR] [options]   read the pages, write the package
   docs2types check    [--docs DIR] [--out DIR] [options]   write nothing; exit 1 when --out is stale
-  docs2types diff OLD NEW [--format md|html|json] [--out FILE] [--fail-on LEVEL]
-  docs2types diff --timeline DIR
+  docs2types diff OLD NEW [--format F] [--out FILE] [--fail-on LEVEL] [--match REGEX]
+  docs2types diff --timeline PATH [--git]                 see docs2types diff --help
   docs2types --version
 
   docs2types generate --help, check --help, diff --help: the options of each command
@@ -101,7 +104,7 @@ function loadConfig(path: string | null): Partial<GenerateOptions> {
   const raw = parseJson5(text, file);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InputError(`${file}:1: the config must be an object`);
   const c = raw as Record<string, unknown>;
-  const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package', 'diff']); // diff: the diff gate's policy, read by generator/diff/policy.ts
+  const known = new Set(['docs', 'out', 'cache', 'threads', 'exclude', 'package', 'sourceBaseUrl', 'diff']); // diff: the diff gate's policy, read by generator/diff/policy.ts
   for (const k of Object.keys(c)) if (!known.has(k)) throw new InputError(`${file}: unknown config key "${k}" (known: ${[...known].join(', ')})`);
   const str = (k: string): string | undefined => {
     if (c[k] === undefined) return undefined;
@@ -115,6 +118,7 @@ function loadConfig(path: string | null): Partial<GenerateOptions> {
   if (str('docs')) out.docs = str('docs');
   if (str('out')) out.out = str('out');
   if (str('package')) out.packageName = str('package');
+  if (str('sourceBaseUrl')) out.sourceBaseUrl = str('sourceBaseUrl');
   if (c.cache !== undefined) out.cache = c.cache as string | false;
   if (c.threads !== undefined) out.threads = c.threads as number;
   if (c.exclude) out.exclude = c.exclude as string[];
@@ -246,6 +250,7 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged
     `docs2types: ${c.pages} pages → ${c.operations} operation${c.operations === 1 ? '' : 's'}, ${c.parameters} parameters, ${c.models} models`,
     `  pages with a request table that became their own operation: ${all?.ownOperation ?? 0}/${(all?.pagesWithRequestTable ?? 0) - (all?.commonParameters ?? 0)}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}${all?.commonParameters ? `, common parameters: ${all.commonParameters}` : ''}`,
     `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
+    ...(r.diagnostics.length ? [`  left out of the package: ${r.diagnostics.length} operation(s): ${r.diagnostics.slice(0, 2).map((d) => `${d.file}:${d.line}: ${d.message}`.slice(0, 200)).join('; ')}${r.diagnostics.length > 2 ? '; …' : ''}`] : []),
     `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; emit: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} formatting and type-check steps from cache`,
     ...(left.length ? [`  left out: ${left.length} page${left.length === 1 ? '' : 's'} (${[...new Set(left.map((x) => x.file))].slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}): see ${opts.out}/reports/coverage.md`] : []),
     `  ${unchanged ? 'nothing to write: already up to date,' : 'wrote'} ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
@@ -254,10 +259,10 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged
 }
 
 /** What the CLI's options ask of generate(). */
-export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'out' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'quiet'>, onProgress = progress(opts)): Promise<GenerateResult> {
+export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'out' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'sourceBaseUrl' | 'quiet'>, onProgress = progress(opts)): Promise<GenerateResult> {
   return runGenerate(
     { docs: opts.docs, exclude: opts.exclude.map((re) => new RegExp(re)), skip: [outputPaths(opts.out).target] },
-    { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, onProgress },
+    { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, sourceBaseUrl: opts.sourceBaseUrl, onProgress },
   );
 }
 

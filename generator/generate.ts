@@ -11,14 +11,14 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { IR_VERSION, type DocumentIR, type IR } from './model/ir.ts';
+import { IR_VERSION, type Diagnostic, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
 import { findDocuments, findPages, type FoundDocument, type SkippedPath } from './read/find.ts';
 import { reconcile } from './reconcile/index.ts';
 import { commonParameters } from './reconcile/common.ts';
 import { groupByOperation } from './reconcile/pages.ts';
 import { EMPTY_MANIFEST, loadManifest, type Manifest } from './reconcile/manifest.ts';
-import { emitPackage, type EmitMemoLike, type OutputTree } from './emit/index.ts';
+import { emit, type EmitMemoLike, type OutputTree } from './emit/index.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
 import { coverageReports } from './emit/coverage-report.ts';
 import { diffReportsForIR } from './diff/index.ts';
@@ -32,7 +32,7 @@ import { MARKER } from './io/output.ts';
 export type { OutputTree };
 
 /** The phases a run goes through, in order (progress displays name them). */
-export type Phase = 'find' | 'read' | 'reconcile' | 'emit' | 'reports';
+export type Phase = 'find' | 'read' | 'reconcile' | 'emit' | 'type-check' | 'format' | 'reports';
 
 /** Progress of one phase: `done` of `total` units (pages, operations, files); total 0 when unknown. */
 export type ProgressFn = (phase: Phase, done: number, total: number) => void;
@@ -59,6 +59,8 @@ export interface GenerateOptions {
   threads?: number;
   /** npm name of the generated package. */
   packageName?: string;
+  /** Base URL of the pages: sources in the package's documentation become links (`<base><file>#L<line>`). */
+  sourceBaseUrl?: string;
   onProgress?: ProgressFn;
 }
 
@@ -66,10 +68,12 @@ export interface GenerateResult {
   tree: OutputTree;
   ir: IR;
   stats: ReadStats;
-  /** Emit steps (prettier, type-check) answered by the memo vs computed. */
+  /** Emit steps (the type-check of each module) answered by the memo vs computed. */
   emit: MemoStats;
   /** Folders the walk did not enter (loops, unreadable, previous outputs); skipped pages are page-skipped documents in the IR. */
   skipped: SkippedPath[];
+  /** Operations left out of the package (`emit-failed`: file and line of the first page). */
+  diagnostics: Diagnostic[];
 }
 
 export function sortDocuments(docs: DocumentIR[]): DocumentIR[] {
@@ -139,19 +143,35 @@ export function reconcileIsolated(sorted: DocumentIR[], manifest: Manifest): Ret
 
 /**
  * Emit: the IR → every file to write, sorted by path: the package, and under `reports/` what is
- * not part of the package (`reports/ir.json`, the coverage, conflict and diff reports).
+ * not part of the package (`reports/ir.json`, the coverage, conflict and diff reports); and a
+ * diagnostic for every operation left out of the package.
  */
-export async function buildTree(ir: IR, manifest: Manifest, opts: { packageName?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {}): Promise<OutputTree> {
+export async function buildTreeWithDiagnostics(
+  ir: IR,
+  manifest: Manifest,
+  opts: { packageName?: string; sourceBaseUrl?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {},
+): Promise<{ tree: OutputTree; diagnostics: Diagnostic[] }> {
   const tree: OutputTree = new Map();
   opts.onProgress?.('emit', 0, ir.operations.length);
-  for (const [k, v] of await emitPackage(ir, { ...(opts.packageName ? { name: opts.packageName } : {}), ...(opts.memo ? { memo: opts.memo } : {}) })) tree.set(k, v);
+  const emitted = await emit(ir, {
+    ...(opts.packageName ? { name: opts.packageName } : {}),
+    ...(opts.sourceBaseUrl ? { sourceBaseUrl: opts.sourceBaseUrl } : {}),
+    ...(opts.memo ? { memo: opts.memo } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+  });
+  for (const [k, v] of emitted.tree) tree.set(k, v);
   opts.onProgress?.('emit', ir.operations.length, ir.operations.length);
   opts.onProgress?.('reports', 0, 0);
   tree.set('reports/ir.json', serializeIR(ir));
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
   for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
-  return new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { tree: new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: emitted.diagnostics };
+}
+
+/** `buildTreeWithDiagnostics` without the diagnostics. */
+export async function buildTree(ir: IR, manifest: Manifest, opts: { packageName?: string; sourceBaseUrl?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {}): Promise<OutputTree> {
+  return (await buildTreeWithDiagnostics(ir, manifest, opts)).tree;
 }
 
 /** The manifest beside the pages (`docs/manifest.json5`), or none. */
@@ -163,6 +183,7 @@ export function manifestFor(docs: string): Manifest {
 export async function generate(inputs: GenerateInputs, options: GenerateOptions = {}): Promise<GenerateResult> {
   const docsDir = inputs.docs;
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
+  if (options.sourceBaseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.sourceBaseUrl)) throw new InputError(`sourceBaseUrl ${JSON.stringify(options.sourceBaseUrl)}: an http(s) URL is needed`);
   options.onProgress?.('find', 0, 0);
   const docsFolder = statSync(docsDir).isDirectory() ? resolve(docsDir) : dirname(resolve(docsDir));
   const { pages: found, skipped } = findPages(docsDir, inputs.base ?? dirname(docsFolder), { exclude: inputs.exclude ?? [], skip: inputs.skip ?? [], skipMarkedBy: [MARKER] });
@@ -183,8 +204,8 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
   options.onProgress?.('reconcile', 0, 0);
   const ir = buildIR(documents, manifest);
   const memo = new EmitMemo(resolveCacheDir(options.cache));
-  const tree = await buildTree(ir, manifest, { packageName: options.packageName, memo, onProgress: options.onProgress });
-  return { tree, ir, stats, emit: memo.stats, skipped: skipped.filter((s) => !s.page) };
+  const { tree, diagnostics } = await buildTreeWithDiagnostics(ir, manifest, { packageName: options.packageName, sourceBaseUrl: options.sourceBaseUrl, memo, onProgress: options.onProgress });
+  return { tree, ir, stats, emit: memo.stats, skipped: skipped.filter((s) => !s.page), diagnostics };
 }
 
 export { findDocuments };

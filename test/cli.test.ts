@@ -173,7 +173,7 @@ describe('atomic output', () => {
     const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', out()], { DOCS2TYPES_FAULT: 'emit-type-error' });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^docs2types: generated code does not type-check/);
-    expect(r.err).toMatch(/types\.d\.ts:\d+: Cannot find name 'NoSuchType'/);
+    expect(r.err).toMatch(/CreateCluster\.ts:\d+: Cannot find name 'NoSuchType'/);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(snapshot(out())).toEqual(before);
   });

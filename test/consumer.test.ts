@@ -75,6 +75,6 @@ describe('consumer project', () => {
 
   it('imports the built JavaScript at run time with node', () => {
     const out = execFileSync(process.execPath, ['src/runtime.mjs'], { cwd: project, encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ dedicated: true, edge: true, managed: true, serverless: true, bad: ['/cluster_spec enum'] });
+    expect(JSON.parse(out)).toEqual({ dedicated: true, edge: true, managed: true, serverless: true, bad: ['/cluster_spec enum'], http: ['POST', '/clusters', true], namespace: true });
   });
 });

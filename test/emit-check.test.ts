@@ -36,8 +36,8 @@ describe('generate --check on the emitted package', () => {
   });
 
   it('exits 1 and names exactly the emitted files that changed or went missing; a file it did not write is named apart, as not its own', () => {
-    appendFileSync(join(out, 'validators.js'), '\n// edited by hand\n');
-    unlinkSync(join(out, 'samples', 'CreateCluster.edge.full.json'));
+    appendFileSync(join(out, 'cs', '2015-12-15', 'CreateCluster.js'), '\n// edited by hand\n');
+    unlinkSync(join(out, 'samples', 'cs', '2015-12-15', 'CreateCluster.edge.full.json'));
     writeFileSync(join(out, 'schema', 'Stray.schema.json'), '{}\n');
     const r = cli('--out', out, '--check');
     expect(r.status).toBe(1);
@@ -45,8 +45,8 @@ describe('generate --check on the emitted package', () => {
       const line = r.stderr.split('\n').find((l) => l.startsWith(`  ${label}`));
       return line ? line.slice(line.indexOf(': ') + 2).split(', ').sort() : [];
     };
-    expect(group('stale')).toEqual(['validators.js']);
-    expect(group('missing')).toEqual(['samples/CreateCluster.edge.full.json']);
+    expect(group('stale')).toEqual(['cs/2015-12-15/CreateCluster.js']);
+    expect(group('missing')).toEqual(['samples/cs/2015-12-15/CreateCluster.edge.full.json']);
     expect(group('extra')).toEqual([]);
     // Generate keeps files it did not write (issue 11.1), so check names them without failing on them.
     expect(group('not written by docs2types')).toEqual(['schema/Stray.schema.json']);

@@ -43,7 +43,7 @@ describe('a hostile page', () => {
     writeFileSync(
       join(out, 'use.ts'),
       [
-        "import { validateInjectThingsRequest, type InjectThingsRequest } from './index.js';",
+        "import { validateInjectThingsRequest, type InjectThingsRequest } from './inject/2020-01-01/InjectThings.js';",
         // An object literal cannot be checked against a type with a `constructor` or `toString`
         // property (TypeScript compares it with Object's own members), so the test picks the rest.
         "type Plain = Omit<InjectThingsRequest, 'constructor' | 'toString'>;",
@@ -62,7 +62,7 @@ describe('a hostile page', () => {
   });
 
   it('keeps every comment a comment: the declarations are exactly the parameters, doc text intact', async () => {
-    const text = (await import('node:fs')).readFileSync(join(out, 'types.d.ts'), 'utf8');
+    const text = (await import('node:fs')).readFileSync(join(out, 'inject', '2020-01-01', 'InjectThings.d.ts'), 'utf8');
     const sf = ts.createSourceFile('types.d.ts', text, ts.ScriptTarget.ES2022, true);
     const iface = sf.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'InjectThingsRequest')!;
     expect(iface).toBeDefined();
@@ -82,7 +82,7 @@ describe('a hostile page', () => {
   });
 
   it('validators treat __proto__ as data: no prototype pollution, the key is checked like any other', async () => {
-    const pkg = await import(pathToFileURL(join(out, 'index.js')).href);
+    const pkg = await import(pathToFileURL(join(out, 'inject', '2020-01-01', 'InjectThings.js')).href);
     const hostile = JSON.parse('{"comment_end":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
     const r = pkg.validateInjectThingsRequest(hostile);
     expect(r.ok).toBe(false);

@@ -8,7 +8,7 @@ import { ROOT } from './helpers/golden.ts';
 type Result = { ok: boolean; errors?: unknown[]; warnings?: unknown[] };
 
 describe('generated validators on arbitrary input', async () => {
-  const pkg = (await import(pathToFileURL(join(ROOT, 'generated', 'index.js')).href)) as Record<string, (v: unknown, o?: unknown) => Result>;
+  const pkg = (await import(pathToFileURL(join(ROOT, 'generated', 'cs', '2015-12-15', 'CreateCluster.js')).href)) as Record<string, (v: unknown, o?: unknown) => Result>;
   const validators = Object.entries(pkg).filter(([k, v]) => k.startsWith('validate') && typeof v === 'function');
 
   it('exports the request and response validators', () => {

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IR } from '../generator/model/ir.ts';
 import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { loadManifest } from '../generator/reconcile/manifest.ts';
-import { emitPackage } from '../generator/emit/index.ts';
+import { emitPackage, layout } from '../generator/emit/index.ts';
 import { buildShapes, type ObjectDef, type PackageShapes, type Shape } from '../generator/emit/shapes.ts';
 import { writeTreeAtomic, type OutputTree } from '../generator/io/output.ts';
 import { syntheticIR } from './fixtures/consumer/synthetic-ir.ts';
@@ -41,7 +41,12 @@ interface Pkg {
   ir: IR;
   shapes: PackageShapes;
   tree: OutputTree;
+  /** The module of the first operation. */
   mod: Record<string, unknown>;
+  /** Each operation's module, in shapes order. */
+  mods: Array<Record<string, unknown>>;
+  /** Each operation's path in the package, without extension. */
+  paths: string[];
   dir: string;
 }
 
@@ -49,8 +54,14 @@ async function load(ir: IR): Promise<Pkg> {
   const tree = await emitPackage(ir);
   const dir = mkdtempSync(join(tmpdir(), 'docs2types-validator-'));
   writeTreeAtomic(dir, tree);
-  const mod = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Record<string, unknown>;
-  return { ir, shapes: buildShapes(ir), tree, mod, dir };
+  const shapes = buildShapes(ir);
+  const places = layout(shapes.operations.map((o) => o.op));
+  const paths = shapes.operations.map((o) => {
+    const p = places.get(o.op)!;
+    return `${p.product}/${p.version}/${p.file}`;
+  });
+  const mods = await Promise.all(paths.map(async (p) => (await import(pathToFileURL(join(dir, `${p}.js`)).href)) as Record<string, unknown>));
+  return { ir, shapes, tree, mod: mods[0]!, mods, paths, dir };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,8 +224,9 @@ function objectArb(def: ObjectDef, defs: Map<string, ObjectDef>, depth: number, 
 function requestArb(pkg: Pkg, opIndex: number): fc.Arbitrary<unknown> {
   const r = pkg.shapes.operations[opIndex]!.request!;
   const defs = r.variants.length ? r.variants.map((v) => v.def) : [r.plain!];
-  const clean = fc.oneof(...defs.map((d) => objectArb(d, pkg.shapes.defs, 0, false)));
-  const noisy = fc.oneof(...defs.map((d) => objectArb(d, pkg.shapes.defs, 0, true)));
+  const all = pkg.shapes.operations[opIndex]!.defs;
+  const clean = fc.oneof(...defs.map((d) => objectArb(d, all, 0, false)));
+  const noisy = fc.oneof(...defs.map((d) => objectArb(d, all, 0, true)));
   const oneOff = fc.tuple(clean, fc.nat(), noise).map(([o, i, v]) => {
     const out = o as Record<string, unknown>;
     const keys = Object.keys(out);
@@ -238,7 +250,7 @@ describe('generated validator: CreateCluster (the seed pages)', () => {
     // ownProperties: the generated validators read own properties only (an inherited
     // `constructor` is not a parameter); ajv does too with this option.
     const ajv = new Ajv2020({ strict: true, allErrors: true, ownProperties: true });
-    ajvValidate = ajv.compile(JSON.parse(pkg.tree.get('schema/CreateClusterRequest.schema.json')!));
+    ajvValidate = ajv.compile(JSON.parse(pkg.tree.get(`schema/${pkg.paths[0]}.request.schema.json`)!));
   });
   afterAll(() => rmSync(pkg.dir, { recursive: true, force: true }));
 
@@ -250,7 +262,7 @@ describe('generated validator: CreateCluster (the seed pages)', () => {
       for (const size of ['minimal', 'full'] as const) {
         const r = validate(set[size]);
         expect(r.ok, `${kind} ${size}: ${JSON.stringify(codes(r))}`).toBe(true);
-        expect(JSON.parse(pkg.tree.get(`samples/CreateCluster.${kind}.${size}.json`)!)).toEqual(set[size]);
+        expect(JSON.parse(pkg.tree.get(`samples/${pkg.paths[0]}.${kind}.${size}.json`)!)).toEqual(set[size]);
         expect(ajvValidate(set[size]), `ajv ${kind} ${size}`).toBe(true);
       }
     }
@@ -356,7 +368,7 @@ describe('generated validator: CreateCluster (the seed pages)', () => {
     const r = pkg.shapes.operations[0]!.request!;
     const payloads: unknown[] = ['x', null, [], {}, 1];
     for (const v of r.variants) {
-      for (const size of ['minimal', 'full'] as const) payloads.push(...mutations(samples[v.id]![size] as Record<string, unknown>, v.def, pkg.shapes.defs));
+      for (const size of ['minimal', 'full'] as const) payloads.push(...mutations(samples[v.id]![size] as Record<string, unknown>, v.def, pkg.shapes.operations[0]!.defs));
     }
     let valid = 0;
     const disagreements: string[] = [];
@@ -398,15 +410,16 @@ describe('generated validator: other operations', () => {
     let n = 0;
     for (const [i, o] of pkg.shapes.operations.entries()) {
       for (const def of [o.request?.plain, o.response].filter((d): d is ObjectDef => !!d)) {
-        const validate = pkg.mod[`validate${def.name}`] as Validate;
-        const schema = ajv.compile(JSON.parse(pkg.tree.get(`schema/${def.name}.schema.json`)!));
-        const samples = (pkg.mod[`${o.base.charAt(0).toLowerCase()}${o.base.slice(1)}Samples`] as Record<string, { minimal: unknown; full: unknown }> | undefined)?.default;
+        const mod = pkg.mods[i]!;
+        const validate = mod[`validate${def.name}`] as Validate;
+        const schema = ajv.compile(JSON.parse(pkg.tree.get(`schema/${pkg.paths[i]}.${def.kind === 'request' ? 'request' : 'response'}.schema.json`)!));
+        const samples = (Object.entries(mod).find(([k]) => k.endsWith('Samples'))?.[1] as Record<string, { minimal: unknown; full: unknown }> | undefined)?.default;
         const seeds = def.kind === 'request' && samples ? [samples.minimal, samples.full] : [{}];
         for (const s of seeds) expect(validate(s).ok, `${def.name} sample`).toBe(true);
         // ajv drops a property *named* `__proto__` from a schema (it then counts as declared by
         // additionalProperties but is never checked): not comparable there; the emit test checks ours.
         const ajvBlind = (p: unknown): boolean => def.props.some((x) => x.name === '__proto__') && typeof p === 'object' && p !== null && own(p, '__proto__');
-        const payloads = seeds.flatMap((s) => mutations(s as Record<string, unknown>, def, pkg.shapes.defs)).filter((p) => !ajvBlind(p));
+        const payloads = seeds.flatMap((s) => mutations(s as Record<string, unknown>, def, o.defs)).filter((p) => !ajvBlind(p));
         for (const p of payloads) {
           expect(validate(p).ok, `${def.name} ${JSON.stringify(p)}`).toBe(schema(p));
           n++;

@@ -1,26 +1,21 @@
 /**
- * Type-check the generated TypeScript sources and compile them to ESM JavaScript plus .d.ts, in
- * memory: one ts-morph Project, in-memory file system, only the lib files the code needs, default
- * lib files not checked; `.d.ts` sources are checked and passed through. A type error throws
- * EmitCheckError naming file:line (and the line's text); the CLI then writes nothing.
+ * Type-check generated TypeScript modules and compile them to ESM JavaScript plus .d.ts, in
+ * memory: one TypeScript program per batch (the compiler that ts-morph ships, its lib files,
+ * parsed once per process), only the lib files the code needs, default lib files not checked. Every file is checked in full (validators included). Each module is
+ * judged alone: a module with an error gets its diagnostics back and no output, the others are
+ * compiled; `compileSources` (all or nothing) throws EmitCheckError naming file:line instead.
  *
- * `transpileOnly` files (the big compiled validators) are turned into JavaScript without the
- * checker, which would cost seconds on every run; their declarations come from a hand-emitted
- * companion `.d.ts` in `sources`, which is checked. Tests run the same sources with
- * `transpileOnly: []`, so the implementation is type-checked in full there.
+ * The JavaScript and declarations are TypeScript's printer output: formatted already, so no
+ * prettier pass runs over them (see the README, "The generated package", for the numbers).
  */
-import { performance } from 'node:perf_hooks';
-import { Project, ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import { ts } from 'ts-morph';
 import { EmitCheckError } from '../errors.ts';
 
 const ROOT = '/package/';
+const LIB = '/lib/';
 
-export interface CompileOptions {
-  /** Files compiled without type-checking (their `.d.ts` must be among the sources). */
-  transpileOnly?: string[];
-}
-
-const COMPILER_OPTIONS = {
+export const COMPILER_OPTIONS = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ES2022,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -38,54 +33,101 @@ const COMPILER_OPTIONS = {
   rootDir: ROOT,
 } satisfies ts.CompilerOptions;
 
-export function compileSources(sources: Map<string, string>, options: CompileOptions = {}): Map<string, string> {
-  const transpileOnly = new Set(options.transpileOnly ?? []);
-  const t0 = performance.now();
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: COMPILER_OPTIONS });
-  if (process.env.DOCS2TYPES_TIMING === '1') console.error(`emit:   project ${Math.round(performance.now() - t0)} ms`);
-  for (const [path, text] of sources) if (!transpileOnly.has(path)) project.createSourceFile(ROOT + path, text, { overwrite: true });
-  // Syntax, global and semantic diagnostics of our files (lib files are not checked), then the
-  // emit's own (declaration) diagnostics: each computed once.
-  const timing = process.env.DOCS2TYPES_TIMING === '1';
-  let t = performance.now();
-  const lap = (what: string): void => {
-    if (!timing) return;
-    const now = performance.now();
-    console.error(`emit:   ${what} ${Math.round(now - t)} ms`);
-    t = now;
+export type ModuleResult = { ok: true; files: Map<string, string> } | { ok: false; errors: string[] };
+
+/** TypeScript's lib files, as ts-morph ships them (no file system needed). */
+let libTexts: Map<string, string> | null = null;
+function libs(): Map<string, string> {
+  if (!libTexts) {
+    const req = createRequire(createRequire(import.meta.url).resolve('ts-morph'));
+    const common = req('@ts-morph/common') as { getLibFiles(): Array<{ fileName: string; text: string }> };
+    libTexts = new Map(common.getLibFiles().map((f) => [LIB + f.fileName, f.text]));
+  }
+  return libTexts;
+}
+
+/** Lib files parsed once per process: every program of a run shares them. */
+const libFiles = new Map<string, ts.SourceFile>();
+
+/**
+ * Generated sources are parsed without their JSDoc (`JSDocParsingMode.ParseNone`): the checker
+ * needs none of it, and the emitter copies comments from the text. That saves the parse of
+ * several MB of documentation on the corpus.
+ */
+function sourceFile(name: string, text: string, lib: boolean): ts.SourceFile {
+  return ts.createSourceFile(name, text, { languageVersion: COMPILER_OPTIONS.target, jsDocParsingMode: lib ? ts.JSDocParsingMode.ParseAll : ts.JSDocParsingMode.ParseNone }, false);
+}
+
+function host(files: Map<string, string>): ts.CompilerHost {
+  const lib = libs();
+  return {
+    getSourceFile(name) {
+      const own = files.get(name);
+      if (own !== undefined) return sourceFile(name, own, false);
+      const cached = libFiles.get(name);
+      if (cached) return cached;
+      const text = lib.get(name);
+      if (text === undefined) return undefined;
+      const sf = sourceFile(name, text, true);
+      libFiles.set(name, sf);
+      return sf;
+    },
+    getDefaultLibFileName: () => `${LIB}lib.d.ts`,
+    getDefaultLibLocation: () => LIB.slice(0, -1),
+    writeFile: () => {},
+    getCurrentDirectory: () => ROOT,
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (f) => files.has(f) || lib.has(f),
+    readFile: (f) => files.get(f) ?? lib.get(f),
+    directoryExists: () => true,
+    getDirectories: () => [],
   };
-  lap('files');
-  const program = project.getProgram();
-  lap('program');
-  const own = project.getSourceFiles().filter((f) => f.getFilePath().startsWith(ROOT));
-  const diagnostics = [...program.getGlobalDiagnostics()];
-  for (const f of own) {
-    diagnostics.push(...program.getSyntacticDiagnostics(f), ...program.getSemanticDiagnostics(f));
-    lap(`check ${f.getBaseName()}`);
+}
+
+/**
+ * Check and compile `targets` (path → source); `context` files (path → source: the shared
+ * runtime, declarations of modules the targets import) are in the program but not emitted.
+ * Declaration (`.d.ts`) targets are checked and passed through as they are.
+ */
+export function compileModules(targets: Map<string, string>, context: Map<string, string> = new Map()): Map<string, ModuleResult> {
+  const files = new Map<string, string>();
+  for (const [path, text] of context) files.set(ROOT + path, text);
+  for (const [path, text] of targets) files.set(ROOT + path, text);
+  const program = ts.createProgram({ rootNames: [...files.keys()], options: COMPILER_OPTIONS, host: host(files) });
+  const global = [...program.getGlobalDiagnostics(), ...program.getOptionsDiagnostics()];
+  const out = new Map<string, ModuleResult>();
+  for (const [path, text] of targets) {
+    const sf = program.getSourceFile(ROOT + path)!;
+    const diagnostics = [...global, ...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    const emitted = new Map<string, string>();
+    if (!diagnostics.length) {
+      if (path.endsWith('.d.ts')) emitted.set(path, text);
+      else {
+        const r = program.emit(sf, (name, data) => emitted.set(name.replace(/^\/out\//, ''), data));
+        diagnostics.push(...r.diagnostics);
+      }
+    }
+    out.set(path, diagnostics.length ? { ok: false, errors: diagnostics.slice(0, 10).map(describe) } : { ok: true, files: emitted });
   }
-  const emitted = diagnostics.length ? null : project.emitToMemory();
-  lap('emit');
-  if (emitted) diagnostics.push(...emitted.getDiagnostics());
-  if (diagnostics.length) {
-    const lines = diagnostics.slice(0, 10).map((d) => {
-      const file = d.getSourceFile();
-      const rel = file ? file.getFilePath().replace(ROOT, '') : '(global)';
-      const line = d.getLineNumber() ?? 0;
-      const text = file && line ? file.getFullText().split('\n')[line - 1]?.trim().slice(0, 160) : '';
-      return `${rel}:${line}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ')}${text ? `\n    ${text}` : ''}`;
-    });
-    throw new EmitCheckError(`generated code does not type-check (${diagnostics.length} error(s)):\n${lines.join('\n')}`);
-  }
+  return out;
+}
+
+function describe(d: ts.Diagnostic): string {
+  const file = d.file;
+  const rel = file ? file.fileName.replace(ROOT, '') : '(global)';
+  const line = file && d.start !== undefined ? file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+  const text = file && line ? file.text.split('\n')[line - 1]?.trim().slice(0, 160) : '';
+  return `${rel}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}${text ? `\n    ${text}` : ''}`;
+}
+
+/** All or nothing: every file checked and compiled, or EmitCheckError with the first errors. */
+export function compileSources(sources: Map<string, string>): Map<string, string> {
+  const results = compileModules(sources);
+  const errors = [...results.values()].flatMap((r) => (r.ok ? [] : r.errors));
+  if (errors.length) throw new EmitCheckError(`generated code does not type-check (${errors.length} error(s)):\n${errors.slice(0, 10).join('\n')}`);
   const out = new Map<string, string>();
-  for (const f of emitted!.getFiles()) out.set(f.filePath.replace(/^\/out\//, ''), f.text);
-  for (const path of transpileOnly) {
-    const text = sources.get(path);
-    if (text === undefined) throw new Error(`emit: no source ${path}`);
-    const js = ts.transpileModule(text, { compilerOptions: { target: COMPILER_OPTIONS.target, module: COMPILER_OPTIONS.module, isolatedModules: true, removeComments: false, newLine: COMPILER_OPTIONS.newLine }, fileName: path, reportDiagnostics: true });
-    if (js.diagnostics?.length) throw new EmitCheckError(`generated code does not compile: ${path}: ${ts.flattenDiagnosticMessageText(js.diagnostics[0]!.messageText, ' ')}`);
-    out.set(path.replace(/\.ts$/, '.js'), js.outputText);
-  }
-  // Declaration sources are part of the output as they are.
-  for (const [path, text] of sources) if (path.endsWith('.d.ts')) out.set(path, text);
+  for (const r of results.values()) if (r.ok) for (const [k, v] of r.files) out.set(k, v);
   return out;
 }

@@ -1,19 +1,10 @@
 /**
- * Names of emitted things: TypeScript identifiers, quoted property keys, JSON pointers, and the
- * collision-free allocation of type names across all operations of an IR.
+ * Names of emitted things: TypeScript identifiers, JSON pointers, and the collision-free
+ * allocation of the names of one operation's module (each operation is its own module: its
+ * names depend on nothing but the operation).
  */
 
-const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
-/** A property key as TypeScript/JavaScript source: bare when it is a plain identifier, else JSON-quoted. */
-export function propKey(name: string): string {
-  return IDENT.test(name) ? name : JSON.stringify(name);
-}
-
-/** A string literal in generated code (JSON.stringify is valid JS for every string). */
-export function lit(value: string | number | boolean): string {
-  return JSON.stringify(value);
-}
+import { isBindingName, safeName } from './codegen/index.ts';
 
 /** One JSON-pointer segment (RFC 6901). */
 export function pointerSegment(key: string): string {
@@ -22,22 +13,20 @@ export function pointerSegment(key: string): string {
 
 /**
  * `nodepool.scaling_group` → `NodepoolScalingGroup`, `创建集群` → `创建集群`. Splits on anything
- * that is not a letter or digit; the result is always a valid identifier (never empty, never
- * starts with a digit).
+ * that is not a letter or digit; the result is always a binding name for TypeScript (never
+ * empty, never a reserved word, never starting with a digit: checked by TypeScript's scanner).
  */
 export function pascalCase(raw: string): string {
-  const parts = raw.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  let out = parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
-  if (!out) out = 'X';
-  if (!/^[\p{ID_Start}$_]/u.test(out)) out = `T${out}`;
-  // Keep only identifier characters (combining marks etc. are ID_Continue and stay).
-  out = [...out].filter((ch) => /[\p{ID_Continue}$]/u.test(ch)).join('');
-  return out;
+  const parts = raw.split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
+  return safeName(parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('') || 'X');
 }
 
+/** `CreateCluster` → `createCluster`, `APISamples` → `apiSamples`, `CSListTag` → `csListTag`. */
 export function camelCase(raw: string): string {
   const p = pascalCase(raw);
-  return /^[A-Z]/.test(p) ? p.charAt(0).toLowerCase() + p.slice(1) : p;
+  const m = /^[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|^[A-Z]/.exec(p);
+  const out = m ? m[0].toLowerCase() + p.slice(m[0].length) : p;
+  return isBindingName(out) ? out : p;
 }
 
 /**
@@ -51,6 +40,12 @@ export const RESERVED_TYPE_NAMES: ReadonlySet<string> = new Set([
   'ValidationResult',
   'ValidateOptions',
   'Ctx',
+  'IssueTemplate',
+  'OperationMetadata',
+  'WireShape',
+  'WireSpec',
+  'HttpRequest',
+  'Query',
   'Object',
   'Array',
   'Number',

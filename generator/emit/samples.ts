@@ -5,8 +5,8 @@
  * parameter's examples, then its default, and are synthesised from the shape only when none of
  * those is valid. Each sample is checked against its definition before it is emitted.
  */
-import type { IR, OperationModel, Scalar } from '../model/ir.ts';
-import type { ObjectDef, OperationShapes, PackageShapes, Prop, Shape, VariantShape } from './shapes.ts';
+import type { DocumentIR, OperationModel, Scalar } from '../model/ir.ts';
+import type { ObjectDef, OperationShapes, Prop, Shape, VariantShape } from './shapes.ts';
 import { cloneJson, fitsObject, fitsShape, readExample } from './values.ts';
 
 export interface SampleSet {
@@ -127,12 +127,12 @@ function variantOf(request: NonNullable<OperationShapes['request']>, v: Record<s
 }
 
 /** Request samples of the operation's pages: newest page first (as reconcile dates them), then by file and line. */
-function pageSamples(ir: IR, op: OperationModel): Record<string, unknown>[] {
-  const files = new Set(op.documents);
+function pageSamples(documents: ReadonlyMap<string, DocumentIR>, op: OperationModel): Record<string, unknown>[] {
   const date = new Map(op.pages.map((p) => [p.file, p.date ?? '']));
   const out: Record<string, unknown>[] = [];
-  const docs = ir.documents
-    .filter((d) => files.has(d.file))
+  const docs = op.documents
+    .map((f) => documents.get(f))
+    .filter((d): d is DocumentIR => d !== undefined)
     .sort((a, b) => {
       const da = date.get(a.file) ?? '';
       const db = date.get(b.file) ?? '';
@@ -146,43 +146,26 @@ function pageSamples(ir: IR, op: OperationModel): Record<string, unknown>[] {
   return out;
 }
 
-export function buildSamples(ir: IR, shapes: PackageShapes): Map<OperationShapes, SampleSet[]> {
-  const result = new Map<OperationShapes, SampleSet[]>();
-  for (const o of shapes.operations) {
-    const r = o.request;
-    if (!r) continue;
-    const samples = pageSamples(ir, o.op);
-    const kinds: Array<{ kind: string; def: ObjectDef; variant: VariantShape | null }> = r.variants.length
-      ? r.variants.map((v) => ({ kind: v.id, def: v.def, variant: v }))
-      : [{ kind: 'default', def: r.plain!, variant: null }];
-    const sets: SampleSet[] = [];
-    for (const { kind, def, variant } of kinds) {
-      const same = samples.filter((s) => (variant ? variantOf(r, s) === variant : true));
-      const others = samples.filter((s) => !same.includes(s));
-      const pageValues = (key: string): unknown[] => [...same, ...others].filter((s) => own(s, key)).map((s) => s[key]);
-      const builder = new SampleBuilder(shapes.defs, pageValues);
-      const minimal = builder.object(def, 'minimal', [def.name], true);
-      const full = builder.object(def, 'full', [def.name], true);
-      for (const [name, value] of [['minimal', minimal], ['full', full]] as const) {
-        if (!value || !fitsObject(def, value, shapes.defs)) throw new Error(`emit: could not build a valid ${name} sample of ${def.name} (${o.op.id}, ${kind})`);
-      }
-      sets.push({ kind, def, minimal: minimal!, full: full! });
+/** The sample sets of one operation (none without a request). */
+export function operationSamples(documents: ReadonlyMap<string, DocumentIR>, o: OperationShapes): SampleSet[] {
+  const r = o.request;
+  if (!r) return [];
+  const samples = pageSamples(documents, o.op);
+  const kinds: Array<{ kind: string; def: ObjectDef; variant: VariantShape | null }> = r.variants.length
+    ? r.variants.map((v) => ({ kind: v.id, def: v.def, variant: v }))
+    : [{ kind: 'default', def: r.plain!, variant: null }];
+  const sets: SampleSet[] = [];
+  for (const { kind, def, variant } of kinds) {
+    const same = samples.filter((s) => (variant ? variantOf(r, s) === variant : true));
+    const others = samples.filter((s) => !same.includes(s));
+    const pageValues = (key: string): unknown[] => [...same, ...others].filter((s) => own(s, key)).map((s) => s[key]);
+    const builder = new SampleBuilder(o.defs, pageValues);
+    const minimal = builder.object(def, 'minimal', [def.name], true);
+    const full = builder.object(def, 'full', [def.name], true);
+    for (const [name, value] of [['minimal', minimal], ['full', full]] as const) {
+      if (!value || !fitsObject(def, value, o.defs)) throw new Error(`emit: could not build a valid ${name} sample of ${def.name} (${o.op.id}, ${kind})`);
     }
-    result.set(o, sets);
+    sets.push({ kind, def, minimal: minimal!, full: full! });
   }
-  return result;
-}
-
-/** A value as TypeScript source; `__proto__` keys are computed so they stay data. */
-export function tsLiteral(v: unknown, indent = ''): string {
-  if (Array.isArray(v)) {
-    if (!v.length) return '[]';
-    return `[\n${v.map((x) => `${indent}  ${tsLiteral(x, `${indent}  `)}`).join(',\n')},\n${indent}]`;
-  }
-  if (isObj(v)) {
-    const keys = Object.keys(v);
-    if (!keys.length) return '{}';
-    return `{\n${keys.map((k) => `${indent}  ${k === '__proto__' ? `[${JSON.stringify(k)}]` : JSON.stringify(k)}: ${tsLiteral(v[k], `${indent}  `)}`).join(',\n')},\n${indent}}`;
-  }
-  return JSON.stringify(v);
+  return sets;
 }

@@ -1,5 +1,6 @@
 /**
- * JSON Schema 2020-12 of every request and response (schema/<Type>.schema.json). Nested models
+ * JSON Schema 2020-12 of every request and response (one file each, beside the operation's
+ * module: schema/<product>/<version>/<Operation>.request.schema.json). Nested models
  * and variants go to `$defs`. A request with variants is an if/then/else chain over the
  * discriminator, in the validator's dispatch order, so the schema and the generated validator
  * pick the same variant and give the same verdict. Schemas compile under Ajv2020 strict mode.
@@ -10,7 +11,7 @@
  */
 import type { Parameter } from '../model/ir.ts';
 import { HEADER_NOTE } from './comments.ts';
-import { reachableDefs, sourceList, type ObjectDef, type OperationShapes, type PackageShapes, type Prop, type Shape } from './shapes.ts';
+import { reachableDefs, sourceList, type ObjectDef, type OperationShapes, type Prop, type Shape } from './shapes.ts';
 import { fitsShape, readExample } from './values.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -92,7 +93,7 @@ export function shapeSchema(shape: Shape, style: SchemaStyle = JSON_SCHEMA_STYLE
 }
 
 /** A property's schema: its shape, what the style says of its parameter, default, examples, deprecated. */
-export function propSchema(p: Prop, defs: PackageShapes['defs'], style: SchemaStyle = JSON_SCHEMA_STYLE): JsonObject {
+export function propSchema(p: Prop, defs: OperationShapes['defs'], style: SchemaStyle = JSON_SCHEMA_STYLE): JsonObject {
   const s = shapeSchema(p.shape, style);
   const param = p.param;
   if (!param) return s;
@@ -110,7 +111,7 @@ export function propSchema(p: Prop, defs: PackageShapes['defs'], style: SchemaSt
   return s;
 }
 
-export function objectSchema(def: ObjectDef, defs: PackageShapes['defs'], style: SchemaStyle = JSON_SCHEMA_STYLE): JsonObject {
+export function objectSchema(def: ObjectDef, defs: OperationShapes['defs'], style: SchemaStyle = JSON_SCHEMA_STYLE): JsonObject {
   const s: { [key: string]: Json } = { type: 'object' };
   s.title = def.name;
   style.describeObject(s, def);
@@ -150,27 +151,22 @@ export function variantRequestSchema(o: OperationShapes, form: 'if-chain' | 'one
   return { ...head, ...(chain as JsonObject) };
 }
 
-/** One schema file per request type and per response type: path → schema value. */
-export function emitSchemas(shapes: PackageShapes): Map<string, Json> {
-  const out = new Map<string, Json>();
-  const file = (rootName: string, root: { [key: string]: Json }, defRoots: string[]): void => {
-    const $defs = reachableDefs(shapes.defs, defRoots).filter((d) => d.name !== rootName);
+/** The request and response schemas of one operation (root type name → schema). */
+export function operationSchemas(o: OperationShapes): Array<{ kind: 'request' | 'response'; name: string; schema: Json }> {
+  const out: Array<{ kind: 'request' | 'response'; name: string; schema: Json }> = [];
+  const file = (kind: 'request' | 'response', rootName: string, root: { [key: string]: Json }, defRoots: string[]): void => {
+    const $defs = reachableDefs(o.defs, defRoots).filter((d) => d.name !== rootName);
     const schema: { [key: string]: Json } = {
       $schema: SCHEMA_DIALECT,
-      $comment: `${HEADER_NOTE} JSON Schema of ${rootName}.`,
+      $comment: `${HEADER_NOTE} JSON Schema of ${rootName} (${o.op.id}).`,
       ...root,
     };
-    if ($defs.length) schema.$defs = dict($defs.map((d) => [d.name, objectSchema(d, shapes.defs)]));
-    out.set(`schema/${rootName}.schema.json`, schema);
+    if ($defs.length) schema.$defs = dict($defs.map((d) => [d.name, objectSchema(d, o.defs)]));
+    out.push({ kind, name: rootName, schema });
   };
-  for (const o of shapes.operations) {
-    const r = o.request;
-    if (r && r.variants.length) {
-      file(r.typeName, variantRequestSchema(o, 'if-chain'), r.variants.map((v) => v.def.name));
-    } else if (r) {
-      file(r.typeName, objectSchema(r.plain!, shapes.defs), [r.plain!.name]);
-    }
-    if (o.response) file(o.response.name, objectSchema(o.response, shapes.defs), [o.response.name]);
-  }
+  const r = o.request;
+  if (r && r.variants.length) file('request', r.typeName, variantRequestSchema(o, 'if-chain'), r.variants.map((v) => v.def.name));
+  else if (r) file('request', r.typeName, objectSchema(r.plain!, o.defs), [r.plain!.name]);
+  if (o.response) file('response', o.response.name, objectSchema(o.response, o.defs), [o.response.name]);
   return out;
 }

@@ -11,10 +11,12 @@
  * - A variant accepts its own `parameters`, the request parameters no variant claims, its
  *   discriminator keys, and the discriminator keys of more specific variants with their values
  *   excluded (managed: `profile` not `Edge`), so the variants never overlap.
- * - Model type names are PascalCase of the model name; a name shared by several operations is
- *   one type when the models are identical (deeply), else prefixed by the operation.
+ * - Names: each operation is its own module, so every name depends only on the operation
+ *   (its name, its models, its kinds of request), never on which other pages are in the run.
+ *   Types: `<Op>Request`, `<Op>RequestBase`, `<Op>Request<Kind>`, `<Op>Response`; models are
+ *   PascalCase of the model name, prefixed by the operation when that is taken (then numbered).
  */
-import type { IR, Model, OperationModel, Parameter, Scalar, SourceRef, TypeRef, Variant } from '../model/ir.ts';
+import type { IR, OperationModel, Parameter, Scalar, SourceRef, TypeRef, Variant } from '../model/ir.ts';
 import { NameAllocator, pascalCase } from './naming.ts';
 
 export type Shape =
@@ -83,18 +85,22 @@ export interface RequestShapes {
 
 export interface OperationShapes {
   op: OperationModel;
-  /** `CreateCluster`: prefix of every type name of the operation, also used in file names. */
+  /** `CreateCluster`: prefix of every type name of the operation (PascalCase of its name alone). */
   base: string;
   request: RequestShapes | null;
   response: ObjectDef | null;
   /** IR model name → emitted type name. */
   modelNames: Map<string, string>;
+  /**
+   * Every object definition of the operation by type name (models, variants, request, base,
+   * response): a `ref` shape names one of these. Names are unique within the operation only.
+   */
+  defs: Map<string, ObjectDef>;
 }
 
 export interface PackageShapes {
+  /** Sorted by id. */
   operations: OperationShapes[];
-  /** Every object definition by type name (models, variants, requests, bases, responses). */
-  defs: Map<string, ObjectDef>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,82 +268,30 @@ export function sourceList(sources: SourceRef[], max = 6): string {
 // Building
 // ---------------------------------------------------------------------------------------------
 
-function deepModelKey(op: OperationModel, model: Model, seen: Set<string> = new Set()): string {
-  if (seen.has(model.name)) return `@${model.name}`;
-  const next = new Set(seen).add(model.name);
-  const typeKey = (t: TypeRef): unknown => {
-    if (t.kind === 'array') return ['array', typeKey(t.items)];
-    if (t.kind === 'map') return ['map', typeKey(t.values)];
-    if (t.kind === 'ref') {
-      const m = op.models.find((x) => x.name === t.name);
-      return m ? ['ref', deepModelKey(op, m, next)] : ['ref?', t.name];
-    }
-    return t.kind;
-  };
-  return JSON.stringify(
-    model.fields.map((f) => [f.name, typeKey(f.type), f.required, f.enum, f.range, f.length, f.items, f.deprecated]),
-  );
-}
-
 function variantLabel(v: Variant): string {
   return v.label && v.label !== v.id ? `${v.id} (${v.label})` : v.id;
 }
 
 export function buildShapes(ir: IR): PackageShapes {
   const ops = ir.operations.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const names = new NameAllocator();
+  return { operations: ops.map(operationShapes) };
+}
 
-  // 1. Operation bases: unique across the IR (product, then version, then a number decide).
-  const bases = new Map<OperationModel, string>();
-  const byBase = new Map<string, OperationModel[]>();
-  for (const op of ops) byBase.set(pascalCase(op.name), [...(byBase.get(pascalCase(op.name)) ?? []), op]);
-  const opBase = new Map<OperationModel, string>();
-  for (const [b, group] of byBase) {
-    for (const op of group) {
-      let base = b;
-      if (group.length > 1) {
-        base = pascalCase(`${op.product ?? ''} ${op.name}`);
-        if (group.filter((o) => pascalCase(`${o.product ?? ''} ${o.name}`) === base).length > 1) base = pascalCase(`${op.product ?? ''} ${op.version ?? ''} ${op.name}`);
-      }
-      opBase.set(op, base);
-    }
-  }
-  for (const op of ops) {
-    let base = opBase.get(op)!;
-    for (let i = 2; ['Request', 'RequestBase', 'Response'].some((s) => names.has(base + s)); i++) base = `${opBase.get(op)!}${i}`;
-    bases.set(op, base);
+/** One operation's shapes: a function of the operation alone. */
+export function operationShapes(op: OperationModel): OperationShapes {
+  {
+    const names = new NameAllocator();
+    const base = pascalCase(op.name);
     for (const s of ['Request', 'RequestBase', 'Response']) names.take(base + s);
-    for (const v of op.variants) names.take(`${base}Request${pascalCase(v.id)}`);
-  }
-
-  // 2. Model names: shared when every operation using the name defines the same model.
-  const modelNames = new Map<OperationModel, Map<string, string>>();
-  for (const op of ops) modelNames.set(op, new Map());
-  const groups = new Map<string, Array<{ op: OperationModel; model: Model }>>();
-  for (const op of ops) {
-    for (const model of op.models.slice().sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const variantNames = new Map<Variant, string>();
+    for (const v of op.variants.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) variantNames.set(v, names.take(`${base}Request${pascalCase(v.id)}`));
+    const mnames = new Map<string, string>();
+    for (const model of op.models.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (mnames.has(model.name)) continue;
       const key = pascalCase(model.name);
-      groups.set(key, [...(groups.get(key) ?? []), { op, model }]);
+      mnames.set(model.name, names.take(names.has(key) ? `${base}${key}` : key));
     }
-  }
-  for (const key of [...groups.keys()].sort()) {
-    const group = groups.get(key)!;
-    const perOp = new Set(group.map((g) => g.op)).size === group.length;
-    const same = perOp && new Set(group.map((g) => deepModelKey(g.op, g.model))).size === 1;
-    if (same && !names.has(key)) {
-      names.take(key);
-      for (const g of group) modelNames.get(g.op)!.set(g.model.name, key);
-    } else {
-      for (const g of group) modelNames.get(g.op)!.set(g.model.name, names.take(names.has(key) || !perOp || !same ? `${bases.get(g.op)!}${key}` : key));
-    }
-  }
-
-  const defs = new Map<string, ObjectDef>();
-  const operations: OperationShapes[] = [];
-
-  for (const op of ops) {
-    const base = bases.get(op)!;
-    const mnames = modelNames.get(op)!;
+    const defs = new Map<string, ObjectDef>();
     const resolve = (name: string): string | null => mnames.get(name) ?? null;
     const prop = (p: Parameter, required: boolean): Prop => ({
       name: p.name,
@@ -408,7 +362,7 @@ export function buildShapes(ir: IR): PackageShapes {
           else if (exclusions.has(n)) shape = excluding(shape, exclusions.get(n)!);
           return { name: n, shape, required: required.has(n), deprecated: p?.deprecated ?? false, param: p, ...(pinned ? { discriminator: true } : {}) };
         });
-        const name = `${typeName}${pascalCase(v.id)}`;
+        const name = variantNames.get(v)!;
         const def: ObjectDef = {
           name,
           kind: 'variant',
@@ -446,9 +400,8 @@ export function buildShapes(ir: IR): PackageShapes {
       };
       defs.set(response.name, response);
     }
-    operations.push({ op, base, request, response, modelNames: mnames });
+    return { op, base, request, response, modelNames: mnames, defs };
   }
-  return { operations, defs };
 }
 
 /** Definitions reachable from some roots (for a schema file's `$defs`), in name order. */

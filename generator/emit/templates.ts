@@ -1,25 +1,8 @@
 /**
- * Handlebars templates of the generated package (templates/package/*.hbs). Compiled once per
- * process; `noEscape` because they produce code, not HTML: every value put into a template is
- * already code (quoted with JSON.stringify, comments built by comments.ts).
+ * Where the static sources of the generated package live (templates/package/): the shared
+ * runtime, copied as it is (one numeric default filled in through the codegen layer). Every
+ * other file of the package is built by the code-construction layer (./codegen).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 
 export const TEMPLATE_DIR = join(import.meta.dirname, '..', '..', 'templates', 'package');
-
-const hbs = Handlebars.create();
-hbs.registerHelper('json', (v: unknown) => JSON.stringify(v));
-hbs.registerHelper('jsonPretty', (v: unknown) => JSON.stringify(v, null, 2));
-
-const cache = new Map<string, Handlebars.TemplateDelegate>();
-
-export function render(name: string, data: object): string {
-  let t = cache.get(name);
-  if (!t) {
-    t = hbs.compile(readFileSync(join(TEMPLATE_DIR, name), 'utf8'), { noEscape: true, strict: true });
-    cache.set(name, t);
-  }
-  return t(data);
-}

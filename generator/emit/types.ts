@@ -1,40 +1,62 @@
 /**
- * TypeScript interfaces (types.ts → types.d.ts): the request union of the variants, the base
- * type, one interface per variant, the response, nested models; literal unions for enums; JSDoc
- * with both languages, @default, @example, @deprecated and the sources.
+ * TypeScript types of one operation (part of its module): the request union of the variants,
+ * the base type, one interface per variant, the response, nested models; literal unions for
+ * enums; JSDoc with both languages, @default, @example, @deprecated and the sources. Built
+ * through the code-construction layer (./codegen).
  */
-import type { Scalar } from '../model/ir.ts';
-import { docComment, fileHeader } from './comments.ts';
-import { lit, propKey } from './naming.ts';
-import { sourceList, type ObjectDef, type OperationShapes, type PackageShapes, type Prop, type Shape } from './shapes.ts';
-import { render } from './templates.ts';
+import type { SourceRef } from '../model/ir.ts';
+import { block, code, ident, join, literalUnion, propName, str, type Code } from './codegen/index.ts';
+import { docComment } from './comments.ts';
+import { sourceList, type ObjectDef, type OperationShapes, type Prop, type Shape } from './shapes.ts';
 import { readExample, fitsShape } from './values.ts';
 
-function union(values: Scalar[]): string {
-  return values.length ? values.map((v) => lit(v)).join(' | ') : 'never';
+/** How sources are cited in documentation: `file:line`, or links when a base URL is given. */
+export type CiteFn = (sources: SourceRef[]) => string;
+
+export const plainCite: CiteFn = (sources) => sourceList(sources);
+
+/**
+ * Sources as markdown links under `base` (`[docs/a.md:12](https://…/docs/a.md#L12)`): the path
+ * percent-encoded segment by segment, so a page path cannot break the link or the comment.
+ */
+export function linkCite(base: string): CiteFn {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return (sources) => {
+    const sorted = sources.slice().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    const seen = new Set<string>();
+    const links: string[] = [];
+    for (const s of sorted) {
+      const key = `${s.file}:${s.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const href = `${root}${s.file.split('/').map(encodeURIComponent).join('/')}#L${s.line}`;
+      links.push(`[${key.replace(/[[\]\\]/g, '\\$&')}](${href.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`);
+    }
+    return links.length > 6 ? `${links.slice(0, 6).join(', ')} (+${links.length - 6} more)` : links.join(', ');
+  };
 }
 
-export function tsType(shape: Shape): string {
+export function tsType(shape: Shape): Code {
   switch (shape.kind) {
     case 'string':
-      return shape.enum ? union(shape.enum.filter((v) => !shape.not?.includes(v))) : 'string';
     case 'integer':
     case 'number':
-      return shape.enum ? union(shape.enum.filter((v) => !shape.not?.includes(v))) : 'number';
-    case 'boolean':
-      return shape.enum ? union(shape.enum.filter((v) => !shape.not?.includes(v))) : 'boolean';
+    case 'boolean': {
+      if (shape.enum) return literalUnion((shape.enum as Array<string | number | boolean>).filter((v) => !(shape.not as unknown[] | undefined)?.includes(v)));
+      return shape.kind === 'string' ? code`string` : shape.kind === 'boolean' ? code`boolean` : code`number`;
+    }
     case 'any':
-      return 'unknown';
+      return code`unknown`;
     case 'object':
-      return '{ [key: string]: unknown }';
+      return code`{ [key: string]: unknown }`;
     case 'array': {
       const t = tsType(shape.items);
-      return t.includes('|') ? `(${t})[]` : `${t}[]`;
+      return t.text.includes('|') ? code`(${t})[]` : code`${t}[]`;
     }
     case 'map':
-      return `{ [key: string]: ${tsType(shape.values)} }`;
+      return code`{ [key: string]: ${tsType(shape.values)} }`;
     case 'ref':
-      return shape.def;
+      return ident(shape.def);
   }
 }
 
@@ -58,7 +80,7 @@ function constraintText(shape: Shape): string[] {
   return out;
 }
 
-export function propDoc(p: Prop, defs: PackageShapes['defs']): string {
+export function propDoc(p: Prop, defs: OperationShapes['defs'], cite: CiteFn): Code {
   const param = p.param;
   const tags: string[] = [];
   if (param?.default !== undefined) {
@@ -67,7 +89,7 @@ export function propDoc(p: Prop, defs: PackageShapes['defs']): string {
   }
   for (const ex of (param?.examples ?? []).slice(0, 3)) tags.push(`@example ${ex}`);
   if (p.deprecated) tags.push('@deprecated Deprecated by the reference pages (the validator warns).');
-  const sources = param ? sourceList(param.sources) : '';
+  const sources = param ? cite(param.sources) : '';
   return docComment([
     param?.description.en ?? null,
     '',
@@ -82,28 +104,27 @@ export function propDoc(p: Prop, defs: PackageShapes['defs']): string {
 
 interface PropView {
   name: string;
-  key: string;
   required: boolean;
-  type: string;
-  doc: string;
+  type: Code;
+  doc: Code;
 }
 
 interface ObjectView {
   name: string;
-  doc: string;
-  /** `extends` clause (variants: what they share with the base type), or ''. */
-  heritage: string;
+  doc: Code;
+  /** `extends` clause (variants: what they share with the base type), or empty. */
+  heritage: Code | null;
   props: PropView[];
   /** An interface (it has properties or a base); else an empty object type. */
   interface: boolean;
 }
 
-function objectView(def: ObjectDef, defs: PackageShapes['defs']): ObjectView {
+function objectView(def: ObjectDef, defs: OperationShapes['defs'], cite: CiteFn): ObjectView {
   return {
     name: def.name,
-    doc: docComment([...def.doc, def.sources.length ? `Source: ${sourceList(def.sources)}` : null]),
-    heritage: '',
-    props: def.props.map((p) => ({ name: p.name, key: propKey(p.name), required: p.required, type: tsType(p.shape), doc: propDoc(p, defs).replace(/^/gm, '  ') })),
+    doc: docComment([...def.doc, def.sources.length ? `Source: ${cite(def.sources)}` : null]),
+    heritage: null,
+    props: def.props.map((p) => ({ name: p.name, required: p.required, type: tsType(p.shape), doc: propDoc(p, defs, cite) })),
     interface: def.props.length > 0,
   };
 }
@@ -114,63 +135,60 @@ function objectView(def: ObjectDef, defs: PackageShapes['defs']): ObjectView {
  * each property's JSDoc for editors, and the declarations are written once instead of once per
  * kind of request.
  */
-function variantView(def: ObjectDef, base: ObjectView, defs: PackageShapes['defs']): ObjectView {
-  const view = objectView(def, defs);
+function variantView(def: ObjectDef, base: ObjectView, defs: OperationShapes['defs'], cite: CiteFn): ObjectView {
+  const view = objectView(def, defs, cite);
   const inBase = new Map(base.props.map((p) => [p.name, p]));
-  const same: string[] = [];
-  const required: string[] = [];
-  const optional: string[] = [];
+  const same: Code[] = [];
+  const required: Code[] = [];
+  const optional: Code[] = [];
   const own: PropView[] = [];
   for (const p of view.props) {
     const b = inBase.get(p.name);
-    if (!b || b.type !== p.type || b.doc !== p.doc) own.push(p);
-    else (p.required === b.required ? same : p.required ? required : optional).push(lit(p.name));
+    if (!b || b.type.text !== p.type.text || b.doc.text !== p.doc.text) own.push(p);
+    else (p.required === b.required ? same : p.required ? required : optional).push(str(p.name));
   }
-  const pick = (names: string[]): string => `Pick<${base.name}, ${names.join(' | ')}>`;
-  const heritage = [same.length ? pick(same) : null, required.length ? `Required<${pick(required)}>` : null, optional.length ? `Partial<${pick(optional)}>` : null].filter(Boolean).join(', ');
-  return { ...view, heritage: heritage ? ` extends ${heritage}` : '', props: own, interface: own.length > 0 || heritage !== '' };
+  const baseName = ident(base.name);
+  const pick = (names: Code[]): Code => code`Pick<${baseName}, ${join(names, ' | ')}>`;
+  const parts = [same.length ? pick(same) : null, required.length ? code`Required<${pick(required)}>` : null, optional.length ? code`Partial<${pick(optional)}>` : null].filter((x): x is Code => x !== null);
+  const heritage = parts.length ? code` extends ${join(parts, ', ')}` : null;
+  return { ...view, heritage, props: own, interface: own.length > 0 || heritage !== null };
 }
 
 export function operationTitle(o: OperationShapes): string {
   return [o.op.product, o.op.version, o.op.name].filter(Boolean).join(' ') + (o.op.method || o.op.path ? ` (${[o.op.method, o.op.path].filter(Boolean).join(' ')})` : '');
 }
 
-export function emitTypes(shapes: PackageShapes): string {
-  const emittedModels = new Set<string>();
-  const operations = shapes.operations.map((o) => {
-    const unions: Array<{ name: string; doc: string; members: string }> = [];
-    const objects: ObjectView[] = [];
-    const r = o.request;
-    if (r) {
-      if (r.variants.length) {
-        unions.push({
-          name: r.typeName,
-          doc: docComment([
-            `Request of ${o.op.name}: one of its kinds, told apart by ${r.discriminatorKeys.join(', ')}.`,
-            ...r.variants.map((v) => `- {@link ${v.def.name}}: ${v.discriminator.map(([k, val]) => `${k} = ${JSON.stringify(val)}`).join(', ')}`),
-            o.op.notes.length ? '' : null,
-            ...o.op.notes.map((n) => `Note: ${n}`),
-          ]),
-          members: r.variants.map((v) => v.def.name).join(' | '),
-        });
-        const base = objectView(r.base, shapes.defs);
-        objects.push(base);
-        for (const v of r.variants) objects.push(variantView(v.def, base, shapes.defs));
-      } else {
-        objects.push(objectView(r.plain!, shapes.defs));
-        unions.push({ name: r.baseName, doc: docComment([`Same as {@link ${r.typeName}} (${o.op.name} has one kind of request).`]), members: r.typeName });
-      }
+function objectDecl(v: ObjectView): Code {
+  const name = ident(v.name);
+  const head = v.doc.text ? code`${v.doc}\n` : code``;
+  if (!v.interface) return code`${head}export type ${name} = { [key: string]: never };`;
+  const members = v.props.map((p) => code`${p.doc.text ? code`${p.doc}\n` : code``}${propName(p.name)}${p.required ? code`` : code`?`}: ${p.type};`);
+  return code`${head}export interface ${name}${v.heritage ?? code``} {\n${block(members)}\n}`;
+}
+
+/** The type declarations of one operation: request union, base, kinds, response, models. */
+export function emitTypes(o: OperationShapes, cite: CiteFn = plainCite): Code {
+  const decls: Code[] = [];
+  const r = o.request;
+  if (r) {
+    if (r.variants.length) {
+      const doc = docComment([
+        `Request of ${o.op.name}: one of its kinds, told apart by ${r.discriminatorKeys.join(', ')}.`,
+        ...r.variants.map((v) => `- {@link ${v.def.name}}: ${v.discriminator.map(([k, val]) => `${k} = ${JSON.stringify(val)}`).join(', ')}`),
+        o.op.notes.length ? '' : null,
+        ...o.op.notes.map((n) => `Note: ${n}`),
+      ]);
+      decls.push(code`${doc}\nexport type ${ident(r.typeName)} = ${join(r.variants.map((v) => ident(v.def.name)), ' | ')};`);
+      const base = objectView(r.base, o.defs, cite);
+      decls.push(objectDecl(base));
+      for (const v of r.variants) decls.push(objectDecl(variantView(v.def, base, o.defs, cite)));
+    } else {
+      decls.push(objectDecl(objectView(r.plain!, o.defs, cite)));
+      decls.push(code`${docComment([`Same as {@link ${r.typeName}} (${o.op.name} has one kind of request).`])}\nexport type ${ident(r.baseName)} = ${ident(r.typeName)};`);
     }
-    if (o.response) objects.push(objectView(o.response, shapes.defs));
-    return { title: operationTitle(o), unions, objects };
-  });
-  const models = [...shapes.defs.values()]
-    .filter((d) => d.kind === 'model' && !emittedModels.has(d.name))
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .map((d) => objectView(d, shapes.defs));
-  return render('types.ts.hbs', {
-    header: fileHeader(`Types of the requests and responses of ${shapes.operations.map((o) => o.op.id).join(', ')}.`),
-    operations,
-    models,
-  });
+  }
+  if (o.response) decls.push(objectDecl(objectView(o.response, o.defs, cite)));
+  const models = [...o.defs.values()].filter((d) => d.kind === 'model').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const d of models) decls.push(objectDecl(objectView(d, o.defs, cite)));
+  return join(decls, '\n\n');
 }

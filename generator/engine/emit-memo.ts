@@ -1,13 +1,15 @@
 /**
- * Memo of the emit stage's two slow steps: prettier, and the TypeScript check + compile (for the
- * whole corpus they take ~17 s and ~6 s, most of a run). Both are pure functions of their input
- * text, their options and the tool's version, so a run whose IR did not change gets the same
- * output back from `.cache/docs2types/emit-<version>/` (the folder of the page cache, same rules:
- * see ../store.ts) instead of computing it again.
+ * Memo of the emit stage's slow steps: the record of each operation (its module's source, schemas
+ * and samples) and the TypeScript check + compile of each generated module. Each is a pure
+ * function of its input, the compiler options and the tool's version, so a run gets the output of
+ * every operation and module whose input did not change back from
+ * `.cache/docs2types/emit-<version>/` (the folder of the page cache, same rules: see ./store.ts)
+ * instead of computing it again: touching one page re-emits and re-checks one module.
  *
- * version = hash of MEMO_FORMAT, package-lock.json (prettier's and TypeScript's versions), and
- * the source of the two steps (emit/format.ts, emit/check.ts: their options live there). Neither tool is
- * loaded to ask its version: a run answered by the memo never loads them. key = hash of the step's name and
+ * version = hash of MEMO_FORMAT, package-lock.json (TypeScript's version), and the source of the
+ * check (emit/check.ts: its options live there; the emit code's own version is part of each
+ * operation record's input). TypeScript is not loaded to ask its version: a run answered by the
+ * memo never loads it. key = hash of the step's name and
  * its whole input. Only results are stored: a failed type-check throws before anything is put,
  * so it fails again on the next run. Entries not used for a week are removed. Every entry is
  * framed with the checksum of its key and body (../store.ts): a damaged entry, or one copied
@@ -18,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { filesVersion, frameEntry, TextStore, unframeEntry } from './store.ts';
 
-const MEMO_FORMAT = 2;
+const MEMO_FORMAT = 3;
 const WEEK_MS = 7 * 24 * 3600_000;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -28,7 +30,7 @@ export interface MemoStats {
 }
 
 function memoVersion(): string {
-  return filesVersion(`emit-memo:${MEMO_FORMAT}`, join(HERE, '..', '..'), [join(HERE, '..', 'emit', 'format.ts'), join(HERE, '..', 'emit', 'check.ts'), join(HERE, '..', '..', 'package-lock.json')]);
+  return filesVersion(`emit-memo:${MEMO_FORMAT}`, join(HERE, '..', '..'), [join(HERE, '..', 'emit', 'check.ts'), join(HERE, '..', '..', 'package-lock.json')]);
 }
 
 function digest(text: string): string {
@@ -71,7 +73,20 @@ export class EmitMemo {
     this.store.write(key, frameEntry(key, text));
   }
 
-  /** The text `compute` makes of `input` (async: prettier). */
+  /**
+   * The output stored for `step` and `input`, or null (EmitMemoLike): null too for a damaged
+   * entry, or one whose body `valid` rejects (the right checksum, the wrong shape).
+   */
+  get(step: string, input: string, valid?: (body: string) => boolean): string | null {
+    return this.lookup(this.key(step, input), valid);
+  }
+
+  /** Store what `step` made of `input` (EmitMemoLike). */
+  put(step: string, input: string, output: string): void {
+    this.keep(this.key(step, input), output);
+  }
+
+  /** The text `compute` makes of `input`. */
   async text(step: string, input: string, compute: () => Promise<string>, valid?: (body: string) => boolean): Promise<string> {
     const key = this.key(step, input);
     const hit = this.lookup(key, valid);

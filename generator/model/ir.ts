@@ -70,7 +70,8 @@ export type DiagnosticCode =
   | 'no-operation' // a page with parameter tables but no operation name
   | 'operation-mismatch' // the page's identity evidence names different operations (the decision and the losers in the message)
   | 'page-failed' // reading, parsing or reconciling this page threw: the page is left out, the run goes on
-  | 'page-skipped'; // not read: too large, not a regular file, a symlink loop, unreadable
+  | 'page-skipped' // not read: too large, not a regular file, a symlink loop, unreadable
+  | 'emit-failed'; // the operation's module could not be emitted (it does not type-check, a sample cannot be built): the operation is left out of the package
 
 // ---------------------------------------------------------------------------------------------
 // Types

@@ -11,7 +11,7 @@
 import type { IR } from '../../model/ir.ts';
 import { HEADER_NOTE } from '../comments.ts';
 import { dict, objectSchema, type Json, type JsonObject } from '../schema.ts';
-import { reachableDefs, type OperationShapes, type PackageShapes } from '../shapes.ts';
+import type { ObjectDef, OperationShapes, PackageShapes } from '../shapes.ts';
 import { buildOperation, METHODS, pathShape, place, placeholders, type Method, type OperationContext } from './operation.ts';
 import { componentKey, openApiStyle, sourcesJson, X } from './style.ts';
 
@@ -56,9 +56,33 @@ function identityLines(ir: IR): Map<string, number> {
   return out;
 }
 
-function buildDocument(product: string, version: string, ops: OperationShapes[], shapes: PackageShapes, identityLine: Map<string, number>): Omit<OpenApiDocument, 'file'> {
-  const used = new Set<string>();
-  const ctx: OperationContext = { shapes, style: openApiStyle(used), paramStyle: openApiStyle(used, false), roots: new Map(), identityLine };
+/**
+ * The component name of an operation's definition. Emit-model names are unique within one
+ * operation only (`Tag` of RunInstances and `Tag` of CreateImage may differ): a definition named
+ * after its operation (`RunInstancesRequest`, `RunInstancesResponse…`) keeps its name, any other is
+ * prefixed with the operation's (`RunInstancesTag`), so names depend only on their own operation.
+ */
+function qualified(o: OperationShapes, name: string): string {
+  return name.startsWith(o.base) ? name : `${o.base}${name}`;
+}
+
+function buildDocument(product: string, version: string, ops: OperationShapes[], identityLine: Map<string, number>): Omit<OpenApiDocument, 'file'> {
+  /** Component name → the definition (and its operation) it holds; filled as schemas refer to them. */
+  const used = new Map<string, { o: OperationShapes; def: ObjectDef | null }>();
+  const contextOf = (o: OperationShapes): OperationContext => {
+    const refer = (name: string): string => {
+      const key = qualified(o, name);
+      if (!used.has(key)) used.set(key, { o, def: o.defs.get(name) ?? null });
+      return key;
+    };
+    const names = new Set<string>();
+    const style = openApiStyle(names);
+    const paramStyle = openApiStyle(names, false);
+    const scoped = (st: typeof style): typeof style => ({ ...st, ref: (name) => st.ref(refer(name)) });
+    return { defs: o.defs, style: scoped(style), paramStyle: scoped(paramStyle), roots: new Map(), identityLine };
+  };
+  const roots = new Map<string, JsonObject>();
+  const styles = new Map<OperationShapes, OperationContext>();
   const items = new Map<string, JsonObject>();
   /** Path shape → the path key that took it, and its placeholders. */
   const byShape = new Map<string, { path: string; names: string[] }>();
@@ -87,7 +111,10 @@ function buildDocument(product: string, version: string, ops: OperationShapes[],
       path = first.path;
       at.placeholders.forEach((n, i) => rename.set(n, first.names[i] ?? n));
     } else if (!first) byShape.set(shape, { path, names: placeholders(path) });
+    const ctx = contextOf(o);
+    styles.set(o, ctx);
     const built = buildOperation(o, at, rename, ctx);
+    for (const [name, schema] of ctx.roots) roots.set(qualified(o, name), schema);
     const item = items.get(path) ?? {};
     if (at.rpc) item.parameters = built.parameters;
     for (const m of at.methods) {
@@ -110,9 +137,18 @@ function buildDocument(product: string, version: string, ops: OperationShapes[],
       return [p, ordered];
     }),
   );
-  // Exactly the components the paths use, and what those use in turn.
-  const entries: Array<[string, Json]> = [...ctx.roots].map(([name, schema]) => [componentKey(name), schema]);
-  for (const d of reachableDefs(shapes.defs, [...used])) entries.push([componentKey(d.name), objectSchema(d, shapes.defs, ctx.style)]);
+  // Exactly the components the paths use, and what those use in turn (writing one may name more).
+  const entries: Array<[string, Json]> = [...roots].map(([name, schema]) => [componentKey(name), schema]);
+  const written = new Set(roots.keys());
+  for (let more = true; more; ) {
+    more = false;
+    for (const [key, { o, def }] of [...used]) {
+      if (written.has(key) || !def) continue;
+      written.add(key);
+      more = true;
+      entries.push([componentKey(key), objectSchema(def, o.defs, styles.get(o)!.style)]);
+    }
+  }
   entries.sort(([a], [b]) => cmp(a, b));
 
   const document: JsonObject = {
@@ -162,7 +198,7 @@ export function buildOpenApi(ir: IR, shapes: PackageShapes): OpenApiExport {
     // Products that differ only in case or punctuation (`Ecs`, `ECS`) get their own file.
     for (let i = 2; files.has(file); i++) file = `${base}-${i}.json`;
     files.add(file);
-    documents.push({ file, ...buildDocument(g.product, g.version, g.ops, shapes, identityLine) });
+    documents.push({ file, ...buildDocument(g.product, g.version, g.ops, identityLine) });
   }
   return { documents, unassigned };
 }

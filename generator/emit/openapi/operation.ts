@@ -16,8 +16,8 @@
  */
 import type { OperationModel, ParamIn, Parameter } from '../../model/ir.ts';
 import { dict, objectSchema, propSchema, variantRequestSchema, type Json, type JsonObject, type SchemaStyle } from '../schema.ts';
-import type { ObjectDef, OperationShapes, PackageShapes, Prop, Shape } from '../shapes.ts';
-import { componentRef, describe, sourcesJson, summarise, X } from './style.ts';
+import type { ObjectDef, OperationShapes, Prop, Shape } from '../shapes.ts';
+import { describe, sourcesJson, summarise, X } from './style.ts';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type Method = (typeof METHODS)[number];
@@ -107,11 +107,15 @@ export function flatNames(prefix: string, shape: Shape, defs: Map<string, Object
 }
 
 export interface OperationContext {
-  shapes: PackageShapes;
-  /** Components style (descriptions inside the schemas) and parameter style (descriptions on the parameter). */
+  /** The operation's object definitions (emit-model names are unique within one operation). */
+  defs: Map<string, ObjectDef>;
+  /**
+   * Components style (descriptions inside the schemas) and parameter style (descriptions on the
+   * parameter); their `ref` names the document's component of one of the operation's definitions.
+   */
   style: SchemaStyle;
   paramStyle: SchemaStyle;
-  /** Request roots written as components beside the emit model's definitions (variant unions). */
+  /** Request roots written as components beside the emit model's definitions (variant unions), by the definition name they stand for. */
   roots: Map<string, JsonObject>;
   /** The line that names the operation on each page (its identity evidence). */
   identityLine: Map<string, number>;
@@ -153,10 +157,10 @@ function bodySchema(o: OperationShapes, names: Set<string>, all: boolean, ctx: O
   if (all) {
     if (!r.variants.length) return { $ref: ctx.style.ref(r.plain!.name) };
     ctx.roots.set(r.typeName, variantRequestSchema(o, 'one-of', ctx.style));
-    return { $ref: componentRef(r.typeName) };
+    return { $ref: ctx.style.ref(r.typeName) };
   }
   // Some parameters travel elsewhere: the body is the request without them, written in place.
-  const defs = ctx.shapes.defs;
+  const defs = ctx.defs;
   if (r.variants.length && r.discriminatorKeys.every((k) => names.has(k))) {
     return { title: `${r.typeName}Body`, oneOf: r.variants.map((v): Json => objectSchema(only(v.def, names, `${v.def.name}Body`), defs, ctx.style)) };
   }
@@ -169,12 +173,12 @@ function parameterObject(prop: Prop, where: 'path' | 'query' | 'header', rpc: bo
   describe(o, p.description);
   if (prop.required || where === 'path') o.required = true;
   if (prop.deprecated) o.deprecated = true;
-  const schema = propSchema(prop, ctx.shapes.defs, ctx.paramStyle);
+  const schema = propSchema(prop, ctx.defs, ctx.paramStyle);
   const encoding = where !== 'path' && isStructured(prop.shape) ? (p.encoding ?? (rpc ? RPC_FORM.encoding : null)) : null;
   // A JSON-encoded value is OpenAPI's `content` parameter; `flat` has no OpenAPI word.
   if (encoding === 'json') o.content = dict([['application/json', { schema }]]);
   else o.schema = schema;
-  if (encoding) o[X.serialization] = { style: encoding, names: encoding === 'json' ? [prop.name] : flatNames(prop.name, prop.shape, ctx.shapes.defs) };
+  if (encoding) o[X.serialization] = { style: encoding, names: encoding === 'json' ? [prop.name] : flatNames(prop.name, prop.shape, ctx.defs) };
   if (name !== prop.name) o[X.name] = prop.name;
   if (p.sources.length) o[X.source] = sourcesJson(p.sources);
   return o;
@@ -249,7 +253,7 @@ export function buildOperation(o: OperationShapes, placement: Extract<Placement,
     for (const prop of props) if (form.has(prop.name)) unplace(prop.param!, 'formData', 'form fields beside a JSON body');
   } else if (form.size) {
     const r = o.request!;
-    const schema = objectSchema(only(r.plain ?? r.base, form, `${r.typeName}Form`), ctx.shapes.defs, ctx.style);
+    const schema = objectSchema(only(r.plain ?? r.base, form, `${r.typeName}Form`), ctx.defs, ctx.style);
     operation.requestBody = { required: props.some((p) => form.has(p.name) && p.required), content: dict([['application/x-www-form-urlencoded', { schema }]]) };
   }
   const ok: JsonObject = { description: o.response ? `Response of ${op.name}.` : `${op.name} succeeded (the pages list no response fields).` };
