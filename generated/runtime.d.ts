@@ -6,34 +6,34 @@
 export type ValidationCode = 'type' | 'required' | 'enum' | 'not' | 'minimum' | 'maximum' | 'minLength' | 'maxLength' | 'minItems' | 'maxItems' | 'additionalProperties' | 'deprecated' | 'unreadable';
 /** A message in English and in Chinese. */
 export interface ValidationMessage {
-    en: string;
-    zh: string;
+  en: string;
+  zh: string;
 }
 /** One problem: where (a JSON pointer, '' for the value itself), what (a stable code) and why. */
 export interface ValidationIssue {
-    path: string;
-    code: ValidationCode;
-    message: ValidationMessage;
-    /** Details: the expected type, the allowed values, the limit, the unknown property. */
-    params?: {
-        [key: string]: unknown;
-    };
+  path: string;
+  code: ValidationCode;
+  message: ValidationMessage;
+  /** Details: the expected type, the allowed values, the limit, the unknown property. */
+  params?: {
+    [key: string]: unknown;
+  };
 }
 /** `ok: true` hands the value back typed; warnings (deprecated parameters) never make it fail. */
 export type ValidationResult<T> = {
-    ok: true;
-    value: T;
-    warnings: ValidationIssue[];
+  ok: true;
+  value: T;
+  warnings: ValidationIssue[];
 } | {
-    ok: false;
-    errors: ValidationIssue[];
-    warnings: ValidationIssue[];
+  ok: false;
+  errors: ValidationIssue[];
+  warnings: ValidationIssue[];
 };
 export interface ValidateOptions {
-    /** Accept properties the reference pages do not list (default: they are errors). */
-    allowUnknown?: boolean;
-    /** Stop after this many errors (default 100, or what the generator was told). */
-    maxErrors?: number;
+  /** Accept properties the reference pages do not list (default: they are errors). */
+  allowUnknown?: boolean;
+  /** Stop after this many errors (default 100, or what the generator was told). */
+  maxErrors?: number;
 }
 /** @internal */
 export declare const hasOwn: (v: PropertyKey) => boolean;
@@ -43,13 +43,13 @@ export declare const hasOwn: (v: PropertyKey) => boolean;
  * read as a property. The validators call it; plain objects are read as they are.
  */
 export declare function ownCopy(x: {
-    [key: string]: unknown;
+  [key: string]: unknown;
 }): {
-    [key: string]: unknown;
+  [key: string]: unknown;
 };
 /** @internal A plain object (not null, not an array). */
 export declare function isObj(v: unknown): v is {
-    [key: string]: unknown;
+  [key: string]: unknown;
 };
 /** @internal Length in code points, as JSON Schema counts it. */
 export declare function ucs2len(s: string): number;
@@ -57,35 +57,35 @@ export declare function ucs2len(s: string): number;
 export declare function esc(k: string): string;
 /** @internal What an issue says, apart from where: built once per generated check, frozen. */
 export interface IssueTemplate {
-    readonly code: ValidationCode;
-    readonly message: ValidationMessage;
-    readonly params: {
-        [key: string]: unknown;
-    } | undefined;
+  readonly code: ValidationCode;
+  readonly message: ValidationMessage;
+  readonly params: {
+    [key: string]: unknown;
+  } | undefined;
 }
 /** @internal */
 export declare function issue(code: ValidationCode, en: string, zh: string, params?: {
-    [key: string]: unknown;
+  [key: string]: unknown;
 }): IssueTemplate;
 /** @internal Collects issues of one validation. */
 export declare class Ctx {
-    errors: ValidationIssue[] | null;
-    warnings: ValidationIssue[] | null;
-    /** allowUnknown */
-    u: boolean;
-    max: number;
-    /** Segments of the path to the object being checked: `/name` strings and array indexes. */
-    s: Array<string | number>;
-    /** The JSON pointer of the object being checked, plus `tail`. */
-    at(tail: string): string;
-    init(options: unknown): void;
-    e(path: string, t: IssueTemplate): void;
-    private add;
-    /** An unknown property `k` of the object being checked. */
-    x(k: string, t: IssueTemplate): void;
-    w(path: string, t: IssueTemplate): void;
-    fail(x: unknown): void;
-    result<T>(value: unknown): ValidationResult<T>;
+  errors: ValidationIssue[] | null;
+  warnings: ValidationIssue[] | null;
+  /** allowUnknown */
+  u: boolean;
+  max: number;
+  /** Segments of the path to the object being checked: `/name` strings and array indexes. */
+  s: Array<string | number>;
+  /** The JSON pointer of the object being checked, plus `tail`. */
+  at(tail: string): string;
+  init(options: unknown): void;
+  e(path: string, t: IssueTemplate): void;
+  private add;
+  /** An unknown property `k` of the object being checked. */
+  x(k: string, t: IssueTemplate): void;
+  w(path: string, t: IssueTemplate): void;
+  fail(x: unknown): void;
+  result<T>(value: unknown): ValidationResult<T>;
 }
 /** Where a request parameter travels (OpenAPI's words, plus form data). */
 export type ParameterLocation = 'path' | 'query' | 'header' | 'body' | 'formData';
@@ -96,52 +96,52 @@ export type ParameterLocation = 'path' | 'query' | 'header' | 'body' | 'formData
  */
 export type WireShape = string;
 export interface ParameterMetadata {
-    readonly name: string;
-    readonly in: ParameterLocation;
-    /** RPC queries: `flat` spells a structured value out key by key (`Tag.1.Key`), `json` sends it JSON-encoded. */
-    readonly encoding?: 'flat' | 'json';
-    readonly required: boolean;
-    readonly shape: WireShape;
+  readonly name: string;
+  readonly in: ParameterLocation;
+  /** RPC queries: `flat` spells a structured value out key by key (`Tag.1.Key`), `json` sends it JSON-encoded. */
+  readonly encoding?: 'flat' | 'json';
+  readonly required: boolean;
+  readonly shape: WireShape;
 }
 /** What the pages say about an operation, at run time. */
 export interface OperationMetadata {
-    readonly product: string | null;
-    readonly version: string | null;
-    readonly name: string;
-    readonly style: 'RPC' | 'ROA' | null;
-    readonly method: string | null;
-    /** Path template with `{name}` placeholders (ROA). */
-    readonly path: string | null;
-    readonly parameters: readonly ParameterMetadata[];
-    /** Fields of the models parameters refer to: model name → field name → shape. */
-    readonly models: {
-        readonly [name: string]: {
-            readonly [field: string]: WireShape;
-        };
+  readonly product: string | null;
+  readonly version: string | null;
+  readonly name: string;
+  readonly style: 'RPC' | 'ROA' | null;
+  readonly method: string | null;
+  /** Path template with `{name}` placeholders (ROA). */
+  readonly path: string | null;
+  readonly parameters: readonly ParameterMetadata[];
+  /** Fields of the models parameters refer to: model name → field name → shape. */
+  readonly models: {
+    readonly [name: string]: {
+      readonly [field: string]: WireShape;
     };
+  };
 }
 /** A query: wire name → value, as the API receives it. */
 export type Query = {
-    [name: string]: string;
+  [name: string]: string;
 };
 /** An HTTP request of a ROA operation: the path with its placeholders filled and encoded. */
 export interface HttpRequest {
-    method: string;
-    path: string;
-    query: Query;
-    headers: {
-        [name: string]: string;
-    };
-    /** The body parameters (JSON), or undefined when the request has none. */
-    body: {
-        [name: string]: unknown;
-    } | undefined;
+  method: string;
+  path: string;
+  query: Query;
+  headers: {
+    [name: string]: string;
+  };
+  /** The body parameters (JSON), or undefined when the request has none. */
+  body: {
+    [name: string]: unknown;
+  } | undefined;
 }
 /** @internal The query of an RPC request: every parameter under its wire name. */
 export declare function toQueryOf(meta: OperationMetadata, request: unknown): Query;
 /** @internal The request an RPC query spells out (the inverse of toQueryOf); unknown names are kept as strings. */
 export declare function fromQueryOf(meta: OperationMetadata, query: Query): {
-    [key: string]: unknown;
+  [key: string]: unknown;
 };
 /** @internal The HTTP request of a ROA operation: path placeholders filled (percent-encoded), query, headers, body. */
 export declare function toRequestOf(meta: OperationMetadata, request: unknown): HttpRequest;

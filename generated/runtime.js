@@ -12,293 +12,293 @@ export const hasOwn = Object.prototype.hasOwnProperty;
  * read as a property. The validators call it; plain objects are read as they are.
  */
 export function ownCopy(x) {
-    const o = Object.create(null);
-    const ks = Object.keys(x);
-    for (let i = 0; i < ks.length; i++)
-        o[ks[i]] = x[ks[i]];
-    return o;
+  const o = Object.create(null);
+  const ks = Object.keys(x);
+  for (let i = 0; i < ks.length; i++)
+    o[ks[i]] = x[ks[i]];
+  return o;
 }
 /** @internal A plain object (not null, not an array). */
 export function isObj(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /** @internal Length in code points, as JSON Schema counts it. */
 export function ucs2len(s) {
-    const len = s.length;
-    let n = 0;
-    let i = 0;
-    while (i < len) {
-        n++;
-        const c = s.charCodeAt(i++);
-        if (c >= 0xd800 && c <= 0xdbff && i < len && (s.charCodeAt(i) & 0xfc00) === 0xdc00)
-            i++;
-    }
-    return n;
+  const len = s.length;
+  let n = 0;
+  let i = 0;
+  while (i < len) {
+    n++;
+    const c = s.charCodeAt(i++);
+    if (c >= 0xd800 && c <= 0xdbff && i < len && (s.charCodeAt(i) & 0xfc00) === 0xdc00)
+      i++;
+  }
+  return n;
 }
 /** @internal One JSON-pointer segment. */
 export function esc(k) {
-    return k.indexOf('~') === -1 && k.indexOf('/') === -1 ? k : k.replace(/~/g, '~0').replace(/\//g, '~1');
+  return k.indexOf('~') === -1 && k.indexOf('/') === -1 ? k : k.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 const STOP = { stop: true };
 /** @internal */
 export function issue(code, en, zh, params) {
-    return Object.freeze({
-        code,
-        message: Object.freeze({ en, zh }),
-        params: params === undefined ? undefined : Object.freeze(params),
-    });
+  return Object.freeze({
+    code,
+    message: Object.freeze({ en, zh }),
+    params: params === undefined ? undefined : Object.freeze(params),
+  });
 }
 function make(path, t) {
-    return t.params === undefined ? { path, code: t.code, message: t.message } : { path, code: t.code, message: t.message, params: t.params };
+  return t.params === undefined ? { path, code: t.code, message: t.message } : { path, code: t.code, message: t.message, params: t.params };
 }
 /** @internal Collects issues of one validation. */
 export class Ctx {
-    errors = null;
-    warnings = null;
-    /** allowUnknown */
-    u = false;
-    max = MAX_ERRORS;
-    /** Segments of the path to the object being checked: `/name` strings and array indexes. */
-    s = [];
-    /** The JSON pointer of the object being checked, plus `tail`. */
-    at(tail) {
-        const s = this.s;
-        let out = '';
-        for (let i = 0; i < s.length; i++) {
-            const x = s[i];
-            out += typeof x === 'number' ? `/${x}` : x;
-        }
-        return out + tail;
+  errors = null;
+  warnings = null;
+  /** allowUnknown */
+  u = false;
+  max = MAX_ERRORS;
+  /** Segments of the path to the object being checked: `/name` strings and array indexes. */
+  s = [];
+  /** The JSON pointer of the object being checked, plus `tail`. */
+  at(tail) {
+    const s = this.s;
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+      const x = s[i];
+      out += typeof x === 'number' ? `/${x}` : x;
     }
-    init(options) {
-        if (!isObj(options))
-            return;
-        if (options.allowUnknown === true)
-            this.u = true;
-        const m = options.maxErrors;
-        if (typeof m === 'number' && m >= 1)
-            this.max = Math.floor(m);
+    return out + tail;
+  }
+  init(options) {
+    if (!isObj(options))
+      return;
+    if (options.allowUnknown === true)
+      this.u = true;
+    const m = options.maxErrors;
+    if (typeof m === 'number' && m >= 1)
+      this.max = Math.floor(m);
+  }
+  e(path, t) {
+    this.add(make(path, t));
+  }
+  add(issue) {
+    const errors = this.errors ?? (this.errors = []);
+    errors.push(issue);
+    if (errors.length >= this.max)
+      throw STOP;
+  }
+  /** An unknown property `k` of the object being checked. */
+  x(k, t) {
+    const key = JSON.stringify(k);
+    this.add({
+      path: this.at(`/${esc(k)}`),
+      code: t.code,
+      message: { en: `unknown property ${key}${t.message.en}`, zh: `未知参数 ${key}${t.message.zh}` },
+      params: { additionalProperty: k },
+    });
+  }
+  w(path, t) {
+    const warnings = this.warnings ?? (this.warnings = []);
+    if (warnings.length < this.max)
+      warnings.push(make(path, t));
+  }
+  fail(x) {
+    if (x === STOP)
+      return;
+    let detail = 'unknown error';
+    try {
+      detail = x instanceof Error ? String(x.message) : String(x);
     }
-    e(path, t) {
-        this.add(make(path, t));
+    catch {
+      // the thrown value itself cannot be read
     }
-    add(issue) {
-        const errors = this.errors ?? (this.errors = []);
-        errors.push(issue);
-        if (errors.length >= this.max)
-            throw STOP;
-    }
-    /** An unknown property `k` of the object being checked. */
-    x(k, t) {
-        const key = JSON.stringify(k);
-        this.add({
-            path: this.at(`/${esc(k)}`),
-            code: t.code,
-            message: { en: `unknown property ${key}${t.message.en}`, zh: `未知参数 ${key}${t.message.zh}` },
-            params: { additionalProperty: k },
-        });
-    }
-    w(path, t) {
-        const warnings = this.warnings ?? (this.warnings = []);
-        if (warnings.length < this.max)
-            warnings.push(make(path, t));
-    }
-    fail(x) {
-        if (x === STOP)
-            return;
-        let detail = 'unknown error';
-        try {
-            detail = x instanceof Error ? String(x.message) : String(x);
-        }
-        catch {
-            // the thrown value itself cannot be read
-        }
-        if (detail.length > 200)
-            detail = `${detail.slice(0, 200)}…`;
-        (this.errors ?? (this.errors = [])).push({
-            path: '',
-            code: 'unreadable',
-            message: { en: `the value could not be read: ${detail}`, zh: `无法读取输入值：${detail}` },
-        });
-    }
-    result(value) {
-        const warnings = this.warnings ?? [];
-        return this.errors === null ? { ok: true, value: value, warnings } : { ok: false, errors: this.errors, warnings };
-    }
+    if (detail.length > 200)
+      detail = `${detail.slice(0, 200)}…`;
+    (this.errors ?? (this.errors = [])).push({
+      path: '',
+      code: 'unreadable',
+      message: { en: `the value could not be read: ${detail}`, zh: `无法读取输入值：${detail}` },
+    });
+  }
+  result(value) {
+    const warnings = this.warnings ?? [];
+    return this.errors === null ? { ok: true, value: value, warnings } : { ok: false, errors: this.errors, warnings };
+  }
 }
 function put(o, k, v) {
-    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
 }
 function scalarText(v) {
-    return typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+  return typeof v === 'string' ? v : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
 }
 /** `value` spelled out under `prefix` as the RPC wire does: arrays 1-based (`.1`), objects by key (`.Key`). */
 function flatten(out, prefix, value) {
-    if (value === undefined || value === null)
-        return;
-    if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++)
-            flatten(out, `${prefix}.${i + 1}`, value[i]);
-    }
-    else if (typeof value === 'object') {
-        const o = value;
-        const ks = Object.keys(o);
-        for (let i = 0; i < ks.length; i++)
-            flatten(out, `${prefix}.${ks[i]}`, o[ks[i]]);
-    }
-    else
-        put(out, prefix, String(value));
+  if (value === undefined || value === null)
+    return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++)
+      flatten(out, `${prefix}.${i + 1}`, value[i]);
+  }
+  else if (typeof value === 'object') {
+    const o = value;
+    const ks = Object.keys(o);
+    for (let i = 0; i < ks.length; i++)
+      flatten(out, `${prefix}.${ks[i]}`, o[ks[i]]);
+  }
+  else
+    put(out, prefix, String(value));
 }
 function ownValue(o, k) {
-    return typeof o === 'object' && o !== null && hasOwn.call(o, k) ? o[k] : undefined;
+  return typeof o === 'object' && o !== null && hasOwn.call(o, k) ? o[k] : undefined;
 }
 /** @internal The query of an RPC request: every parameter under its wire name. */
 export function toQueryOf(meta, request) {
-    const out = {};
-    const ps = meta.parameters;
-    for (let i = 0; i < ps.length; i++) {
-        const p = ps[i];
-        const v = ownValue(request, p.name);
-        if (v === undefined || v === null)
-            continue;
-        if (p.encoding === 'json')
-            put(out, p.name, JSON.stringify(v));
-        else
-            flatten(out, p.name, v);
-    }
-    return out;
+  const out = {};
+  const ps = meta.parameters;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    const v = ownValue(request, p.name);
+    if (v === undefined || v === null)
+      continue;
+    if (p.encoding === 'json')
+      put(out, p.name, JSON.stringify(v));
+    else
+      flatten(out, p.name, v);
+  }
+  return out;
 }
 /** One level of a shape: a scalar, an array or map of the rest, or a model's fields. */
 function resolve(meta, shape) {
-    const c = shape.charAt(0);
-    if (c === '[')
-        return { items: shape.slice(1, -1) };
-    if (c === '<')
-        return { values: shape.slice(1, -1) };
-    if (c === '{') {
-        const name = shape.slice(1, -1);
-        const fields = hasOwn.call(meta.models, name) ? meta.models[name] : undefined;
-        return fields ? { fields } : 'o';
-    }
-    return c === 's' || c === 'n' || c === 'b' || c === 'o' ? c : 'u';
+  const c = shape.charAt(0);
+  if (c === '[')
+    return { items: shape.slice(1, -1) };
+  if (c === '<')
+    return { values: shape.slice(1, -1) };
+  if (c === '{') {
+    const name = shape.slice(1, -1);
+    const fields = hasOwn.call(meta.models, name) ? meta.models[name] : undefined;
+    return fields ? { fields } : 'o';
+  }
+  return c === 's' || c === 'n' || c === 'b' || c === 'o' ? c : 'u';
 }
 function fromText(shape, raw) {
-    if (shape === 'n') {
-        const n = Number(raw);
-        return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
-    }
-    if (shape === 'b')
-        return raw === 'true' ? true : raw === 'false' ? false : raw;
-    return raw;
+  if (shape === 'n') {
+    const n = Number(raw);
+    return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+  }
+  if (shape === 'b')
+    return raw === 'true' ? true : raw === 'false' ? false : raw;
+  return raw;
 }
 function longestPrefix(names, key) {
-    let best = null;
-    for (let i = 0; i < names.length; i++) {
-        const n = names[i];
-        if ((key === n || key.indexOf(`${n}.`) === 0) && (best === null || n.length > best.length))
-            best = n;
-    }
-    return best;
+  let best = null;
+  for (let i = 0; i < names.length; i++) {
+    const n = names[i];
+    if ((key === n || key.indexOf(`${n}.`) === 0) && (best === null || n.length > best.length))
+      best = n;
+  }
+  return best;
 }
 function place(meta, container, key, rest, shape, raw) {
-    const s = resolve(meta, shape);
-    const set = (v) => {
-        if (Array.isArray(container))
-            container[key] = v;
-        else
-            put(container, key, v);
-    };
-    const current = Array.isArray(container) ? container[key] : ownValue(container, key);
-    if (rest === '') {
-        set(typeof s === 'string' ? fromText(s, raw) : raw);
-        return;
-    }
-    if (typeof s === 'object' && 'items' in s) {
-        const dot = rest.indexOf('.');
-        const index = Number(dot < 0 ? rest : rest.slice(0, dot));
-        if (!Number.isInteger(index) || index < 1 || index > 100000)
-            return;
-        const arr = Array.isArray(current) ? current : [];
-        if (arr !== current)
-            set(arr);
-        place(meta, arr, index - 1, dot < 0 ? '' : rest.slice(dot + 1), s.items, raw);
-        return;
-    }
-    const obj = typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {};
-    if (obj !== current)
-        set(obj);
-    if (typeof s === 'object' && 'fields' in s) {
-        const field = longestPrefix(Object.keys(s.fields), rest);
-        if (field !== null) {
-            place(meta, obj, field, rest.slice(field.length + 1), s.fields[field], raw);
-            return;
-        }
-    }
+  const s = resolve(meta, shape);
+  const set = (v) => {
+    if (Array.isArray(container))
+      container[key] = v;
+    else
+      put(container, key, v);
+  };
+  const current = Array.isArray(container) ? container[key] : ownValue(container, key);
+  if (rest === '') {
+    set(typeof s === 'string' ? fromText(s, raw) : raw);
+    return;
+  }
+  if (typeof s === 'object' && 'items' in s) {
     const dot = rest.indexOf('.');
-    place(meta, obj, dot < 0 ? rest : rest.slice(0, dot), dot < 0 ? '' : rest.slice(dot + 1), typeof s === 'object' && 'values' in s ? s.values : 'u', raw);
+    const index = Number(dot < 0 ? rest : rest.slice(0, dot));
+    if (!Number.isInteger(index) || index < 1 || index > 100000)
+      return;
+    const arr = Array.isArray(current) ? current : [];
+    if (arr !== current)
+      set(arr);
+    place(meta, arr, index - 1, dot < 0 ? '' : rest.slice(dot + 1), s.items, raw);
+    return;
+  }
+  const obj = typeof current === 'object' && current !== null && !Array.isArray(current) ? current : {};
+  if (obj !== current)
+    set(obj);
+  if (typeof s === 'object' && 'fields' in s) {
+    const field = longestPrefix(Object.keys(s.fields), rest);
+    if (field !== null) {
+      place(meta, obj, field, rest.slice(field.length + 1), s.fields[field], raw);
+      return;
+    }
+  }
+  const dot = rest.indexOf('.');
+  place(meta, obj, dot < 0 ? rest : rest.slice(0, dot), dot < 0 ? '' : rest.slice(dot + 1), typeof s === 'object' && 'values' in s ? s.values : 'u', raw);
 }
 /** @internal The request an RPC query spells out (the inverse of toQueryOf); unknown names are kept as strings. */
 export function fromQueryOf(meta, query) {
-    const out = {};
-    const names = meta.parameters.map((p) => p.name);
-    const keys = Object.keys(query);
-    for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const raw = query[key];
-        if (typeof raw !== 'string')
-            continue;
-        const name = longestPrefix(names, key);
-        const p = name === null ? undefined : meta.parameters.find((x) => x.name === name);
-        if (!p) {
-            put(out, key, raw);
-            continue;
-        }
-        if (p.encoding === 'json' && key === p.name) {
-            let v = raw;
-            try {
-                v = JSON.parse(raw);
-            }
-            catch {
-                // not JSON: kept as the string it is
-            }
-            put(out, p.name, v);
-            continue;
-        }
-        place(meta, out, p.name, key === p.name ? '' : key.slice(p.name.length + 1), p.shape, raw);
+  const out = {};
+  const names = meta.parameters.map((p) => p.name);
+  const keys = Object.keys(query);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const raw = query[key];
+    if (typeof raw !== 'string')
+      continue;
+    const name = longestPrefix(names, key);
+    const p = name === null ? undefined : meta.parameters.find((x) => x.name === name);
+    if (!p) {
+      put(out, key, raw);
+      continue;
     }
-    return out;
+    if (p.encoding === 'json' && key === p.name) {
+      let v = raw;
+      try {
+        v = JSON.parse(raw);
+      }
+      catch {
+        // not JSON: kept as the string it is
+      }
+      put(out, p.name, v);
+      continue;
+    }
+    place(meta, out, p.name, key === p.name ? '' : key.slice(p.name.length + 1), p.shape, raw);
+  }
+  return out;
 }
 /** @internal The HTTP request of a ROA operation: path placeholders filled (percent-encoded), query, headers, body. */
 export function toRequestOf(meta, request) {
-    let path = meta.path ?? '/';
-    const query = {};
-    const headers = {};
-    let body;
-    const ps = meta.parameters;
-    for (let i = 0; i < ps.length; i++) {
-        const p = ps[i];
-        const v = ownValue(request, p.name);
-        if (v === undefined || v === null)
-            continue;
-        if (p.in === 'path')
-            path = path.split(`{${p.name}}`).join(encodeURIComponent(scalarText(v)));
-        else if (p.in === 'query') {
-            if (typeof v !== 'object')
-                put(query, p.name, String(v));
-            else if (p.encoding === 'flat')
-                flatten(query, p.name, v);
-            else
-                put(query, p.name, JSON.stringify(v));
-        }
-        else if (p.in === 'header')
-            put(headers, p.name, scalarText(v));
-        else
-            put((body ??= {}), p.name, v);
+  let path = meta.path ?? '/';
+  const query = {};
+  const headers = {};
+  let body;
+  const ps = meta.parameters;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    const v = ownValue(request, p.name);
+    if (v === undefined || v === null)
+      continue;
+    if (p.in === 'path')
+      path = path.split(`{${p.name}}`).join(encodeURIComponent(scalarText(v)));
+    else if (p.in === 'query') {
+      if (typeof v !== 'object')
+        put(query, p.name, String(v));
+      else if (p.encoding === 'flat')
+        flatten(query, p.name, v);
+      else
+        put(query, p.name, JSON.stringify(v));
     }
-    for (let i = 0; i < ps.length; i++) {
-        const p = ps[i];
-        if (p.in === 'path' && path.indexOf(`{${p.name}}`) >= 0)
-            throw new TypeError(`${meta.name}: path parameter ${JSON.stringify(p.name)} is missing`);
-    }
-    return { method: meta.method ?? 'GET', path, query, headers, body };
+    else if (p.in === 'header')
+      put(headers, p.name, scalarText(v));
+    else
+      put((body ??= {}), p.name, v);
+  }
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    if (p.in === 'path' && path.indexOf(`{${p.name}}`) >= 0)
+      throw new TypeError(`${meta.name}: path parameter ${JSON.stringify(p.name)} is missing`);
+  }
+  return { method: meta.method ?? 'GET', path, query, headers, body };
 }

@@ -16,6 +16,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IR, OperationModel, Parameter, TypeRef } from '../generator/model/ir.ts';
 import { emit } from '../generator/emit/index.ts';
+import { MARKER } from '../generator/io/output.ts';
 import { buildShapes } from '../generator/emit/shapes.ts';
 import { camelCase } from '../generator/emit/naming.ts';
 import { foldKey } from '../generator/emit/paths.ts';
@@ -154,7 +155,8 @@ describe('hostile strings in every IR string that reaches the package', () => {
 
   it('writes every file inside the output folder, under safe names that never differ only in case or normalisation', () => {
     const written = files(out);
-    expect(written).toEqual([...tree.keys()].sort());
+    // Every file of the tree, and the marker the writer adds (the list of what it wrote).
+    expect(written).toEqual([...tree.keys(), MARKER].sort());
     expect(readdirSync(parent)).toEqual(['pkg']); // nothing escaped next to it
     for (const f of written) {
       expect(resolve(out, f).startsWith(resolve(out) + '/'), f).toBe(true);

@@ -141,9 +141,11 @@ describe('OpenAPI: the seeds', () => {
   });
 
   it('components are the JSON Schema files’ definitions, in the OpenAPI style of text and provenance', () => {
-    const schemaFile = JSON.parse(tree.get('schema/CreateClusterRequest.schema.json')!) as Obj;
-    const responseFile = JSON.parse(tree.get('schema/CreateClusterResponse.schema.json')!) as Obj;
-    const fileDefs: Record<string, unknown> = { ...(schemaFile.$defs as Obj) };
+    const schemaFile = JSON.parse(tree.get('schema/cs/2015-12-15/CreateCluster.request.schema.json')!) as Obj;
+    const responseFile = JSON.parse(tree.get('schema/cs/2015-12-15/CreateCluster.response.schema.json')!) as Obj;
+    // A component is named after its operation: a definition whose name does not start with it takes it first.
+    const q = (n: string): string => (n.startsWith('CreateCluster') ? n : `CreateCluster${n}`);
+    const fileDefs: Record<string, unknown> = Object.fromEntries(Object.entries(schemaFile.$defs as Obj).map(([k, v]) => [q(k), v]));
     const { $schema: _s, $comment: _c, ...responseRoot } = responseFile;
     fileDefs.CreateClusterResponse = responseRoot;
     const components = (doc.components as Obj).schemas as Obj;
@@ -154,7 +156,7 @@ describe('OpenAPI: the seeds', () => {
       const out: Obj = {};
       for (const [k, x] of Object.entries(v)) {
         if (k === 'description' || k === X.descriptionZh || k === X.source) continue;
-        out[k] = k === '$ref' ? String(x).replace('#/components/schemas/', '#/$defs/') : strip(x);
+        out[k] = k === '$ref' ? String(x).replace('#/components/schemas/', '#/$defs/').replace(/^#\/\$defs\/(?!CreateCluster)/, '#/$defs/CreateCluster') : strip(x);
       }
       return out;
     };
@@ -165,7 +167,7 @@ describe('OpenAPI: the seeds', () => {
 
   it('the union of kinds gives the verdicts of the schema file’s if/then/else chain (ajv, on mutated samples)', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
-    const fileValidate = ajv.compile(JSON.parse(tree.get('schema/CreateClusterRequest.schema.json')!));
+    const fileValidate = ajv.compile(JSON.parse(tree.get('schema/cs/2015-12-15/CreateCluster.request.schema.json')!));
     const oaValidate = componentCompiler(doc)('CreateClusterRequest');
     const samples = [...tree.keys()].filter((p) => p.startsWith('samples/')).map((p) => JSON.parse(tree.get(p)!) as Obj);
     const discriminators: Array<[string, unknown]> = [['cluster_type', 'Kubernetes'], ['cluster_type', 'ManagedKubernetes'], ['cluster_type', 'Ask'], ['cluster_type', 'Nope'], ['profile', 'Edge'], ['profile', 'Default']];
@@ -214,7 +216,7 @@ describe('OpenAPI: the seeds', () => {
     });
 
     it('and samples that break the types do not (the round trip can fail)', () => {
-      const managed = JSON.parse(tree.get('samples/CreateCluster.managed.minimal.json')!) as Obj;
+      const managed = JSON.parse(tree.get('samples/cs/2015-12-15/CreateCluster.managed.minimal.json')!) as Obj;
       const cases = [
         { ...managed, name: 42 }, // wrong type
         { ...managed, cluster_type: 'Nope' }, // no such kind
@@ -275,7 +277,7 @@ describe('OpenAPI: synthetic operations', () => {
     expect(byName.get('Action')).toMatchObject({ required: true, schema: { type: 'string', enum: ['RunThings'] }, description: '系统规定参数。', [X.descriptionZh]: '系统规定参数。' });
     expect(byName.get('RegionId')).toMatchObject({ required: true, description: 'The region.', [X.descriptionZh]: '地域。', schema: { type: 'string' } });
     // No encoding in the IR: RPC's own, flat.
-    expect(byName.get('Tag')).toMatchObject({ schema: { type: 'array', items: { $ref: '#/components/schemas/Tag' }, maxItems: 20 }, [X.serialization]: { style: 'flat', names: ['Tag.{n}.Key', 'Tag.{n}.Value'] } });
+    expect(byName.get('Tag')).toMatchObject({ schema: { type: 'array', items: { $ref: '#/components/schemas/RunThingsTag' }, maxItems: 20 }, [X.serialization]: { style: 'flat', names: ['Tag.{n}.Key', 'Tag.{n}.Value'] } });
     expect(byName.get('SystemDisk')![X.serialization]).toEqual({ style: 'flat', names: ['SystemDisk.Size', 'SystemDisk.Category'] });
     expect(byName.get('InstanceId')![X.serialization]).toEqual({ style: 'flat', names: ['InstanceId.{n}'] });
     // A JSON string on the wire: OpenAPI's content parameter.
@@ -284,7 +286,7 @@ describe('OpenAPI: synthetic operations', () => {
     expect(options.content).toEqual({ 'application/json': { schema: { type: 'array', items: { type: 'string' } } } });
     expect(options[X.serialization]).toEqual({ style: 'json', names: ['Options'] });
     expect(byName.get('RegionId')![X.source]).toEqual(['docs/demo.md:2']);
-    const systemDisk = ((doc.components as Obj).schemas as Record<string, Obj>).SystemDisk!;
+    const systemDisk = ((doc.components as Obj).schemas as Record<string, Obj>).RunThingsSystemDisk!;
     expect(systemDisk[X.source]).toEqual(['docs/demo.md:99']);
   });
 
@@ -331,7 +333,8 @@ describe('OpenAPI: synthetic operations', () => {
     const schemas = (doc.components as Obj).schemas as Obj;
     expect(Object.keys(schemas).every((k) => /^[A-Za-z0-9._-]+$/.test(k))).toBe(true);
     const config = ((schemas.GetThingResponse as Obj).properties as Record<string, Obj>).config!;
-    expect(config.$ref).toBe('#/components/schemas/-914d.-7f6e.');
+    // A definition not named after its operation takes the operation's name first (names are unique per operation).
+    expect(config.$ref).toBe('#/components/schemas/GetThing-914d.-7f6e.');
   });
 
   it('is deterministic: the same documents whatever the order of the operations', () => {

@@ -100,7 +100,7 @@ describe('--out is written only when it is new, empty or a previous output', () 
       const marker = JSON.parse(readFileSync(join(o, '.docs2types-output.json'), 'utf8'));
       expect(marker.tool).toBe('docs2types');
       expect(marker.version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
-      expect(marker.files).toContain('types.d.ts');
+      expect(marker.files).toContain('cs/2015-12-15/CreateCluster.d.ts');
       expect(marker.files).toContain('reports/ir.json');
       expect(marker.files).not.toContain('.docs2types-output.json');
       const onDisk = Object.keys(snapshot(o)).filter((k) => !snapshot(o)[k]!.startsWith('dir'));
@@ -162,19 +162,19 @@ describe('replacing a previous output', () => {
   it('refuses when a file it did not write sits where the new output would write', () => {
     const o = join(tmp, 'out-clash');
     expect(runCli(['generate', '--docs', join(ROOT, 'docs'), '--out', o, '--quiet']).code).toBe(0);
-    // Pretend the previous output did not write types.d.ts: now it is a user's file.
+    // Pretend the previous output did not write cs/2015-12-15/CreateCluster.d.ts: now it is a user's file.
     const m = JSON.parse(readFileSync(join(o, '.docs2types-output.json'), 'utf8'));
-    m.files = m.files.filter((f: string) => f !== 'types.d.ts');
+    m.files = m.files.filter((f: string) => f !== 'cs/2015-12-15/CreateCluster.d.ts');
     writeFileSync(join(o, '.docs2types-output.json'), JSON.stringify(m));
-    const generated = readFileSync(join(o, 'types.d.ts'), 'utf8');
-    writeFileSync(join(o, 'types.d.ts'), '// my own types\n');
+    const generated = readFileSync(join(o, 'cs/2015-12-15/CreateCluster.d.ts'), 'utf8');
+    writeFileSync(join(o, 'cs/2015-12-15/CreateCluster.d.ts'), '// my own types\n');
     const before = snapshot(o);
-    expectRefused(runCli(['generate', '--docs', join(ROOT, 'docs'), '--out', o]), /types\.d\.ts/);
+    expectRefused(runCli(['generate', '--docs', join(ROOT, 'docs'), '--out', o]), /cs\/2015-12-15\/CreateCluster\.d\.ts/);
     expect(snapshot(o)).toEqual(before);
     // The same bytes as the new output would write lose nothing: taken over (e.g. a file another branch committed).
-    writeFileSync(join(o, 'types.d.ts'), generated);
+    writeFileSync(join(o, 'cs/2015-12-15/CreateCluster.d.ts'), generated);
     expect(runCli(['generate', '--docs', join(ROOT, 'docs'), '--out', o, '--quiet']).code).toBe(0);
-    expect(JSON.parse(readFileSync(join(o, '.docs2types-output.json'), 'utf8')).files).toContain('types.d.ts');
+    expect(JSON.parse(readFileSync(join(o, '.docs2types-output.json'), 'utf8')).files).toContain('cs/2015-12-15/CreateCluster.d.ts');
   });
 });
 

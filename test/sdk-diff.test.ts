@@ -156,10 +156,13 @@ function compare(ir: IR): Result {
 }
 
 /** The reviewed differences: every line of the golden that is no heading (`#`) or blank. */
+/** The reviewed differences: the golden's lines, up to a `# NOT REVIEWED` section (which UPDATE_GOLDEN writes for a person to sort). */
 function reviewed(): Set<string> {
   if (!existsSync(GOLDEN)) return new Set();
+  const text = readFileSync(GOLDEN, 'utf8');
+  const end = text.indexOf('# NOT REVIEWED');
   return new Set(
-    readFileSync(GOLDEN, 'utf8')
+    (end < 0 ? text : text.slice(0, end))
       .split('\n')
       .filter((l) => l.trim() !== '' && !l.startsWith('#')),
   );

@@ -116,7 +116,17 @@ describe.skipIf(!existsSync(ECS))('toQuery() equals what the ECS SDK sends', () 
     for (const op of chosen) {
       const mod = (await import(pathToFileURL(join(dir, `${places.get(op)!.product}/${places.get(op)!.version}/${places.get(op)!.file}.js`)).href)) as { toQuery: (r: unknown) => Record<string, string> };
       const top = new Set(op.request.map((p) => p.name.split('.')[0]!));
-      const { wire, sdk } = valueFor(models[`${op.name}Request`]!, op.name, 0, (w) => top.has(w));
+      const cls = models[`${op.name}Request`]!;
+      const { wire, sdk } = valueFor(cls, op.name, 0, (w) => top.has(w));
+      // A parameter the pages say is a JSON string (`encoding: 'json'`) is typed as its structure
+      // and JSON-encoded by toQuery; the SDK takes the JSON text itself. Same bytes on the wire.
+      const propOf = new Map(Object.entries(cls.names()).map(([prop, w]) => [w, prop]));
+      for (const p of op.request) {
+        if (p.encoding !== 'json' || typeof wire[p.name] !== 'string' || !propOf.has(p.name)) continue;
+        const structured = p.type.kind === 'array' ? [wire[p.name]] : { value: wire[p.name] };
+        wire[p.name] = structured;
+        (sdk as Record<string, unknown>)[propOf.get(p.name)!] = JSON.stringify(structured);
+      }
       if (hasPlaceholder(op)) {
         pending.push(op.name);
         continue;

@@ -85,8 +85,9 @@ export function pairOperations(oldOps: OperationModel[], newOps: OperationModel[
   const partner = new Map<OperationModel, OperationModel>();
   const passes: ((o: OperationModel, n: OperationModel) => boolean)[] = [
     (o, n) => o.id === n.id,
-    (o, n) => o.name === n.name && o.product !== null && o.product === n.product,
-    (o, n) => o.name === n.name && (o.product === null || n.product === null),
+    // Names that differ only in case are one operation (as reconcile groups pages).
+    (o, n) => o.name.toLowerCase() === n.name.toLowerCase() && o.product !== null && o.product === n.product,
+    (o, n) => o.name.toLowerCase() === n.name.toLowerCase() && (o.product === null || n.product === null),
   ];
   for (const fits of passes) {
     for (const o of olds) {

@@ -6,7 +6,7 @@
  */
 import type { DocumentIR, Lang, OperationModel, Variant } from '../model/ir.ts';
 import { reconcile, reconcileOperation, type Manifest } from '../reconcile/index.ts';
-import { groupByOperation } from '../reconcile/pages.ts';
+import { groupByOperation, operationNameOfKey } from '../reconcile/pages.ts';
 import { addCounts, diffOperationModels, kindsOf, rowLines, unmatchedOperation, type CompareContext, type Counts, type OperationDiff, type PageSummary } from './compare.ts';
 import { DiffUsageError, operationsOf, pageDate, type Side } from './load.ts';
 import { identify, matchesOperation, pairOperations } from './pairing.ts';
@@ -184,16 +184,17 @@ export interface TimelineStep {
 export function timeline(input: TimelineInput): { report: DiffReport; steps: TimelineStep[] } {
   const { docs, notes } = identify(input.docs);
   const info = pageInfo(docs, input.manifest, input.dates);
-  const groups = [...groupByOperation(docs)].filter(([key, list]) => matchesOperation(input.match ?? null, { id: key, name: list[0]!.operation! }));
+  const groups = [...groupByOperation(docs)].filter(([key]) => matchesOperation(input.match ?? null, { id: key, name: operationNameOfKey(key) }));
   const nameCount = new Map<string, number>();
-  for (const [, list] of groups) nameCount.set(list[0]!.operation!, (nameCount.get(list[0]!.operation!) ?? 0) + 1);
+  for (const [key] of groups) nameCount.set(operationNameOfKey(key), (nameCount.get(operationNameOfKey(key)) ?? 0) + 1);
   const sections: Section[] = [];
   const allSteps: TimelineStep[] = [];
   for (const [key, list] of groups) {
-    const name = list[0]!.operation!;
+    // The group's spelling (names that differ only in case are one operation; each page keeps its own).
+    const name = operationNameOfKey(key);
     const variants = input.variants?.get(name) ?? contextVariants(list, input.manifest);
     const rows = rowLines(list);
-    const single = new Map(list.map((d) => [d, { ...reconcile([d], input.manifest).find((o) => o.name === name)!, id: key }]));
+    const single = new Map(list.map((d) => [d, { ...reconcile([d], input.manifest).find((o) => o.name.toLowerCase() === name.toLowerCase())!, id: key }]));
     for (const lang of ['en', 'zh'] as Lang[]) {
       const line = list
         .filter((d) => d.lang === lang)

@@ -258,7 +258,14 @@ function excluding(shape: Shape, values: Scalar[]): Shape {
 // Documentation lines
 // ---------------------------------------------------------------------------------------------
 
-export function sourceList(sources: SourceRef[], max = 6): string {
+/**
+ * How many page lines a comment or schema description cites before "(+N more)": most facts of
+ * the corpus stand on five or six copies of one page (cn/intl, zh/en), and listing them all was
+ * a fifth of the package's declarations; `reports/ir.json` keeps every source.
+ */
+export const MAX_CITED = 2;
+
+export function sourceList(sources: SourceRef[], max = MAX_CITED): string {
   const sorted = sources.slice().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const uniq = dedupe(sorted.map((s) => `${s.file}:${s.line}`));
   return uniq.length > max ? `${uniq.slice(0, max).join(', ')} (+${uniq.length - max} more)` : uniq.join(', ');

@@ -7,7 +7,7 @@
 import type { SourceRef } from '../model/ir.ts';
 import { block, code, ident, join, literalUnion, propName, str, type Code } from './codegen/index.ts';
 import { docComment } from './comments.ts';
-import { sourceList, type ObjectDef, type OperationShapes, type Prop, type Shape } from './shapes.ts';
+import { MAX_CITED, sourceList, type ObjectDef, type OperationShapes, type Prop, type Shape } from './shapes.ts';
 import { readExample, fitsShape } from './values.ts';
 
 /** How sources are cited in documentation: `file:line`, or links when a base URL is given. */
@@ -32,7 +32,7 @@ export function linkCite(base: string): CiteFn {
       const href = `${root}${s.file.split('/').map(encodeURIComponent).join('/')}#L${s.line}`;
       links.push(`[${key.replace(/[[\]\\]/g, '\\$&')}](${href.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`);
     }
-    return links.length > 6 ? `${links.slice(0, 6).join(', ')} (+${links.length - 6} more)` : links.join(', ');
+    return links.length > MAX_CITED ? `${links.slice(0, MAX_CITED).join(', ')} (+${links.length - MAX_CITED} more)` : links.join(', ');
   };
 }
 

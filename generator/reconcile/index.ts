@@ -8,7 +8,7 @@ import { typeToString } from '../model/types.ts';
 import type { Claim } from './claims.ts';
 import { canon, rank } from './claims.ts';
 import { EMPTY_MANIFEST, type Manifest } from './manifest.ts';
-import { groupByOperation, operationKey, pagesOf, type Page } from './pages.ts';
+import { groupByOperation, operationKey, operationNameOfKey, pagesOf, type Page } from './pages.ts';
 import { mergeParameter, type RowAt } from './params.ts';
 import { restructure } from './restructure.ts';
 import { buildModels, compatible, dedupeSources, lineOfKey, valueType, type Evidence, type StructureContext } from './structure.ts';
@@ -409,7 +409,7 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   return {
     id: key,
     // The group key carries the spelling grouping chose (pages.ts `spelling`: names that differ only in case are one operation).
-    name: key.slice(key.indexOf('/', key.indexOf('/') + 1) + 1),
+    name: operationNameOfKey(key),
     product: first.product,
     version: first.version,
     method,
@@ -433,4 +433,4 @@ export function reconcile(docs: DocumentIR[], manifest: Manifest = EMPTY_MANIFES
   return [...groups].map(([key, list]) => reconcileOperation(key, list, manifest));
 }
 
-export { operationKey };
+export { operationKey, operationNameOfKey };

@@ -24,6 +24,11 @@ export function operationKey(product: string | null, version: string | null, nam
   return `${product ?? '_'}/${version ?? '_'}/${name}`;
 }
 
+/** The operation name of a key (as `spelling` chose it for the group). */
+export function operationNameOfKey(key: string): string {
+  return key.slice(key.indexOf('/', key.indexOf('/') + 1) + 1);
+}
+
 /**
  * The spelling of an operation name its pages spell in more than one way (names that differ only
  * in case are one operation: `DescribeUserdata` and `DescribeUserData`): the spelling of the pages

@@ -20,1028 +20,1028 @@ export type CreateClusterRequest = CreateClusterRequestDedicated | CreateCluster
  * Pages: docs/000_43e04a5f97c052c2.txt, docs/001_f0118c1a963c3406.txt, docs/002_1dd93588f18cb584.txt, docs/003_1688ff0bbc61cdc8.txt, docs/004_65ea0e32433b0565.txt
  */
 export interface CreateClusterRequestBase {
-    /**
-     * The name of the cluster. The name must be 1 to 63 characters in length and can contain digits, letters, and hyphens (-). The name cannot start with a hyphen (-).
-     *
-     * 集群名称。
-     * 命名规则:由数字、汉字、英文字符或短划线(-)组成,长度范围1~63个字符,且不能以短划线(-)开头。
-     *
-     * Length: 1 to 63.
-     * Source: docs/000_43e04a5f97c052c2.txt:24, docs/001_f0118c1a963c3406.txt:12, docs/001_f0118c1a963c3406.txt:97, docs/002_1dd93588f18cb584.txt:20, docs/002_1dd93588f18cb584.txt:167, docs/003_1688ff0bbc61cdc8.txt:12 (+3 more)
-     * @example demo-edge-cluster
-     * @example cluster-demo
-     */
-    name: string;
-    /**
-     * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
-     *
-     * 集群类型。取值ManagedKubernetes创建标准托管版集群。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14, docs/001_f0118c1a963c3406.txt:94, docs/002_1dd93588f18cb584.txt:22, docs/002_1dd93588f18cb584.txt:189, docs/003_1688ff0bbc61cdc8.txt:14 (+3 more)
-     * @example ManagedKubernetes
-     * @example Kubernetes
-     */
-    cluster_type: "Kubernetes" | "ManagedKubernetes" | "Ask" | "ExternalKubernetes";
-    /**
-     * Deprecated. Specifies whether to perform a rollback when the cluster fails to be created. Valid values: true (performs a rollback) and false (does not perform a rollback). Default value: false.
-     *
-     * 集群创建失败是否回滚。取值:
-     * - true:当集群创建失败时,进行回滚操作。
-     * - false:当集群创建失败时,不进行回滚操作。
-     * 默认值:false
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:290, docs/001_f0118c1a963c3406.txt:86, docs/001_f0118c1a963c3406.txt:201, docs/002_1dd93588f18cb584.txt:50, docs/002_1dd93588f18cb584.txt:604, docs/003_1688ff0bbc61cdc8.txt:81 (+3 more)
-     * @default false
-     * @example true
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    disable_rollback?: boolean;
-    /**
-     * Deprecated. The timeout period for resource creation. Unit: minutes. Default value: 60.
-     *
-     * 集群创建超时时间,单位分钟。
-     * 默认值:60。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:296, docs/001_f0118c1a963c3406.txt:87, docs/001_f0118c1a963c3406.txt:321, docs/002_1dd93588f18cb584.txt:49, docs/002_1dd93588f18cb584.txt:592, docs/003_1688ff0bbc61cdc8.txt:82 (+3 more)
-     * @default 60
-     * @example 60
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    timeout_mins?: number;
-    /**
-     * The Kubernetes version of the cluster. The Kubernetes versions supported by ACK are the same as those supported by open-source Kubernetes. If this parameter is not set, the latest Kubernetes version is used. You can create clusters of the latest three Kubernetes versions in the ACK console, or create clusters of earlier versions by calling API operations. For more information, see Support for Kubernetes versions.
-     *
-     * 集群版本,与Kubernetes社区基线版本保持一致。建议选择最新版本,若不指定,默认使用最新版本。目前您可以在ACK控制台创建两种最新版本的集群。您可以通过API创建其他Kubernetes版本集群。关于ACK支持的Kubernetes版本,请参见Kubernetes版本发布概览
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:42, docs/001_f0118c1a963c3406.txt:16, docs/001_f0118c1a963c3406.txt:450, docs/002_1dd93588f18cb584.txt:24, docs/002_1dd93588f18cb584.txt:223, docs/003_1688ff0bbc61cdc8.txt:16 (+3 more)
-     * @example 1.30.1-aliyun.1
-     * @example 1.28.9-aliyun.1
-     * @example 1.16.9-aliyun.1
-     */
-    kubernetes_version?: string;
-    /**
-     * The container runtime. Supported runtimes are containerd and docker. This parameter includes: name (the name of the container runtime) and version (the version of the container runtime).
-     *
-     * 容器运行时,例如docker、Sandboxed-Container.runv等,通常为docker。runtime包括下面2个信息:
-     * - name:容器运行时名称。
-     * - version:容器运行时版本。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:45, docs/001_f0118c1a963c3406.txt:17, docs/001_f0118c1a963c3406.txt:392, docs/002_1dd93588f18cb584.txt:235, docs/003_1688ff0bbc61cdc8.txt:17, docs/003_1688ff0bbc61cdc8.txt:387 (+2 more)
-     * @example {"name": "containerd", "version": "1.6.20"}
-     * @example {"name": "docker", "version": "19.03.5"}
-     */
-    runtime?: Runtime;
-    /**
-     * The region ID of the cluster.
-     *
-     * 集群所在地域ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:27, docs/001_f0118c1a963c3406.txt:13, docs/001_f0118c1a963c3406.txt:104, docs/002_1dd93588f18cb584.txt:21, docs/002_1dd93588f18cb584.txt:179, docs/003_1688ff0bbc61cdc8.txt:13 (+3 more)
-     * @example cn-beijing
-     */
-    region_id?: string;
-    /**
-     * Deprecated. The name of the key pair. Set this parameter or login_password.
-     *
-     * 密钥对名称,和login_password二选一。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:161, docs/001_f0118c1a963c3406.txt:61, docs/001_f0118c1a963c3406.txt:95, docs/003_1688ff0bbc61cdc8.txt:59, docs/003_1688ff0bbc61cdc8.txt:90, docs/004_65ea0e32433b0565.txt:30 (+1 more)
-     * @example demo-key
-     * @example secrity-key
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    key_pair?: string;
-    /**
-     * Deprecated. The password for SSH logon. Set this parameter or key_pair. The password must be 8 to 30 characters in length and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.
-     *
-     * SSH登录密码,和key_pair 二选一。密码规则为8~30个字符,且至少同时包含三项(大小写字母、数字和特殊符号)。
-     *
-     * Length: 8 to 30.
-     * Source: docs/000_43e04a5f97c052c2.txt:162, docs/001_f0118c1a963c3406.txt:62, docs/001_f0118c1a963c3406.txt:96, docs/003_1688ff0bbc61cdc8.txt:60, docs/003_1688ff0bbc61cdc8.txt:91, docs/004_65ea0e32433b0565.txt:31 (+1 more)
-     * @example HelloWorld123
-     * @example Hello@1234
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    login_password?: string;
-    /**
-     * Deprecated. The number of worker nodes. Valid values: 0 to 100.
-     *
-     * Worker节点数。范围是[0,100]。
-     *
-     * Range: 0 to 100.
-     * Source: docs/000_43e04a5f97c052c2.txt:204, docs/001_f0118c1a963c3406.txt:63, docs/001_f0118c1a963c3406.txt:103, docs/003_1688ff0bbc61cdc8.txt:61, docs/003_1688ff0bbc61cdc8.txt:98, docs/004_65ea0e32433b0565.txt:32 (+1 more)
-     * @example 1
-     * @example 3
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    num_of_nodes?: number;
-    /**
-     * Identifies the cluster as an ACK Edge cluster. Default value: Edge.
-     *
-     * 边缘集群标识，当创建集群类型为边缘托管版时，该参数必填。
-     * - Default：非边缘集群。
-     * - Edge：边缘集群。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:280, docs/004_65ea0e32433b0565.txt:33, docs/004_65ea0e32433b0565.txt:83
-     * @default "Edge"
-     * @example Edge
-     * @example Default
-     */
-    profile?: "Default" | "Edge";
-    /**
-     * Specifies whether to enable Simple Log Service for the cluster. Set this parameter to SLS to enable Simple Log Service. This parameter takes effect only for ACK Serverless clusters.
-     *
-     * Source: docs/004_65ea0e32433b0565.txt:34, docs/004_65ea0e32433b0565.txt:84
-     * @example SLS
-     */
-    logging_type?: "SLS";
-    /**
-     * Specifies whether to configure SNAT rules for the virtual private cloud (VPC) in which the cluster is deployed. If the VPC can access the Internet, set this parameter to false. If the VPC does not provide Internet access, valid values are: true (configures SNAT rules to enable Internet access from the VPC) and false (does not configure SNAT rules, leaving the cluster without Internet access). If applications in the cluster need Internet access, set this parameter to true. Default value: false.
-     *
-     * 是否为网络配置SNAT:
-     * - 当已有VPC能访问公网环境时,设置为false
-     * - 当已有VPC不能访问公网环境时:
-     *   - 设置为true,表示配置SNAT,此时可以访问公网环境。
-     *   - 设置为false,表示不配置SNAT,此时不能访问公网环境。
-     * 如果您的应用需要访问公网,建议配置为true。
-     * 默认值:false
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:69, docs/001_f0118c1a963c3406.txt:27, docs/001_f0118c1a963c3406.txt:105, docs/002_1dd93588f18cb584.txt:34, docs/002_1dd93588f18cb584.txt:414, docs/003_1688ff0bbc61cdc8.txt:27 (+3 more)
-     * @default false
-     * @example true
-     */
-    snat_entry?: boolean;
-    /**
-     * The IDs of vSwitches. Specify one to three vSwitches.
-     *
-     * 交换机ID。List长度范围为[1,3]。
-     *
-     * Items: 1 to 3.
-     * Source: docs/001_f0118c1a963c3406.txt:64, docs/001_f0118c1a963c3406.txt:118, docs/002_1dd93588f18cb584.txt:27, docs/002_1dd93588f18cb584.txt:323, docs/003_1688ff0bbc61cdc8.txt:62, docs/003_1688ff0bbc61cdc8.txt:113 (+2 more)
-     * @example vsw-2ze48rkq464rsdts1****
-     * @example ["vsw-2ze48rkq464rsdts1****"]
-     */
-    vswitch_ids?: string[];
-    /**
-     * Deprecated. The system disk type for worker nodes. Valid values: cloud_efficiency (ultra disk) and cloud_ssd (standard SSD). Default value: cloud_ssd.
-     *
-     * Worker节点系统盘类型,取值:
-     * - cloud_efficiency:高效云盘。
-     * - cloud_ssd:SSD云盘。
-     * 默认值:cloud_ssd
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:209, docs/001_f0118c1a963c3406.txt:66, docs/001_f0118c1a963c3406.txt:119, docs/003_1688ff0bbc61cdc8.txt:64, docs/003_1688ff0bbc61cdc8.txt:114, docs/004_65ea0e32433b0565.txt:37 (+1 more)
-     * @default "cloud_ssd"
-     * @example cloud_efficiency
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    worker_system_disk_category?: string;
-    /**
-     * Deprecated. The size of the system disk for worker nodes. Unit: GiB. Valid values: 40 to 500. The value must be at least 40 and no less than the image size. Default value: 120.
-     *
-     * Worker节点系统盘大小,单位为GiB。
-     * 取值范围:[40,500]。
-     * 该参数的取值必须大于或者等于max{40, ImageSize}。
-     * 默认值:120。
-     *
-     * Range: 40 to 500.
-     * Source: docs/000_43e04a5f97c052c2.txt:215, docs/001_f0118c1a963c3406.txt:67, docs/001_f0118c1a963c3406.txt:128, docs/003_1688ff0bbc61cdc8.txt:65, docs/003_1688ff0bbc61cdc8.txt:123, docs/004_65ea0e32433b0565.txt:38 (+1 more)
-     * @default 120
-     * @example 100
-     * @example 120
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    worker_system_disk_size?: number;
-    /**
-     * The CIDR block of pods. This CIDR block cannot overlap with the CIDR block of the VPC. If the VPC is automatically created by the system, the default pod CIDR block is 172.16.0.0/16.
-     * Important
-     * This parameter is required if the cluster uses Flannel as the network plug-in, and optional if the cluster uses Terway.
-     *
-     * Pod网络地址段,不能和VPC网段冲突。当选择系统自动创建VPC时,默认使用172.16.0.0/16网段。
-     * 说明 当创建Flannel网络类型的集群时,该字段为必填。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:50, docs/001_f0118c1a963c3406.txt:23, docs/001_f0118c1a963c3406.txt:187, docs/002_1dd93588f18cb584.txt:29, docs/002_1dd93588f18cb584.txt:347, docs/003_1688ff0bbc61cdc8.txt:23 (+3 more)
-     * @example 172.20.0.0
-     * @example 172.20.0.0/16
-     */
-    container_cidr?: string;
-    /**
-     * Deprecated. Specifies whether to install the CloudMonitor agent. Valid values: true (installs the agent) and false (does not install the agent). Default value: false.
-     *
-     * 集群是否安装云监控插件。取值:
-     * - true:安装云监控插件。
-     * - false:不安装云监控插件。
-     * 默认值:false
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:124, docs/001_f0118c1a963c3406.txt:54, docs/001_f0118c1a963c3406.txt:192, docs/003_1688ff0bbc61cdc8.txt:54, docs/003_1688ff0bbc61cdc8.txt:187, docs/004_65ea0e32433b0565.txt:40 (+1 more)
-     * @default false
-     * @example true
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    cloud_monitor_flags?: boolean;
-    /**
-     * Specifies whether to enable Internet access for the API server. Valid values: true (enables Internet access) and false (disables Internet access; the API server is accessible only within the internal network). Default value: true.
-     * Important
-     * In ACK Edge clusters, edge nodes communicate with the control plane over the Internet. Enable Internet access for the API server when creating an ACK Edge cluster.
-     *
-     * 是否开启公网访问。通过EIP暴露API Server,实现集群公网访问。取值:
-     * - true:开启公网访问。
-     * - false:不开启公网访问。选择不开放时,则无法通过外网访问集群API Server。
-     * 默认值:true
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:77, docs/001_f0118c1a963c3406.txt:28, docs/001_f0118c1a963c3406.txt:210, docs/002_1dd93588f18cb584.txt:35, docs/002_1dd93588f18cb584.txt:440, docs/003_1688ff0bbc61cdc8.txt:28 (+3 more)
-     * @default true
-     * @example true
-     */
-    endpoint_public_access?: boolean;
-    /**
-     * The CIDR block of Services. This CIDR block cannot overlap with the pod CIDR block or the VPC CIDR block. If the VPC is automatically created by the system, the default Service CIDR block is 172.19.0.0/20.
-     *
-     * Service网络地址段,不能和VPC网段及Pod网络网段冲突。当选择系统自动创建VPC时,默认使用172.19.0.0/20网段。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:55, docs/001_f0118c1a963c3406.txt:24, docs/001_f0118c1a963c3406.txt:234, docs/002_1dd93588f18cb584.txt:30, docs/002_1dd93588f18cb584.txt:362, docs/003_1688ff0bbc61cdc8.txt:24 (+3 more)
-     * @example 172.21.0.0
-     * @example 172.21.0.0/20
-     */
-    service_cidr: string;
-    /**
-     * The components to install in the cluster. Parameters: name (required; the component name), config (optional; leave blank if no configuration is needed), and disabled (optional; specifies whether to disable automatic installation). Network plug-in (required): Flannel or Terway. Specify Flannel as [{"name":"flannel","config":""}]. Specify Terway as [{"name":"terway-eniip","config":""}]. Volume plug-in (optional): Container Storage Interface (CSI). Specify CSI as [{"name":"csi-plugin","config":""},{"name":"csi-provisioner","config":""}]. Log Service component (optional): If Simple Log Service is disabled, the cluster auditing feature is unavailable. To use an existing project: [{"name":"logtail-ds","config":"{\"IngressDashboardEnabled\":\"true\",\"sls_project_name\":\"your_sls_project_name\"}"}]. To create a new project: [{"name":"logtail-ds","config":"{\"IngressDashboardEnabled\":\"true\"}"}]. Ingress controller (optional): By default, nginx-ingress-controller is installed in ACK dedicated clusters. To install nginx-ingress-controller with Internet access: [{"name":"nginx-ingress-controller","config":"{\"IngressSlbNetworkType\":\"internet\"}"}]. To skip installation: [{"name":"nginx-ingress-controller","config":"","disabled":true}]. Event center (optional): Enabled by default. To enable the event center: [{"name":"ack-node-problem-detector","config":"{\"sls_project_name\":\"your_sls_project_name\"}"}]. For more information, see Create and use an event center.
-     *
-     * Kubernetes集群安装的组件列表。组件的结构包括:
-     * - name:必填,组件名称。
-     * - config:可选,取值为空时表示无需配置。
-     * - disabled:可选,是否禁止默认安装。
-     * 网络组件:必选,包含Flannel和Terway两种网络类型,创建集群时二选一:
-     * - Flannel网络:[{"name":"flannel","config":""}]。
-     * - Terway网络:[{"name": "terway-eniip","config": ""}] 。
-     * 存储组件:必选,支持csiflexvolume两种类型:
-     * - csi:[{"name":"csi-plugin","config": ""},{"name": "csi-provisioner","config": ""}]。
-     * - flexvolume:[{"name": "flexvolume","config": ""}] 。
-     * 日志组件:可选。
-     * 说明 如果不开启日志服务时,将无法使用集群审计功能。
-     * - 使用已有SLS Project:[{"name": "logtail-ds","config": "{\"IngressDashboardEnabled\":\"true\",\"sls_project_name\":\"your_sls_project_name\"}"}] 。
-     * - 创建新的SLS Project:[{"name": "logtail-ds","config": "{\"IngressDashboardEnabled\":\"true\"}"}] 。
-     * Ingress组件:可选,ACK专有版集群默认安装Ingress组件nginx-ingress-controller。
-     * - 安装Ingress并且开启公网:[{"name":"nginx-ingress-controller","config":"{\"IngressSlbNetworkType\":\"internet\"}"}] 。
-     * - 不安装Ingress:[{"name": "nginx-ingress-controller","config": "","disabled": true}] 。
-     * 事件中心:可选,默认开启。事件中心提供对Kubernetes事件的存储、查询、告警等能力。Kubernetes事件中心关联的Logstore在90天内免费。关于免费策略的更多信息,请参见创建并使用Kubernetes事件中心
-     * 开启事件中心:[{"name":"ack-node-problem-detector","config":"{\"sls_project_name\":\"
-     * your_sls_project_name\"}"}]。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:122, docs/001_f0118c1a963c3406.txt:44, docs/001_f0118c1a963c3406.txt:138, docs/002_1dd93588f18cb584.txt:52, docs/002_1dd93588f18cb584.txt:638, docs/003_1688ff0bbc61cdc8.txt:44 (+3 more)
-     * @example [{"name":"flannel","config":""},{"name":"logtail-ds-docker","config":""},{"name":"alibaba-log-controller","config":"{\"IngressDashboardEnabled\":\"false\"}"}]
-     * @example [{"name": "terway-eniip","config": ""}, {"name": "logtail-ds","config": "{\"IngressDashboardEnabled\":\"true\",\"sls_project_name\":\"your_sls_project_name\"}"}, {"name":"nginx-ingress-controller","config":"{\"IngressSlbNetworkType\":\"internet\"}"}]
-     */
-    addons?: Addon[];
-    /**
-     * The labels to add to the cluster. key: the label key. value: the label value.
-     *
-     * 给集群打tag标签。包含以下信息:
-     * - key:标签名称。
-     * - value:标签值。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:118, docs/001_f0118c1a963c3406.txt:40, docs/001_f0118c1a963c3406.txt:238, docs/002_1dd93588f18cb584.txt:40, docs/002_1dd93588f18cb584.txt:518, docs/003_1688ff0bbc61cdc8.txt:40 (+3 more)
-     * @example [{"key":"env","value":"prod"}]
-     * @example [{"key": "env", "value": "prod"}]
-     */
-    tags?: Tag[];
-    /**
-     * The ID of the VPC in which to deploy the cluster. A VPC is required when creating a cluster.
-     * Note
-     * Leave both vpc_id and vswitch_ids blank, or make sure the vSwitches specified by vswitch_ids belong to the VPC specified by vpc_id.
-     *
-     * 集群使用的VPC实例ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:48, docs/001_f0118c1a963c3406.txt:21, docs/001_f0118c1a963c3406.txt:327, docs/002_1dd93588f18cb584.txt:26, docs/002_1dd93588f18cb584.txt:313, docs/003_1688ff0bbc61cdc8.txt:21 (+3 more)
-     * @example vpc-2zeik9h3ahvv2zz95****
-     */
-    vpcid?: string;
-    /**
-     * Deprecated. The data disk configuration for worker nodes, including disk type and size.
-     *
-     * Worker数据盘类型、大小等配置的组合。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:223, docs/001_f0118c1a963c3406.txt:68, docs/001_f0118c1a963c3406.txt:346, docs/003_1688ff0bbc61cdc8.txt:66, docs/003_1688ff0bbc61cdc8.txt:341, docs/004_65ea0e32433b0565.txt:53 (+1 more)
-     * @example [{"category": "cloud_ssd", "size": "40", "auto_snapshot_policy_id": "sp-bp14j6w7ss6ozzbp**"}]
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    worker_data_disks?: DataDisk[];
-    /**
-     * Specifies whether to enable deletion protection for the cluster. When enabled, the cluster cannot be deleted from the ACK console or by calling API operations. Valid values: true (enables deletion protection) and false (disables deletion protection). Default value: false.
-     *
-     * 集群是否开启集群删除保护,防止通过控制台或API误删除集群。取值:
-     * - true:集群开启集群删除保护。
-     * - false:集群不开启集群删除保护。
-     * 默认值:false
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:284, docs/001_f0118c1a963c3406.txt:85, docs/001_f0118c1a963c3406.txt:468, docs/002_1dd93588f18cb584.txt:51, docs/002_1dd93588f18cb584.txt:620, docs/003_1688ff0bbc61cdc8.txt:80 (+3 more)
-     * @default false
-     * @example true
-     */
-    deletion_protection?: boolean;
-    /**
-     * The maximum number of IP addresses assignable to each node, determined by the pod CIDR block. This parameter takes effect only when the cluster uses the Flannel plug-in. Default value: 25.
-     *
-     * 节点IP数量,通过指定网络的CIDR来确定IP的数量,只对于Flannel网络类型集群生效。
-     * 默认值:25。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:90, docs/001_f0118c1a963c3406.txt:30, docs/001_f0118c1a963c3406.txt:444, docs/002_1dd93588f18cb584.txt:33, docs/002_1dd93588f18cb584.txt:402, docs/003_1688ff0bbc61cdc8.txt:30 (+3 more)
-     * @default "25"
-     * @example 25
-     */
-    node_cidr_mask?: string;
-    /**
-     * Deprecated. The Elastic Compute Service (ECS) instance types for worker nodes. Specify at least one instance type. The types are listed in descending priority order; if the system cannot create nodes with the highest-priority type, it attempts the next type. For more information, see Overview of instance families.
-     *
-     * Worker节点实例规格,至少要指定一个实例规格。更多详细信息,请参见实例规格族
-     * 说明 实例规格优先级随着在数据中的位置增大依次降低。当无法根据优先级较高的实例规格创建出实例时,会自动选择下一优先级的实例规格来创建实例。
-     *
-     * Items: at least 1.
-     * Source: docs/000_43e04a5f97c052c2.txt:206, docs/001_f0118c1a963c3406.txt:65, docs/001_f0118c1a963c3406.txt:378, docs/003_1688ff0bbc61cdc8.txt:63, docs/003_1688ff0bbc61cdc8.txt:373, docs/004_65ea0e32433b0565.txt:61 (+1 more)
-     * @example ecs.n4.large
-     * @example ["ecs.n4.xlarge"]
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    worker_instance_types?: string[];
-    /**
-     * Deprecated. The billing method of worker nodes. Valid values: PrePaid (subscription) and PostPaid (pay-as-you-go). Default value: PostPaid.
-     *
-     * Worker节点付费类型,取值:
-     * - PrePaid:包年包月。
-     * - PostPaid:按量付费。
-     * 默认值:按量付费。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:224, docs/001_f0118c1a963c3406.txt:74, docs/001_f0118c1a963c3406.txt:355, docs/003_1688ff0bbc61cdc8.txt:72, docs/003_1688ff0bbc61cdc8.txt:350, docs/004_65ea0e32433b0565.txt:62 (+1 more)
-     * @default "PostPaid"
-     * @example PrePaid
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    worker_instance_charge_type?: "PrePaid" | "PostPaid";
-    /**
-     * The ID of an existing security group for the cluster. Set this parameter or is_enterprise_security_group. Nodes in the cluster are automatically added to the specified security group.
-     *
-     * 使用已有安全组创建集群时需要指定安全组ID,和is_enterprise_security_group二选一,集群节点自动加入到此安全组。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:60, docs/001_f0118c1a963c3406.txt:25, docs/001_f0118c1a963c3406.txt:220, docs/002_1dd93588f18cb584.txt:31, docs/002_1dd93588f18cb584.txt:372, docs/003_1688ff0bbc61cdc8.txt:25 (+3 more)
-     * @example sg-bp1bdue0qc1g7k****
-     * @example sg-bp1bdue0qc1g7k1e**
-     */
-    security_group_id?: string;
-    /**
-     * Specifies whether to create an advanced security group. This parameter takes effect only when security_group_id is not set. Valid values: true (creates an advanced security group) and false (does not create one). Default value: true.
-     * Note
-     * To use a basic security group, make sure the total number of nodes and Terway pods does not exceed 2,000. For clusters using the Terway network plug-in, use an advanced security group.
-     *
-     * 自动创建企业级安全组,当security_group_id为空的时生效。
-     * 说明 Terway网络类型集群,必须指定为企业安全组。
-     * - true:创建企业级安全组。
-     * - false:不创建企业级安全组。
-     * 默认值:false
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:61, docs/001_f0118c1a963c3406.txt:26, docs/001_f0118c1a963c3406.txt:224, docs/002_1dd93588f18cb584.txt:32, docs/002_1dd93588f18cb584.txt:382, docs/003_1688ff0bbc61cdc8.txt:26 (+3 more)
-     * @default true
-     * @example true
-     */
-    is_enterprise_security_group?: boolean;
-    /**
-     * Deprecated. The names of the ApsaraDB RDS instances.
-     *
-     * RDS实例名称。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:117, docs/001_f0118c1a963c3406.txt:39, docs/001_f0118c1a963c3406.txt:283, docs/003_1688ff0bbc61cdc8.txt:39, docs/003_1688ff0bbc61cdc8.txt:278, docs/004_65ea0e32433b0565.txt:65 (+1 more)
-     * @example rm-2zev748xi27xc****
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    rds_instances?: string[];
-    /**
-     * The type of ACK managed cluster. Valid values: ack.pro.small (ACK Edge Pro cluster) and ack.standard (ACK Edge Basic cluster). Default value: ack.standard. If this parameter is not set, an ACK Edge Basic cluster is created. For more information, see the introduction to ACK Edge Pro clusters.
-     *
-     * 托管版集群类型,面向托管集群。取值:
-     * - ack.pro.small:专业托管集群,即:”ACK Pro版集群“。
-     * - ack.standard:标准托管集群。
-     * 默认值:ack.standard。取值可以为空,为空时则创建标准托管集群。
-     * 更多详情,请参见Kubernetes Pro版集群介绍
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:34, docs/001_f0118c1a963c3406.txt:15, docs/001_f0118c1a963c3406.txt:173, docs/002_1dd93588f18cb584.txt:23, docs/002_1dd93588f18cb584.txt:205, docs/003_1688ff0bbc61cdc8.txt:15 (+2 more)
-     * @default "ack.standard"
-     * @example ack.pro.small
-     */
-    cluster_spec?: "ack.pro.small" | "ack.standard";
-    /**
-     * The ID of the resource group to which the cluster belongs. Use this parameter to isolate clusters across different resource groups.
-     *
-     * Source: docs/002_1dd93588f18cb584.txt:25, docs/002_1dd93588f18cb584.txt:253, docs/004_65ea0e32433b0565.txt:121
-     * @example rg-acfm3mkrure****
-     */
-    resource_group_id?: string;
-    /**
-     * The billing method of the cluster. The following resources are billed on a subscription basis:
-     * - Elastic Compute Service (ECS) instances in node pools.
-     * - The internal-facing Server Load Balancer (SLB) instance of the cluster API server.
-     * Valid values:
-     * - PrePaid: subscription.
-     * - PostPaid: pay-as-you-go.
-     * Default value: PostPaid.
-     *
-     * Source: docs/002_1dd93588f18cb584.txt:263
-     * @default "PostPaid"
-     * @example PostPaid
-     */
-    charge_type?: "PrePaid" | "PostPaid";
-    /**
-     * The subscription duration. The subscription duration. This parameter takes effect and is required only when you set charge_type to PrePaid.
-     * Valid values: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-     * Default value: 1.
-     *
-     * Source: docs/002_1dd93588f18cb584.txt:285
-     * @default 1
-     * @example 1
-     */
-    period?: 1 | 2 | 3 | 6 | 12 | 24 | 36 | 48 | 60;
-    /**
-     * The billing cycle. This parameter is required if charge_type is set to PrePaid.
-     * Set the value to Month. Resources are billed only on a monthly basis.
-     *
-     * Source: docs/002_1dd93588f18cb584.txt:299
-     * @example Month
-     */
-    period_unit?: "Month";
-    /**
-     * If you select Terway as the network plug-in, you must allocate vSwitches to pods. Each pod vSwitch corresponds to a vSwitch on the worker node. Both the pod vSwitch and its corresponding vSwitch on the worker node must be in the same zone.
-     * Important
-     * We recommend that you use a pod vSwitch with a CIDR block mask of no more than 19 bits. If this is not feasible, the maximum length should not exceed 25 bits. Exceeding this limit may restrict the number of assignable pod IP addresses in the cluster, which can impact the operation of the cluster.
-     *
-     * Terway网络类型的集群,需要指定Pod所在的虚拟交换,因为Pod独占一个机器IP。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:49, docs/001_f0118c1a963c3406.txt:22, docs/001_f0118c1a963c3406.txt:291, docs/002_1dd93588f18cb584.txt:28, docs/002_1dd93588f18cb584.txt:333, docs/003_1688ff0bbc61cdc8.txt:22 (+1 more)
-     * @example ["vsw-2ze97jwri7cei0mpw****"]
-     * @example vsw-2ze97jwri7cei0mpw****
-     */
-    pod_vswitch_ids?: string[];
-    /**
-     * The specification of the Server Load Balancer (SLB) instance that is created for the cluster API server. Valid values:
-     * - slb.s1.small
-     * - slb.s2.small
-     * - slb.s2.medium
-     * - slb.s3.small
-     * - slb.s3.medium
-     * - slb.s3.large
-     * Default value: slb.s2.small.
-     *
-     * Source: docs/002_1dd93588f18cb584.txt:36, docs/002_1dd93588f18cb584.txt:456
-     * @default "slb.s2.small"
-     * @example slb.s2.small
-     */
-    load_balancer_spec?: "slb.s1.small" | "slb.s2.small" | "slb.s2.medium" | "slb.s3.small" | "slb.s3.medium" | "slb.s3.large";
-    /**
-     * The time zone of the cluster. For more information, see Time zones.
-     *
-     * 集群使用的时区。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:89, docs/001_f0118c1a963c3406.txt:29, docs/001_f0118c1a963c3406.txt:242, docs/002_1dd93588f18cb584.txt:37, docs/002_1dd93588f18cb584.txt:482, docs/003_1688ff0bbc61cdc8.txt:29 (+1 more)
-     * @example Asia/Shanghai
-     */
-    timezone?: string;
-    /**
-     * The kube-proxy mode. Valid values:
-     * - iptables: iptables is a mature and stable kube-proxy mode. It uses iptables rules to conduct service discovery and load balancing. The performance of this mode is restricted by the size of the Kubernetes cluster. This mode is suitable for Kubernetes clusters that manage a small number of Services.
-     * - ipvs: IPVS is a high-performance kube-proxy mode. It uses Linux Virtual Server (LVS) to conduct service discovery and load balancing. This mode is suitable for clusters that manage a large number of Services. We recommend that you use this mode in scenarios where high-performance load balancing is required.
-     * Default value: ipvs.
-     *
-     * kube-proxy代理模式,支持iptablesipvs两种模式,默认为ipvs
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:152, docs/001_f0118c1a963c3406.txt:60, docs/001_f0118c1a963c3406.txt:216, docs/002_1dd93588f18cb584.txt:38, docs/002_1dd93588f18cb584.txt:492, docs/003_1688ff0bbc61cdc8.txt:58 (+1 more)
-     * @default "ipvs"
-     * @example ipvs
-     */
-    proxy_mode?: "iptables" | "ipvs";
-    /**
-     * Specifies whether to enable the RAM Roles for Service Accounts (RRSA) feature.
-     *
-     * Source: docs/002_1dd93588f18cb584.txt:39, docs/002_1dd93588f18cb584.txt:508
-     * @example true
-     */
-    enable_rrsa?: boolean;
-    /**
-     * The domain name of the cluster.
-     * The domain name can contain one or more parts that are separated by periods (.). Each part cannot exceed 63 characters in length, and can contain lowercase letters, digits, and hyphens (-). Each part must start and end with a lowercase letter or digit.
-     *
-     * 集群本地域名。
-     * 命名规则:域名由小数点(.)分隔的一个或多个部分构成,每个部分最长为63个字符,可以使用小写字母、数字和短划线(-),且首尾必须为小写字母或数字。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:95, docs/001_f0118c1a963c3406.txt:32, docs/001_f0118c1a963c3406.txt:250, docs/002_1dd93588f18cb584.txt:44, docs/002_1dd93588f18cb584.txt:532, docs/003_1688ff0bbc61cdc8.txt:32 (+1 more)
-     * @example cluster.local
-     */
-    cluster_domain?: string;
-    /**
-     * Specifies custom subject alternative names (SANs) for the API server certificate to accept requests from specified IP addresses or domain names. Multiple IP addresses and domain names are separated by commas (,).
-     *
-     * 自定义证书SAN,多个IP或域名以英文逗号(,)分隔。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:106, docs/001_f0118c1a963c3406.txt:34, docs/001_f0118c1a963c3406.txt:256, docs/002_1dd93588f18cb584.txt:45, docs/002_1dd93588f18cb584.txt:544, docs/003_1688ff0bbc61cdc8.txt:34 (+1 more)
-     * @example cs.aliyun.com
-     */
-    custom_san?: string;
-    /**
-     * Service accounts provide identities for pods when pods communicate with the API server of the cluster. service-account-issuer is the issuer of the serviceaccount token, which corresponds to the iss field in the token payload.
-     * For more information about ServiceAccount, see Enable service account token volume projection.
-     *
-     * ServiceAccount是Pod和集群apiserver通讯的访问凭证。而service-account-issuerserviceaccount token中的签发身份,即token payload中的iss字段。
-     * 关于ServiceAccount更多详情,请参见部署服务账户令牌卷投影
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:110, docs/001_f0118c1a963c3406.txt:36, docs/001_f0118c1a963c3406.txt:260, docs/002_1dd93588f18cb584.txt:46, docs/002_1dd93588f18cb584.txt:554, docs/003_1688ff0bbc61cdc8.txt:36 (+1 more)
-     * @example kubernetes.default.svc
-     */
-    service_account_issuer?: string;
-    /**
-     * Service accounts provide identities for pods when pods communicate with the API server of the cluster. api-audiences are used by the API server to check whether the tokens of requests are legitimate. Separate multiple audiences with commas (,).
-     * For more information about ServiceAccount, see Enable service account token volume projection.
-     *
-     * ServiceAccount是Pod和集群apiserver通讯的访问凭证,而api-audiences是合法的请求token身份,用于apiserver服务端认证请求token是否合法。支持配置多个audience,通过英文逗号(,)分割。
-     * 关于ServiceAccount更多详情,请参见部署服务账户令牌卷投影
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:113, docs/001_f0118c1a963c3406.txt:37, docs/001_f0118c1a963c3406.txt:266, docs/002_1dd93588f18cb584.txt:47, docs/002_1dd93588f18cb584.txt:566, docs/003_1688ff0bbc61cdc8.txt:37 (+1 more)
-     * @example kubernetes.default.svc
-     */
-    api_audiences?: string;
-    /**
-     * The ID of a key that is managed by Key Management Service (KMS). The key is used to encrypt data stored in Secrets. For more information, see What is Key Management Service?
-     * Note
-     * This feature supports only ACK Pro clusters.
-     *
-     * KMS密钥ID,使用该密钥对数据盘进行加密。更多详情,请参见什么是密钥管理服务
-     * 说明 该功能只在专业托管版集群(ACK Pro版集群)中生效。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:107, docs/001_f0118c1a963c3406.txt:35, docs/001_f0118c1a963c3406.txt:182, docs/002_1dd93588f18cb584.txt:48, docs/002_1dd93588f18cb584.txt:578, docs/003_1688ff0bbc61cdc8.txt:35 (+1 more)
-     * @example 0fe64791-55eb-4fc7-84c5-c6c7cdca****
-     */
-    encryption_provider_key?: string;
-    /**
-     * The interval at which the logs of control plane components are collected. Valid values: 1 to 3000. Unit: days.
-     * Default value: 30.
-     *
-     * Source: docs/001_f0118c1a963c3406.txt:82, docs/001_f0118c1a963c3406.txt:454, docs/002_1dd93588f18cb584.txt:57, docs/002_1dd93588f18cb584.txt:682
-     * @default "30"
-     * @example 30
-     * @example 30s
-     */
-    controlplane_log_ttl?: string;
-    /**
-     * The Simple Log Service project that is used to store the logs of control plane components. You can use an existing project or create one. If you choose to create a Simple Log Service project, the created project is named in the k8s-log-{ClusterID} format.
-     *
-     * Source: docs/001_f0118c1a963c3406.txt:83, docs/001_f0118c1a963c3406.txt:458, docs/002_1dd93588f18cb584.txt:58, docs/002_1dd93588f18cb584.txt:694
-     * @example k8s-log-xxx
-     */
-    controlplane_log_project?: string;
-    /**
-     * The list of control plane components for which you want to enable log collection.
-     * By default, the logs of the API server, KCM, scheduler, and cloud controller manager (CCM) are collected.
-     *
-     * Source: docs/001_f0118c1a963c3406.txt:84, docs/001_f0118c1a963c3406.txt:462, docs/002_1dd93588f18cb584.txt:59, docs/002_1dd93588f18cb584.txt:704
-     * @example ["apiserver","kcm","scheduler","ccm"]
-     * @example ["apiserver","kcm","scheduler"]
-     */
-    controlplane_log_components?: string[];
-    /**
-     * The parameters of node pools.
-     *
-     * Source: docs/002_1dd93588f18cb584.txt:60, docs/002_1dd93588f18cb584.txt:718
-     */
-    nodepools?: Nodepool[];
-    /**
-     * The taints that you want to add to nodes. Taints are added to nodes to prevent pods from being scheduled to inappropriate nodes. However, toleration rules allow pods to be scheduled to nodes with matching taints. For more information, see taint-and-toleration.
-     *
-     * 节点污点信息。污点和容忍度(Toleration)相互配合,可以用来避免Pod被分配到不合适的节点上。更多信息,请参见taint-and-toleration
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:123, docs/001_f0118c1a963c3406.txt:49, docs/001_f0118c1a963c3406.txt:246, docs/003_1688ff0bbc61cdc8.txt:49, docs/003_1688ff0bbc61cdc8.txt:241
-     * @example [{"key": "env", "value": "private", "effect": "NoSchedule"}]
-     */
-    taints?: Taint[];
-    /**
-     * The custom node name.
-     * A node name consists of a prefix, an IP substring, and a suffix.
-     * - The prefix and suffix can contain one or more parts that are separated with periods (.).Each part can contain lowercase letters, digits, and hyphens (-), and must start and end with a digit or lowercase letter.
-     * - The IP substring length specifies the number of digits to be truncated from the end of the node IP address. The IP substring length ranges from 5 to 12.
-     * For example, if the node IP address is 192.168.0.55, the prefix is aliyun.com, the IP substring length is 5, and the suffix is test, the node name is aliyun.com00055test.
-     *
-     * 自定义节点名称。
-     * 节点名称由三部分组成:前缀+节点IP地址子串+后缀:
-     * - 前缀和后缀均可由英文句号(.)分隔的一个或多个部分构成,每个部分可以使用小写字母、数字和短划线(-),且首尾必须为小写字母和数字。
-     * - IP地址段长度指截取节点IP地址末尾的位数,取值范围[5,12]。
-     * 例如,节点IP地址为:192.168.0.55,指定前缀为aliyun.com,IP地址段长度为5,后缀为test,则节点名称为aliyun.com00055test。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:98, docs/001_f0118c1a963c3406.txt:33, docs/001_f0118c1a963c3406.txt:272, docs/003_1688ff0bbc61cdc8.txt:33, docs/003_1688ff0bbc61cdc8.txt:267
-     * @example aliyun.com00055test
-     */
-    node_name_mode?: string;
-    /**
-     * Specifies a custom image for nodes. By default, the system image is used. You can select a custom image to replace the default image. For more information, see Use a custom image to create an ACK cluster.
-     *
-     * 节点自定义镜像,默认使用系统镜像。当选择自定义镜像时,将取代默认系统镜像。请参见使用自定义镜像创建ACK集群
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:116, docs/001_f0118c1a963c3406.txt:38, docs/001_f0118c1a963c3406.txt:287, docs/003_1688ff0bbc61cdc8.txt:38, docs/003_1688ff0bbc61cdc8.txt:282
-     * @example m-bp16z7xko3vvv8gt****
-     */
-    image_id?: string;
-    /**
-     * The names of instances.
-     *
-     * 实例名称。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:247, docs/001_f0118c1a963c3406.txt:79, docs/001_f0118c1a963c3406.txt:295, docs/003_1688ff0bbc61cdc8.txt:77, docs/003_1688ff0bbc61cdc8.txt:290
-     * @example i-2ze4zxnm36vq00xn****
-     */
-    instances?: string[];
-    /**
-     * Specifies whether to mount a data disk to nodes that are created on existing Elastic Compute Service (ECS) instances. Valid values:
-     * - true: stores the data of containers and images on a data disk. The original data on the disk will be overwritten. Back up data before you mount the disk.
-     * - false: does not store the data of containers and images on a data disk.
-     * Default value: false.
-     * How to mount a data disk:
-     * - If the ECS instances have data disks mounted and the file system of the last data disk is not initialized, the system automatically formats the data disk to ext4. Then, the system mounts the data disk to /var/lib/docker and /var/lib/kubelet.
-     * - The system does not create or mount a new data disk if no data disk has been mounted to the ECS instances.
-     *
-     * 使用已有实例创建集群时,是否对实例进行数据盘挂载,取值:
-     * - true:将容器和镜像存储在数据盘,数据盘内原有数据将丢失,请注意备份数据。
-     * - false:不将容器和镜像存储在数据盘。
-     * 默认值:false
-     * 数据盘挂载规则:
-     * - 如果ECS已挂载数据盘,且最后一块数据盘的文件系统未初始化,系统会自动将该数据盘格式化为ext4,用来存放内容/var/lib/docker、/var/lib/kubelet。
-     * - 如果ECS未挂载数据盘,则不会挂载新的数据盘。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:248, docs/001_f0118c1a963c3406.txt:80, docs/001_f0118c1a963c3406.txt:299, docs/003_1688ff0bbc61cdc8.txt:78, docs/003_1688ff0bbc61cdc8.txt:294
-     * @default false
-     * @example false
-     */
-    format_disk?: boolean;
-    /**
-     * Specifies whether to retain the names of existing ECS instances that are used in the cluster.
-     * - true: retains the names.
-     * - false: does not retain the names. The new names are assigned by the system.
-     * Default value: true.
-     *
-     * 使用已有实例创建集群时,是否保留实例名称。
-     * - true:保留。
-     * - false:不保留,会用系统规则进行替换。
-     * 默认值:true
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:259, docs/001_f0118c1a963c3406.txt:81, docs/001_f0118c1a963c3406.txt:312, docs/003_1688ff0bbc61cdc8.txt:79, docs/003_1688ff0bbc61cdc8.txt:307
-     * @default true
-     * @example true
-     */
-    keep_instance_name?: boolean;
-    /**
-     * Specifies whether to enable auto-renewal for worker nodes. This parameter takes effect only if worker_instance_charge_type is set to PrePaid. Valid values:
-     * - true: enables auto-renewal.
-     * - false: disables auto-renewal.
-     * Default value: true.
-     *
-     * Worker节点是否开启自动续费,当worker_instance_charge_type取值为PrePaid时才生效,可选值为:
-     * - true:自动续费。
-     * - false:不自动续费。
-     * 默认值:true
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:238, docs/001_f0118c1a963c3406.txt:77, docs/001_f0118c1a963c3406.txt:331, docs/003_1688ff0bbc61cdc8.txt:75, docs/003_1688ff0bbc61cdc8.txt:326
-     * @default true
-     * @example true
-     */
-    worker_auto_renew?: boolean;
-    /**
-     * The cycle of auto-renewal. This parameter takes effect and is required only if the subscription billing method is selected for worker nodes.
-     * Valid values: 1, 2, 3, 6, and 12.
-     *
-     * Worker节点自动续费周期,当选择包年包月付费类型时才生效,且为必选值。
-     * 取值范围:{1, 2, 3, 6, 12}。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:244, docs/001_f0118c1a963c3406.txt:78, docs/001_f0118c1a963c3406.txt:340, docs/003_1688ff0bbc61cdc8.txt:76, docs/003_1688ff0bbc61cdc8.txt:335
-     * @example 1
-     */
-    worker_auto_renew_period?: 1 | 2 | 3 | 6 | 12;
-    /**
-     * The category of the data disk. Valid values:
-     * - cloud_efficiency: ultra disk.
-     * - cloud_ssd: standard SSD.
-     * - cloud: basic disk.
-     * Default value: cloud_efficiency.
-     * Note This parameter is obsolete and replaced by the category field in the worker_data_disks parameter.
-     *
-     * 数据盘类型。取值:
-     * - cloud_efficiency:高效云盘。
-     * - cloud_ssd:SSD云盘。
-     * - cloud:普通云盘。
-     * 默认值:cloud_efficiency
-     * 说明 过期参数,替代参数请参见worker_data_disks参数中的category取值。
-     *
-     * Source: docs/001_f0118c1a963c3406.txt:347, docs/003_1688ff0bbc61cdc8.txt:342
-     * @default "cloud_efficiency"
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    worker_data_disk_category?: "cloud_efficiency" | "cloud_ssd" | "cloud";
-    /**
-     * The size of the data disk. Unit: GiB.
-     * Note This parameter is obsolete and replaced by the size field in the worker_data_disks parameter.
-     *
-     * 数据盘大小,单位为GiB。
-     * 说明 过期参数,替代参数请参见worker_data_disks参数中的size取值。
-     *
-     * Source: docs/001_f0118c1a963c3406.txt:353, docs/003_1688ff0bbc61cdc8.txt:348
-     * @deprecated Deprecated by the reference pages (the validator warns).
-     */
-    worker_data_disk_size?: number;
-    /**
-     * The subscription duration of worker nodes. This parameter takes effect and is required only if worker_instance_charge_type is set to PrePaid.
-     * Valid values: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
-     * Default value: 1
-     *
-     * Worker节点包年包月时长,当worker_instance_charge_type取值为PrePaid时才生效且为必选值。
-     * 取值范围:{1, 2, 3, 6, 12, 24, 36, 48, 60}。
-     * 默认值:1。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:233, docs/001_f0118c1a963c3406.txt:76, docs/001_f0118c1a963c3406.txt:364, docs/003_1688ff0bbc61cdc8.txt:74, docs/003_1688ff0bbc61cdc8.txt:359
-     * @default 1
-     * @example 1
-     */
-    worker_period?: 1 | 2 | 3 | 6 | 12 | 24 | 36 | 48 | 60;
-    /**
-     * The billing cycle of worker nodes. This parameter is required if worker_instance_charge_type is set to PrePaid.
-     * Set the value to Month. Worker nodes can be billed only on a monthly basis.
-     *
-     * Wroker节点付费周期,当付费类型为PrePaid的时候需要指定周期。
-     * 取值:Month,当前只支持以月为周期。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:230, docs/001_f0118c1a963c3406.txt:75, docs/001_f0118c1a963c3406.txt:372, docs/003_1688ff0bbc61cdc8.txt:73, docs/003_1688ff0bbc61cdc8.txt:367
-     * @example Month
-     */
-    worker_period_unit?: "Month";
-    /**
-     * The CPU policy. The following policies are supported if the cluster version is 1.12.6 or later.
-     * - static: This policy allows pods with specific resource characteristics on the node to be granted with enhanced CPU affinity and exclusivity.
-     * - none: This policy indicates that the default CPU affinity is used.
-     * Default value: none.
-     *
-     * 节点CPU管理策略。当集群版本在1.12.6及以上时支持以下两种策略:
-     * - static:允许为节点上具有某些资源特征Pod增强其CPU亲和性和独占性。
-     * - none:表示启用现有的默认CPU亲和性方案。
-     * 默认值:none
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:146, docs/001_f0118c1a963c3406.txt:59, docs/001_f0118c1a963c3406.txt:383, docs/003_1688ff0bbc61cdc8.txt:57, docs/003_1688ff0bbc61cdc8.txt:378
-     * @default "none"
-     * @example none
-     */
-    cpu_policy?: "static" | "none";
-    /**
-     * The release version of the operating system. Valid values:
-     * - CentOS
-     * - AliyunLinux
-     * - QbootAliyunLinux
-     * - Qboot
-     * - Windows
-     * - WindowsCore
-     * Default value: CentOS.
-     *
-     * 操作系统发行版。取值:
-     * - CentOS
-     * - AliyunLinux
-     * - QbootAliyunLinux
-     * - Qboot
-     * - Windows
-     * - WindowsCore
-     * 默认值:CentOS
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:130, docs/001_f0118c1a963c3406.txt:55, docs/001_f0118c1a963c3406.txt:398, docs/003_1688ff0bbc61cdc8.txt:55, docs/003_1688ff0bbc61cdc8.txt:390
-     * @default "CentOS"
-     * @example CentOS
-     */
-    platform?: "CentOS" | "AliyunLinux" | "QbootAliyunLinux" | "Qboot" | "Windows" | "WindowsCore";
-    /**
-     * The user-defined data. For more information, see Overview of ECS instance user data.
-     *
-     * 自定义节点数据。更多详情,请参见生成实例自定义数据
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:94, docs/001_f0118c1a963c3406.txt:31, docs/001_f0118c1a963c3406.txt:411, docs/003_1688ff0bbc61cdc8.txt:31, docs/003_1688ff0bbc61cdc8.txt:403
-     * @example IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFD****
-     */
-    user_data?: string;
-    /**
-     * The type of operating system. Valid values:
-     * - Windows
-     * - Linux
-     * Default value: Linux.
-     *
-     * 操作系统平台类型。取值:
-     * - Windows
-     * - Linux
-     * 默认值:Linux
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:140, docs/001_f0118c1a963c3406.txt:56, docs/001_f0118c1a963c3406.txt:415, docs/003_1688ff0bbc61cdc8.txt:56, docs/003_1688ff0bbc61cdc8.txt:407
-     * @default "Linux"
-     * @example Linux
-     */
-    os_type?: "Windows" | "Linux";
-    /**
-     * Valid values:
-     * - true: enables reinforcement based on classified protection.
-     * - false: disables reinforcement based on classified protection.
-     * Default value: false.
-     *
-     * Source: docs/001_f0118c1a963c3406.txt:57, docs/001_f0118c1a963c3406.txt:424
-     * @default false
-     * @example false
-     */
-    soc_enabled?: boolean;
-    /**
-     * Specifies whether to enable Center for Internet Security (CIS) reinforcement. For more information, see CIS reinforcement.
-     * Valid values:
-     * - true: enables CIS reinforcement.
-     * - false: disables CIS reinforcement.
-     * Default value: false.
-     *
-     * Source: docs/001_f0118c1a963c3406.txt:58, docs/001_f0118c1a963c3406.txt:433
-     * @default false
-     * @example false
-     */
-    cis_enabled?: boolean;
-    /**
-     * 是否开放公网SSH登录。用登录"专有版集群"的Master节点，托管版集群中该参数不生效。
-     * - true：表示开放。
-     * - false：表示不开放。
-     * 默认值：false。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:83
-     * @default false
-     * @example true
-     */
-    ssh_flags?: boolean;
-    /**
-     * 自定义集群CA。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:93
-     * @example -----BEGIN CERTIFICATE-----****
-     */
-    user_ca?: string;
-    /**
-     * 节点服务端口，可选端口范围：[30000,65535]。
-     * 默认值：30000-32767。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:158
-     * @default "30000-32767"
-     * @example 30000~32767
-     */
-    node_port_range?: string;
-    /**
-     * Master节点数量，可选值3或5。
-     * 默认值：3。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:163
-     * @default 3
-     * @example 3
-     */
-    master_count?: 3 | 5;
-    /**
-     * 虚拟交换ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:166
-     * @example vsw-2ze3ds0mdip0hdz8i****
-     */
-    master_vswitch_ids?: string[];
-    /**
-     * Master节点实例类型。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:167
-     * @example ecs.n4.xlarge
-     */
-    master_instance_types?: string[];
-    /**
-     * Master节点系统盘类型，取值：
-     * - cloud_efficiency：高效云盘。
-     * - cloud_ssd：SSD云盘。
-     * - cloud_essd：ESSD云盘。
-     * 默认值：cloud_ssd。不同可用区，默认值可能会有所差异。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:168
-     * @default "cloud_ssd"
-     * @example cloud_ssd
-     */
-    master_system_disk_category?: "cloud_efficiency" | "cloud_ssd" | "cloud_essd";
-    /**
-     * Master节点系统盘类型，取值范围[40,500]，单位：GiB。
-     * 默认值：40。
-     *
-     * Range: 40 to 500.
-     * Source: docs/000_43e04a5f97c052c2.txt:175
-     * @default 40
-     * @example 120
-     */
-    master_system_disk_size?: number;
-    /**
-     * Master节点系统盘采用的自动快照策略ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:178
-     * @example sp-2zej1nogjvovnz4z****
-     */
-    master_system_disk_snapshot_policy_id?: string;
-    /**
-     * Master节点付费类型，取值：
-     * - PrePaid：包年包月。
-     * - PostPaid：按量付费。
-     * 默认值：PostPaid。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:179
-     * @default "PostPaid"
-     * @example PrePaid
-     */
-    master_instance_charge_type?: "PrePaid" | "PostPaid";
-    /**
-     * Master节点付费周期，当付费类型为PrePaid的时候必须指定周期。
-     * 取值：Month，当前仅支持以月为周期。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:185
-     * @example Month
-     */
-    master_period_unit?: "Month";
-    /**
-     * Master节点包年包月时长，当master_instance_charge_type取值为PrePaid时才生效且为必选值。
-     * 取值范围：{1, 2, 3, 6, 12, 24, 36, 48, 60}。
-     * 默认值：1。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:188
-     * @default 1
-     * @example 1
-     */
-    master_period?: 1 | 2 | 3 | 6 | 12 | 24 | 36 | 48 | 60;
-    /**
-     * Master节点是否开启自动续费，当master_instance_charge_type取值为PrePaid时才生效，可选值为：
-     * - true：自动续费。
-     * - false：不自动续费。
-     * 默认值：true。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:193
-     * @default true
-     * @example true
-     */
-    master_auto_renew?: boolean;
-    /**
-     * Master节点自动续费周期，当选择包年包月付费类型时才生效，且为必选值。
-     * 取值范围：{1, 2, 3, 6, 12}。
-     * 默认值：1。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:199
-     * @default 1
-     * @example 1
-     */
-    master_auto_renew_period?: 1 | 2 | 3 | 6 | 12;
-    /**
-     * 虚拟交换机ID列表，取值范围：[1,20]。为保证高可用性，建议选择不同可用区的虚拟交换机。
-     *
-     * Items: 1 to 20.
-     * Source: docs/000_43e04a5f97c052c2.txt:205
-     * @example vsw-2ze3ds0mdip0hdz8i****
-     */
-    worker_vswitch_ids?: string[];
-    /**
-     * Worker节点系统盘采用的自动快照策略ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:222
-     * @example sp-2zej1nogjvovnz4z****
-     */
-    worker_system_disk_snapshot_policy_id?: string;
-    /**
-     * 集群内服务发现类型，用于在ASK集群中指定服务发现方式。
-     * - CoreDNS：使用Kubernetes原生标准服务发现组件CoreDNS，需要在集群部署一组容器用于DNS解析。默认采用两个0.25 Core 512 MiB规格的ECI实例。
-     * - PrivateZone：使用阿里云PrivateZone产品提供服务发现能力，需要开启PrivateZone服务。
-     * 默认值：不开启。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:265
-     * @example PrivateZone
-     */
-    service_discovery_types?: ("CoreDNS" | "PrivateZone")[];
-    /**
-     * 为专有网络配置SNAT。取值：
-     * - true：将为您创建NAT网关并自动配置SNAT规则，若您集群内的节点、应用等需要访问公网需要设置为true。
-     * - false：不为您创建NAT网关及SNAT规则。这种模式下，集群内节点及应用将不能访问公网。
-     * *说明：* 如果创建集群时未开启，后续业务需要访问公网，可手动开启。更多信息，请参见手动开启。
-     * 默认值：true。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:271
-     * @default true
-     * @example true
-     */
-    nat_gateway?: boolean;
-    /**
-     * 集群所属地域的可用区ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:279
-     * @example cn-beiji****
-     */
-    zone_id?: string;
-    /**
-     * Source: docs/000_43e04a5f97c052c2.txt:367, docs/000_43e04a5f97c052c2.txt:462
-     */
-    master_system_disk_performance_level?: string;
-    /**
-     * Source: docs/000_43e04a5f97c052c2.txt:379, docs/000_43e04a5f97c052c2.txt:469, docs/000_43e04a5f97c052c2.txt:540, docs/000_43e04a5f97c052c2.txt:635
-     */
-    worker_system_disk_performance_level?: string;
+  /**
+   * The name of the cluster. The name must be 1 to 63 characters in length and can contain digits, letters, and hyphens (-). The name cannot start with a hyphen (-).
+   *
+   * 集群名称。
+   * 命名规则:由数字、汉字、英文字符或短划线(-)组成,长度范围1~63个字符,且不能以短划线(-)开头。
+   *
+   * Length: 1 to 63.
+   * Source: docs/000_43e04a5f97c052c2.txt:24, docs/001_f0118c1a963c3406.txt:12 (+7 more)
+   * @example demo-edge-cluster
+   * @example cluster-demo
+   */
+  name: string;
+  /**
+   * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
+   *
+   * 集群类型。取值ManagedKubernetes创建标准托管版集群。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14 (+7 more)
+   * @example ManagedKubernetes
+   * @example Kubernetes
+   */
+  cluster_type: "Kubernetes" | "ManagedKubernetes" | "Ask" | "ExternalKubernetes";
+  /**
+   * Deprecated. Specifies whether to perform a rollback when the cluster fails to be created. Valid values: true (performs a rollback) and false (does not perform a rollback). Default value: false.
+   *
+   * 集群创建失败是否回滚。取值:
+   * - true:当集群创建失败时,进行回滚操作。
+   * - false:当集群创建失败时,不进行回滚操作。
+   * 默认值:false
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:290, docs/001_f0118c1a963c3406.txt:86 (+7 more)
+   * @default false
+   * @example true
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  disable_rollback?: boolean;
+  /**
+   * Deprecated. The timeout period for resource creation. Unit: minutes. Default value: 60.
+   *
+   * 集群创建超时时间,单位分钟。
+   * 默认值:60。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:296, docs/001_f0118c1a963c3406.txt:87 (+7 more)
+   * @default 60
+   * @example 60
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  timeout_mins?: number;
+  /**
+   * The Kubernetes version of the cluster. The Kubernetes versions supported by ACK are the same as those supported by open-source Kubernetes. If this parameter is not set, the latest Kubernetes version is used. You can create clusters of the latest three Kubernetes versions in the ACK console, or create clusters of earlier versions by calling API operations. For more information, see Support for Kubernetes versions.
+   *
+   * 集群版本,与Kubernetes社区基线版本保持一致。建议选择最新版本,若不指定,默认使用最新版本。目前您可以在ACK控制台创建两种最新版本的集群。您可以通过API创建其他Kubernetes版本集群。关于ACK支持的Kubernetes版本,请参见Kubernetes版本发布概览
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:42, docs/001_f0118c1a963c3406.txt:16 (+7 more)
+   * @example 1.30.1-aliyun.1
+   * @example 1.28.9-aliyun.1
+   * @example 1.16.9-aliyun.1
+   */
+  kubernetes_version?: string;
+  /**
+   * The container runtime. Supported runtimes are containerd and docker. This parameter includes: name (the name of the container runtime) and version (the version of the container runtime).
+   *
+   * 容器运行时,例如docker、Sandboxed-Container.runv等,通常为docker。runtime包括下面2个信息:
+   * - name:容器运行时名称。
+   * - version:容器运行时版本。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:45, docs/001_f0118c1a963c3406.txt:17 (+6 more)
+   * @example {"name": "containerd", "version": "1.6.20"}
+   * @example {"name": "docker", "version": "19.03.5"}
+   */
+  runtime?: Runtime;
+  /**
+   * The region ID of the cluster.
+   *
+   * 集群所在地域ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:27, docs/001_f0118c1a963c3406.txt:13 (+7 more)
+   * @example cn-beijing
+   */
+  region_id?: string;
+  /**
+   * Deprecated. The name of the key pair. Set this parameter or login_password.
+   *
+   * 密钥对名称,和login_password二选一。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:161, docs/001_f0118c1a963c3406.txt:61 (+5 more)
+   * @example demo-key
+   * @example secrity-key
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  key_pair?: string;
+  /**
+   * Deprecated. The password for SSH logon. Set this parameter or key_pair. The password must be 8 to 30 characters in length and must contain at least three of the following character types: uppercase letters, lowercase letters, digits, and special characters.
+   *
+   * SSH登录密码,和key_pair 二选一。密码规则为8~30个字符,且至少同时包含三项(大小写字母、数字和特殊符号)。
+   *
+   * Length: 8 to 30.
+   * Source: docs/000_43e04a5f97c052c2.txt:162, docs/001_f0118c1a963c3406.txt:62 (+5 more)
+   * @example HelloWorld123
+   * @example Hello@1234
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  login_password?: string;
+  /**
+   * Deprecated. The number of worker nodes. Valid values: 0 to 100.
+   *
+   * Worker节点数。范围是[0,100]。
+   *
+   * Range: 0 to 100.
+   * Source: docs/000_43e04a5f97c052c2.txt:204, docs/001_f0118c1a963c3406.txt:63 (+5 more)
+   * @example 1
+   * @example 3
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  num_of_nodes?: number;
+  /**
+   * Identifies the cluster as an ACK Edge cluster. Default value: Edge.
+   *
+   * 边缘集群标识，当创建集群类型为边缘托管版时，该参数必填。
+   * - Default：非边缘集群。
+   * - Edge：边缘集群。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:280, docs/004_65ea0e32433b0565.txt:33 (+1 more)
+   * @default "Edge"
+   * @example Edge
+   * @example Default
+   */
+  profile?: "Default" | "Edge";
+  /**
+   * Specifies whether to enable Simple Log Service for the cluster. Set this parameter to SLS to enable Simple Log Service. This parameter takes effect only for ACK Serverless clusters.
+   *
+   * Source: docs/004_65ea0e32433b0565.txt:34, docs/004_65ea0e32433b0565.txt:84
+   * @example SLS
+   */
+  logging_type?: "SLS";
+  /**
+   * Specifies whether to configure SNAT rules for the virtual private cloud (VPC) in which the cluster is deployed. If the VPC can access the Internet, set this parameter to false. If the VPC does not provide Internet access, valid values are: true (configures SNAT rules to enable Internet access from the VPC) and false (does not configure SNAT rules, leaving the cluster without Internet access). If applications in the cluster need Internet access, set this parameter to true. Default value: false.
+   *
+   * 是否为网络配置SNAT:
+   * - 当已有VPC能访问公网环境时,设置为false
+   * - 当已有VPC不能访问公网环境时:
+   *   - 设置为true,表示配置SNAT,此时可以访问公网环境。
+   *   - 设置为false,表示不配置SNAT,此时不能访问公网环境。
+   * 如果您的应用需要访问公网,建议配置为true。
+   * 默认值:false
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:69, docs/001_f0118c1a963c3406.txt:27 (+7 more)
+   * @default false
+   * @example true
+   */
+  snat_entry?: boolean;
+  /**
+   * The IDs of vSwitches. Specify one to three vSwitches.
+   *
+   * 交换机ID。List长度范围为[1,3]。
+   *
+   * Items: 1 to 3.
+   * Source: docs/001_f0118c1a963c3406.txt:64, docs/001_f0118c1a963c3406.txt:118 (+6 more)
+   * @example vsw-2ze48rkq464rsdts1****
+   * @example ["vsw-2ze48rkq464rsdts1****"]
+   */
+  vswitch_ids?: string[];
+  /**
+   * Deprecated. The system disk type for worker nodes. Valid values: cloud_efficiency (ultra disk) and cloud_ssd (standard SSD). Default value: cloud_ssd.
+   *
+   * Worker节点系统盘类型,取值:
+   * - cloud_efficiency:高效云盘。
+   * - cloud_ssd:SSD云盘。
+   * 默认值:cloud_ssd
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:209, docs/001_f0118c1a963c3406.txt:66 (+5 more)
+   * @default "cloud_ssd"
+   * @example cloud_efficiency
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  worker_system_disk_category?: string;
+  /**
+   * Deprecated. The size of the system disk for worker nodes. Unit: GiB. Valid values: 40 to 500. The value must be at least 40 and no less than the image size. Default value: 120.
+   *
+   * Worker节点系统盘大小,单位为GiB。
+   * 取值范围:[40,500]。
+   * 该参数的取值必须大于或者等于max{40, ImageSize}。
+   * 默认值:120。
+   *
+   * Range: 40 to 500.
+   * Source: docs/000_43e04a5f97c052c2.txt:215, docs/001_f0118c1a963c3406.txt:67 (+5 more)
+   * @default 120
+   * @example 100
+   * @example 120
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  worker_system_disk_size?: number;
+  /**
+   * The CIDR block of pods. This CIDR block cannot overlap with the CIDR block of the VPC. If the VPC is automatically created by the system, the default pod CIDR block is 172.16.0.0/16.
+   * Important
+   * This parameter is required if the cluster uses Flannel as the network plug-in, and optional if the cluster uses Terway.
+   *
+   * Pod网络地址段,不能和VPC网段冲突。当选择系统自动创建VPC时,默认使用172.16.0.0/16网段。
+   * 说明 当创建Flannel网络类型的集群时,该字段为必填。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:50, docs/001_f0118c1a963c3406.txt:23 (+7 more)
+   * @example 172.20.0.0
+   * @example 172.20.0.0/16
+   */
+  container_cidr?: string;
+  /**
+   * Deprecated. Specifies whether to install the CloudMonitor agent. Valid values: true (installs the agent) and false (does not install the agent). Default value: false.
+   *
+   * 集群是否安装云监控插件。取值:
+   * - true:安装云监控插件。
+   * - false:不安装云监控插件。
+   * 默认值:false
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:124, docs/001_f0118c1a963c3406.txt:54 (+5 more)
+   * @default false
+   * @example true
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  cloud_monitor_flags?: boolean;
+  /**
+   * Specifies whether to enable Internet access for the API server. Valid values: true (enables Internet access) and false (disables Internet access; the API server is accessible only within the internal network). Default value: true.
+   * Important
+   * In ACK Edge clusters, edge nodes communicate with the control plane over the Internet. Enable Internet access for the API server when creating an ACK Edge cluster.
+   *
+   * 是否开启公网访问。通过EIP暴露API Server,实现集群公网访问。取值:
+   * - true:开启公网访问。
+   * - false:不开启公网访问。选择不开放时,则无法通过外网访问集群API Server。
+   * 默认值:true
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:77, docs/001_f0118c1a963c3406.txt:28 (+7 more)
+   * @default true
+   * @example true
+   */
+  endpoint_public_access?: boolean;
+  /**
+   * The CIDR block of Services. This CIDR block cannot overlap with the pod CIDR block or the VPC CIDR block. If the VPC is automatically created by the system, the default Service CIDR block is 172.19.0.0/20.
+   *
+   * Service网络地址段,不能和VPC网段及Pod网络网段冲突。当选择系统自动创建VPC时,默认使用172.19.0.0/20网段。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:55, docs/001_f0118c1a963c3406.txt:24 (+7 more)
+   * @example 172.21.0.0
+   * @example 172.21.0.0/20
+   */
+  service_cidr: string;
+  /**
+   * The components to install in the cluster. Parameters: name (required; the component name), config (optional; leave blank if no configuration is needed), and disabled (optional; specifies whether to disable automatic installation). Network plug-in (required): Flannel or Terway. Specify Flannel as [{"name":"flannel","config":""}]. Specify Terway as [{"name":"terway-eniip","config":""}]. Volume plug-in (optional): Container Storage Interface (CSI). Specify CSI as [{"name":"csi-plugin","config":""},{"name":"csi-provisioner","config":""}]. Log Service component (optional): If Simple Log Service is disabled, the cluster auditing feature is unavailable. To use an existing project: [{"name":"logtail-ds","config":"{\"IngressDashboardEnabled\":\"true\",\"sls_project_name\":\"your_sls_project_name\"}"}]. To create a new project: [{"name":"logtail-ds","config":"{\"IngressDashboardEnabled\":\"true\"}"}]. Ingress controller (optional): By default, nginx-ingress-controller is installed in ACK dedicated clusters. To install nginx-ingress-controller with Internet access: [{"name":"nginx-ingress-controller","config":"{\"IngressSlbNetworkType\":\"internet\"}"}]. To skip installation: [{"name":"nginx-ingress-controller","config":"","disabled":true}]. Event center (optional): Enabled by default. To enable the event center: [{"name":"ack-node-problem-detector","config":"{\"sls_project_name\":\"your_sls_project_name\"}"}]. For more information, see Create and use an event center.
+   *
+   * Kubernetes集群安装的组件列表。组件的结构包括:
+   * - name:必填,组件名称。
+   * - config:可选,取值为空时表示无需配置。
+   * - disabled:可选,是否禁止默认安装。
+   * 网络组件:必选,包含Flannel和Terway两种网络类型,创建集群时二选一:
+   * - Flannel网络:[{"name":"flannel","config":""}]。
+   * - Terway网络:[{"name": "terway-eniip","config": ""}] 。
+   * 存储组件:必选,支持csiflexvolume两种类型:
+   * - csi:[{"name":"csi-plugin","config": ""},{"name": "csi-provisioner","config": ""}]。
+   * - flexvolume:[{"name": "flexvolume","config": ""}] 。
+   * 日志组件:可选。
+   * 说明 如果不开启日志服务时,将无法使用集群审计功能。
+   * - 使用已有SLS Project:[{"name": "logtail-ds","config": "{\"IngressDashboardEnabled\":\"true\",\"sls_project_name\":\"your_sls_project_name\"}"}] 。
+   * - 创建新的SLS Project:[{"name": "logtail-ds","config": "{\"IngressDashboardEnabled\":\"true\"}"}] 。
+   * Ingress组件:可选,ACK专有版集群默认安装Ingress组件nginx-ingress-controller。
+   * - 安装Ingress并且开启公网:[{"name":"nginx-ingress-controller","config":"{\"IngressSlbNetworkType\":\"internet\"}"}] 。
+   * - 不安装Ingress:[{"name": "nginx-ingress-controller","config": "","disabled": true}] 。
+   * 事件中心:可选,默认开启。事件中心提供对Kubernetes事件的存储、查询、告警等能力。Kubernetes事件中心关联的Logstore在90天内免费。关于免费策略的更多信息,请参见创建并使用Kubernetes事件中心
+   * 开启事件中心:[{"name":"ack-node-problem-detector","config":"{\"sls_project_name\":\"
+   * your_sls_project_name\"}"}]。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:122, docs/001_f0118c1a963c3406.txt:44 (+7 more)
+   * @example [{"name":"flannel","config":""},{"name":"logtail-ds-docker","config":""},{"name":"alibaba-log-controller","config":"{\"IngressDashboardEnabled\":\"false\"}"}]
+   * @example [{"name": "terway-eniip","config": ""}, {"name": "logtail-ds","config": "{\"IngressDashboardEnabled\":\"true\",\"sls_project_name\":\"your_sls_project_name\"}"}, {"name":"nginx-ingress-controller","config":"{\"IngressSlbNetworkType\":\"internet\"}"}]
+   */
+  addons?: Addon[];
+  /**
+   * The labels to add to the cluster. key: the label key. value: the label value.
+   *
+   * 给集群打tag标签。包含以下信息:
+   * - key:标签名称。
+   * - value:标签值。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:118, docs/001_f0118c1a963c3406.txt:40 (+7 more)
+   * @example [{"key":"env","value":"prod"}]
+   * @example [{"key": "env", "value": "prod"}]
+   */
+  tags?: Tag[];
+  /**
+   * The ID of the VPC in which to deploy the cluster. A VPC is required when creating a cluster.
+   * Note
+   * Leave both vpc_id and vswitch_ids blank, or make sure the vSwitches specified by vswitch_ids belong to the VPC specified by vpc_id.
+   *
+   * 集群使用的VPC实例ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:48, docs/001_f0118c1a963c3406.txt:21 (+7 more)
+   * @example vpc-2zeik9h3ahvv2zz95****
+   */
+  vpcid?: string;
+  /**
+   * Deprecated. The data disk configuration for worker nodes, including disk type and size.
+   *
+   * Worker数据盘类型、大小等配置的组合。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:223, docs/001_f0118c1a963c3406.txt:68 (+5 more)
+   * @example [{"category": "cloud_ssd", "size": "40", "auto_snapshot_policy_id": "sp-bp14j6w7ss6ozzbp**"}]
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  worker_data_disks?: DataDisk[];
+  /**
+   * Specifies whether to enable deletion protection for the cluster. When enabled, the cluster cannot be deleted from the ACK console or by calling API operations. Valid values: true (enables deletion protection) and false (disables deletion protection). Default value: false.
+   *
+   * 集群是否开启集群删除保护,防止通过控制台或API误删除集群。取值:
+   * - true:集群开启集群删除保护。
+   * - false:集群不开启集群删除保护。
+   * 默认值:false
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:284, docs/001_f0118c1a963c3406.txt:85 (+7 more)
+   * @default false
+   * @example true
+   */
+  deletion_protection?: boolean;
+  /**
+   * The maximum number of IP addresses assignable to each node, determined by the pod CIDR block. This parameter takes effect only when the cluster uses the Flannel plug-in. Default value: 25.
+   *
+   * 节点IP数量,通过指定网络的CIDR来确定IP的数量,只对于Flannel网络类型集群生效。
+   * 默认值:25。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:90, docs/001_f0118c1a963c3406.txt:30 (+7 more)
+   * @default "25"
+   * @example 25
+   */
+  node_cidr_mask?: string;
+  /**
+   * Deprecated. The Elastic Compute Service (ECS) instance types for worker nodes. Specify at least one instance type. The types are listed in descending priority order; if the system cannot create nodes with the highest-priority type, it attempts the next type. For more information, see Overview of instance families.
+   *
+   * Worker节点实例规格,至少要指定一个实例规格。更多详细信息,请参见实例规格族
+   * 说明 实例规格优先级随着在数据中的位置增大依次降低。当无法根据优先级较高的实例规格创建出实例时,会自动选择下一优先级的实例规格来创建实例。
+   *
+   * Items: at least 1.
+   * Source: docs/000_43e04a5f97c052c2.txt:206, docs/001_f0118c1a963c3406.txt:65 (+5 more)
+   * @example ecs.n4.large
+   * @example ["ecs.n4.xlarge"]
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  worker_instance_types?: string[];
+  /**
+   * Deprecated. The billing method of worker nodes. Valid values: PrePaid (subscription) and PostPaid (pay-as-you-go). Default value: PostPaid.
+   *
+   * Worker节点付费类型,取值:
+   * - PrePaid:包年包月。
+   * - PostPaid:按量付费。
+   * 默认值:按量付费。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:224, docs/001_f0118c1a963c3406.txt:74 (+5 more)
+   * @default "PostPaid"
+   * @example PrePaid
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  worker_instance_charge_type?: "PrePaid" | "PostPaid";
+  /**
+   * The ID of an existing security group for the cluster. Set this parameter or is_enterprise_security_group. Nodes in the cluster are automatically added to the specified security group.
+   *
+   * 使用已有安全组创建集群时需要指定安全组ID,和is_enterprise_security_group二选一,集群节点自动加入到此安全组。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:60, docs/001_f0118c1a963c3406.txt:25 (+7 more)
+   * @example sg-bp1bdue0qc1g7k****
+   * @example sg-bp1bdue0qc1g7k1e**
+   */
+  security_group_id?: string;
+  /**
+   * Specifies whether to create an advanced security group. This parameter takes effect only when security_group_id is not set. Valid values: true (creates an advanced security group) and false (does not create one). Default value: true.
+   * Note
+   * To use a basic security group, make sure the total number of nodes and Terway pods does not exceed 2,000. For clusters using the Terway network plug-in, use an advanced security group.
+   *
+   * 自动创建企业级安全组,当security_group_id为空的时生效。
+   * 说明 Terway网络类型集群,必须指定为企业安全组。
+   * - true:创建企业级安全组。
+   * - false:不创建企业级安全组。
+   * 默认值:false
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:61, docs/001_f0118c1a963c3406.txt:26 (+7 more)
+   * @default true
+   * @example true
+   */
+  is_enterprise_security_group?: boolean;
+  /**
+   * Deprecated. The names of the ApsaraDB RDS instances.
+   *
+   * RDS实例名称。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:117, docs/001_f0118c1a963c3406.txt:39 (+5 more)
+   * @example rm-2zev748xi27xc****
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  rds_instances?: string[];
+  /**
+   * The type of ACK managed cluster. Valid values: ack.pro.small (ACK Edge Pro cluster) and ack.standard (ACK Edge Basic cluster). Default value: ack.standard. If this parameter is not set, an ACK Edge Basic cluster is created. For more information, see the introduction to ACK Edge Pro clusters.
+   *
+   * 托管版集群类型,面向托管集群。取值:
+   * - ack.pro.small:专业托管集群,即:”ACK Pro版集群“。
+   * - ack.standard:标准托管集群。
+   * 默认值:ack.standard。取值可以为空,为空时则创建标准托管集群。
+   * 更多详情,请参见Kubernetes Pro版集群介绍
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:34, docs/001_f0118c1a963c3406.txt:15 (+6 more)
+   * @default "ack.standard"
+   * @example ack.pro.small
+   */
+  cluster_spec?: "ack.pro.small" | "ack.standard";
+  /**
+   * The ID of the resource group to which the cluster belongs. Use this parameter to isolate clusters across different resource groups.
+   *
+   * Source: docs/002_1dd93588f18cb584.txt:25, docs/002_1dd93588f18cb584.txt:253 (+1 more)
+   * @example rg-acfm3mkrure****
+   */
+  resource_group_id?: string;
+  /**
+   * The billing method of the cluster. The following resources are billed on a subscription basis:
+   * - Elastic Compute Service (ECS) instances in node pools.
+   * - The internal-facing Server Load Balancer (SLB) instance of the cluster API server.
+   * Valid values:
+   * - PrePaid: subscription.
+   * - PostPaid: pay-as-you-go.
+   * Default value: PostPaid.
+   *
+   * Source: docs/002_1dd93588f18cb584.txt:263
+   * @default "PostPaid"
+   * @example PostPaid
+   */
+  charge_type?: "PrePaid" | "PostPaid";
+  /**
+   * The subscription duration. The subscription duration. This parameter takes effect and is required only when you set charge_type to PrePaid.
+   * Valid values: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
+   * Default value: 1.
+   *
+   * Source: docs/002_1dd93588f18cb584.txt:285
+   * @default 1
+   * @example 1
+   */
+  period?: 1 | 2 | 3 | 6 | 12 | 24 | 36 | 48 | 60;
+  /**
+   * The billing cycle. This parameter is required if charge_type is set to PrePaid.
+   * Set the value to Month. Resources are billed only on a monthly basis.
+   *
+   * Source: docs/002_1dd93588f18cb584.txt:299
+   * @example Month
+   */
+  period_unit?: "Month";
+  /**
+   * If you select Terway as the network plug-in, you must allocate vSwitches to pods. Each pod vSwitch corresponds to a vSwitch on the worker node. Both the pod vSwitch and its corresponding vSwitch on the worker node must be in the same zone.
+   * Important
+   * We recommend that you use a pod vSwitch with a CIDR block mask of no more than 19 bits. If this is not feasible, the maximum length should not exceed 25 bits. Exceeding this limit may restrict the number of assignable pod IP addresses in the cluster, which can impact the operation of the cluster.
+   *
+   * Terway网络类型的集群,需要指定Pod所在的虚拟交换,因为Pod独占一个机器IP。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:49, docs/001_f0118c1a963c3406.txt:22 (+5 more)
+   * @example ["vsw-2ze97jwri7cei0mpw****"]
+   * @example vsw-2ze97jwri7cei0mpw****
+   */
+  pod_vswitch_ids?: string[];
+  /**
+   * The specification of the Server Load Balancer (SLB) instance that is created for the cluster API server. Valid values:
+   * - slb.s1.small
+   * - slb.s2.small
+   * - slb.s2.medium
+   * - slb.s3.small
+   * - slb.s3.medium
+   * - slb.s3.large
+   * Default value: slb.s2.small.
+   *
+   * Source: docs/002_1dd93588f18cb584.txt:36, docs/002_1dd93588f18cb584.txt:456
+   * @default "slb.s2.small"
+   * @example slb.s2.small
+   */
+  load_balancer_spec?: "slb.s1.small" | "slb.s2.small" | "slb.s2.medium" | "slb.s3.small" | "slb.s3.medium" | "slb.s3.large";
+  /**
+   * The time zone of the cluster. For more information, see Time zones.
+   *
+   * 集群使用的时区。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:89, docs/001_f0118c1a963c3406.txt:29 (+5 more)
+   * @example Asia/Shanghai
+   */
+  timezone?: string;
+  /**
+   * The kube-proxy mode. Valid values:
+   * - iptables: iptables is a mature and stable kube-proxy mode. It uses iptables rules to conduct service discovery and load balancing. The performance of this mode is restricted by the size of the Kubernetes cluster. This mode is suitable for Kubernetes clusters that manage a small number of Services.
+   * - ipvs: IPVS is a high-performance kube-proxy mode. It uses Linux Virtual Server (LVS) to conduct service discovery and load balancing. This mode is suitable for clusters that manage a large number of Services. We recommend that you use this mode in scenarios where high-performance load balancing is required.
+   * Default value: ipvs.
+   *
+   * kube-proxy代理模式,支持iptablesipvs两种模式,默认为ipvs
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:152, docs/001_f0118c1a963c3406.txt:60 (+5 more)
+   * @default "ipvs"
+   * @example ipvs
+   */
+  proxy_mode?: "iptables" | "ipvs";
+  /**
+   * Specifies whether to enable the RAM Roles for Service Accounts (RRSA) feature.
+   *
+   * Source: docs/002_1dd93588f18cb584.txt:39, docs/002_1dd93588f18cb584.txt:508
+   * @example true
+   */
+  enable_rrsa?: boolean;
+  /**
+   * The domain name of the cluster.
+   * The domain name can contain one or more parts that are separated by periods (.). Each part cannot exceed 63 characters in length, and can contain lowercase letters, digits, and hyphens (-). Each part must start and end with a lowercase letter or digit.
+   *
+   * 集群本地域名。
+   * 命名规则:域名由小数点(.)分隔的一个或多个部分构成,每个部分最长为63个字符,可以使用小写字母、数字和短划线(-),且首尾必须为小写字母或数字。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:95, docs/001_f0118c1a963c3406.txt:32 (+5 more)
+   * @example cluster.local
+   */
+  cluster_domain?: string;
+  /**
+   * Specifies custom subject alternative names (SANs) for the API server certificate to accept requests from specified IP addresses or domain names. Multiple IP addresses and domain names are separated by commas (,).
+   *
+   * 自定义证书SAN,多个IP或域名以英文逗号(,)分隔。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:106, docs/001_f0118c1a963c3406.txt:34 (+5 more)
+   * @example cs.aliyun.com
+   */
+  custom_san?: string;
+  /**
+   * Service accounts provide identities for pods when pods communicate with the API server of the cluster. service-account-issuer is the issuer of the serviceaccount token, which corresponds to the iss field in the token payload.
+   * For more information about ServiceAccount, see Enable service account token volume projection.
+   *
+   * ServiceAccount是Pod和集群apiserver通讯的访问凭证。而service-account-issuerserviceaccount token中的签发身份,即token payload中的iss字段。
+   * 关于ServiceAccount更多详情,请参见部署服务账户令牌卷投影
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:110, docs/001_f0118c1a963c3406.txt:36 (+5 more)
+   * @example kubernetes.default.svc
+   */
+  service_account_issuer?: string;
+  /**
+   * Service accounts provide identities for pods when pods communicate with the API server of the cluster. api-audiences are used by the API server to check whether the tokens of requests are legitimate. Separate multiple audiences with commas (,).
+   * For more information about ServiceAccount, see Enable service account token volume projection.
+   *
+   * ServiceAccount是Pod和集群apiserver通讯的访问凭证,而api-audiences是合法的请求token身份,用于apiserver服务端认证请求token是否合法。支持配置多个audience,通过英文逗号(,)分割。
+   * 关于ServiceAccount更多详情,请参见部署服务账户令牌卷投影
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:113, docs/001_f0118c1a963c3406.txt:37 (+5 more)
+   * @example kubernetes.default.svc
+   */
+  api_audiences?: string;
+  /**
+   * The ID of a key that is managed by Key Management Service (KMS). The key is used to encrypt data stored in Secrets. For more information, see What is Key Management Service?
+   * Note
+   * This feature supports only ACK Pro clusters.
+   *
+   * KMS密钥ID,使用该密钥对数据盘进行加密。更多详情,请参见什么是密钥管理服务
+   * 说明 该功能只在专业托管版集群(ACK Pro版集群)中生效。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:107, docs/001_f0118c1a963c3406.txt:35 (+5 more)
+   * @example 0fe64791-55eb-4fc7-84c5-c6c7cdca****
+   */
+  encryption_provider_key?: string;
+  /**
+   * The interval at which the logs of control plane components are collected. Valid values: 1 to 3000. Unit: days.
+   * Default value: 30.
+   *
+   * Source: docs/001_f0118c1a963c3406.txt:82, docs/001_f0118c1a963c3406.txt:454 (+2 more)
+   * @default "30"
+   * @example 30
+   * @example 30s
+   */
+  controlplane_log_ttl?: string;
+  /**
+   * The Simple Log Service project that is used to store the logs of control plane components. You can use an existing project or create one. If you choose to create a Simple Log Service project, the created project is named in the k8s-log-{ClusterID} format.
+   *
+   * Source: docs/001_f0118c1a963c3406.txt:83, docs/001_f0118c1a963c3406.txt:458 (+2 more)
+   * @example k8s-log-xxx
+   */
+  controlplane_log_project?: string;
+  /**
+   * The list of control plane components for which you want to enable log collection.
+   * By default, the logs of the API server, KCM, scheduler, and cloud controller manager (CCM) are collected.
+   *
+   * Source: docs/001_f0118c1a963c3406.txt:84, docs/001_f0118c1a963c3406.txt:462 (+2 more)
+   * @example ["apiserver","kcm","scheduler","ccm"]
+   * @example ["apiserver","kcm","scheduler"]
+   */
+  controlplane_log_components?: string[];
+  /**
+   * The parameters of node pools.
+   *
+   * Source: docs/002_1dd93588f18cb584.txt:60, docs/002_1dd93588f18cb584.txt:718
+   */
+  nodepools?: Nodepool[];
+  /**
+   * The taints that you want to add to nodes. Taints are added to nodes to prevent pods from being scheduled to inappropriate nodes. However, toleration rules allow pods to be scheduled to nodes with matching taints. For more information, see taint-and-toleration.
+   *
+   * 节点污点信息。污点和容忍度(Toleration)相互配合,可以用来避免Pod被分配到不合适的节点上。更多信息,请参见taint-and-toleration
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:123, docs/001_f0118c1a963c3406.txt:49 (+3 more)
+   * @example [{"key": "env", "value": "private", "effect": "NoSchedule"}]
+   */
+  taints?: Taint[];
+  /**
+   * The custom node name.
+   * A node name consists of a prefix, an IP substring, and a suffix.
+   * - The prefix and suffix can contain one or more parts that are separated with periods (.).Each part can contain lowercase letters, digits, and hyphens (-), and must start and end with a digit or lowercase letter.
+   * - The IP substring length specifies the number of digits to be truncated from the end of the node IP address. The IP substring length ranges from 5 to 12.
+   * For example, if the node IP address is 192.168.0.55, the prefix is aliyun.com, the IP substring length is 5, and the suffix is test, the node name is aliyun.com00055test.
+   *
+   * 自定义节点名称。
+   * 节点名称由三部分组成:前缀+节点IP地址子串+后缀:
+   * - 前缀和后缀均可由英文句号(.)分隔的一个或多个部分构成,每个部分可以使用小写字母、数字和短划线(-),且首尾必须为小写字母和数字。
+   * - IP地址段长度指截取节点IP地址末尾的位数,取值范围[5,12]。
+   * 例如,节点IP地址为:192.168.0.55,指定前缀为aliyun.com,IP地址段长度为5,后缀为test,则节点名称为aliyun.com00055test。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:98, docs/001_f0118c1a963c3406.txt:33 (+3 more)
+   * @example aliyun.com00055test
+   */
+  node_name_mode?: string;
+  /**
+   * Specifies a custom image for nodes. By default, the system image is used. You can select a custom image to replace the default image. For more information, see Use a custom image to create an ACK cluster.
+   *
+   * 节点自定义镜像,默认使用系统镜像。当选择自定义镜像时,将取代默认系统镜像。请参见使用自定义镜像创建ACK集群
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:116, docs/001_f0118c1a963c3406.txt:38 (+3 more)
+   * @example m-bp16z7xko3vvv8gt****
+   */
+  image_id?: string;
+  /**
+   * The names of instances.
+   *
+   * 实例名称。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:247, docs/001_f0118c1a963c3406.txt:79 (+3 more)
+   * @example i-2ze4zxnm36vq00xn****
+   */
+  instances?: string[];
+  /**
+   * Specifies whether to mount a data disk to nodes that are created on existing Elastic Compute Service (ECS) instances. Valid values:
+   * - true: stores the data of containers and images on a data disk. The original data on the disk will be overwritten. Back up data before you mount the disk.
+   * - false: does not store the data of containers and images on a data disk.
+   * Default value: false.
+   * How to mount a data disk:
+   * - If the ECS instances have data disks mounted and the file system of the last data disk is not initialized, the system automatically formats the data disk to ext4. Then, the system mounts the data disk to /var/lib/docker and /var/lib/kubelet.
+   * - The system does not create or mount a new data disk if no data disk has been mounted to the ECS instances.
+   *
+   * 使用已有实例创建集群时,是否对实例进行数据盘挂载,取值:
+   * - true:将容器和镜像存储在数据盘,数据盘内原有数据将丢失,请注意备份数据。
+   * - false:不将容器和镜像存储在数据盘。
+   * 默认值:false
+   * 数据盘挂载规则:
+   * - 如果ECS已挂载数据盘,且最后一块数据盘的文件系统未初始化,系统会自动将该数据盘格式化为ext4,用来存放内容/var/lib/docker、/var/lib/kubelet。
+   * - 如果ECS未挂载数据盘,则不会挂载新的数据盘。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:248, docs/001_f0118c1a963c3406.txt:80 (+3 more)
+   * @default false
+   * @example false
+   */
+  format_disk?: boolean;
+  /**
+   * Specifies whether to retain the names of existing ECS instances that are used in the cluster.
+   * - true: retains the names.
+   * - false: does not retain the names. The new names are assigned by the system.
+   * Default value: true.
+   *
+   * 使用已有实例创建集群时,是否保留实例名称。
+   * - true:保留。
+   * - false:不保留,会用系统规则进行替换。
+   * 默认值:true
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:259, docs/001_f0118c1a963c3406.txt:81 (+3 more)
+   * @default true
+   * @example true
+   */
+  keep_instance_name?: boolean;
+  /**
+   * Specifies whether to enable auto-renewal for worker nodes. This parameter takes effect only if worker_instance_charge_type is set to PrePaid. Valid values:
+   * - true: enables auto-renewal.
+   * - false: disables auto-renewal.
+   * Default value: true.
+   *
+   * Worker节点是否开启自动续费,当worker_instance_charge_type取值为PrePaid时才生效,可选值为:
+   * - true:自动续费。
+   * - false:不自动续费。
+   * 默认值:true
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:238, docs/001_f0118c1a963c3406.txt:77 (+3 more)
+   * @default true
+   * @example true
+   */
+  worker_auto_renew?: boolean;
+  /**
+   * The cycle of auto-renewal. This parameter takes effect and is required only if the subscription billing method is selected for worker nodes.
+   * Valid values: 1, 2, 3, 6, and 12.
+   *
+   * Worker节点自动续费周期,当选择包年包月付费类型时才生效,且为必选值。
+   * 取值范围:{1, 2, 3, 6, 12}。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:244, docs/001_f0118c1a963c3406.txt:78 (+3 more)
+   * @example 1
+   */
+  worker_auto_renew_period?: 1 | 2 | 3 | 6 | 12;
+  /**
+   * The category of the data disk. Valid values:
+   * - cloud_efficiency: ultra disk.
+   * - cloud_ssd: standard SSD.
+   * - cloud: basic disk.
+   * Default value: cloud_efficiency.
+   * Note This parameter is obsolete and replaced by the category field in the worker_data_disks parameter.
+   *
+   * 数据盘类型。取值:
+   * - cloud_efficiency:高效云盘。
+   * - cloud_ssd:SSD云盘。
+   * - cloud:普通云盘。
+   * 默认值:cloud_efficiency
+   * 说明 过期参数,替代参数请参见worker_data_disks参数中的category取值。
+   *
+   * Source: docs/001_f0118c1a963c3406.txt:347, docs/003_1688ff0bbc61cdc8.txt:342
+   * @default "cloud_efficiency"
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  worker_data_disk_category?: "cloud_efficiency" | "cloud_ssd" | "cloud";
+  /**
+   * The size of the data disk. Unit: GiB.
+   * Note This parameter is obsolete and replaced by the size field in the worker_data_disks parameter.
+   *
+   * 数据盘大小,单位为GiB。
+   * 说明 过期参数,替代参数请参见worker_data_disks参数中的size取值。
+   *
+   * Source: docs/001_f0118c1a963c3406.txt:353, docs/003_1688ff0bbc61cdc8.txt:348
+   * @deprecated Deprecated by the reference pages (the validator warns).
+   */
+  worker_data_disk_size?: number;
+  /**
+   * The subscription duration of worker nodes. This parameter takes effect and is required only if worker_instance_charge_type is set to PrePaid.
+   * Valid values: 1, 2, 3, 6, 12, 24, 36, 48, and 60.
+   * Default value: 1
+   *
+   * Worker节点包年包月时长,当worker_instance_charge_type取值为PrePaid时才生效且为必选值。
+   * 取值范围:{1, 2, 3, 6, 12, 24, 36, 48, 60}。
+   * 默认值:1。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:233, docs/001_f0118c1a963c3406.txt:76 (+3 more)
+   * @default 1
+   * @example 1
+   */
+  worker_period?: 1 | 2 | 3 | 6 | 12 | 24 | 36 | 48 | 60;
+  /**
+   * The billing cycle of worker nodes. This parameter is required if worker_instance_charge_type is set to PrePaid.
+   * Set the value to Month. Worker nodes can be billed only on a monthly basis.
+   *
+   * Wroker节点付费周期,当付费类型为PrePaid的时候需要指定周期。
+   * 取值:Month,当前只支持以月为周期。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:230, docs/001_f0118c1a963c3406.txt:75 (+3 more)
+   * @example Month
+   */
+  worker_period_unit?: "Month";
+  /**
+   * The CPU policy. The following policies are supported if the cluster version is 1.12.6 or later.
+   * - static: This policy allows pods with specific resource characteristics on the node to be granted with enhanced CPU affinity and exclusivity.
+   * - none: This policy indicates that the default CPU affinity is used.
+   * Default value: none.
+   *
+   * 节点CPU管理策略。当集群版本在1.12.6及以上时支持以下两种策略:
+   * - static:允许为节点上具有某些资源特征Pod增强其CPU亲和性和独占性。
+   * - none:表示启用现有的默认CPU亲和性方案。
+   * 默认值:none
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:146, docs/001_f0118c1a963c3406.txt:59 (+3 more)
+   * @default "none"
+   * @example none
+   */
+  cpu_policy?: "static" | "none";
+  /**
+   * The release version of the operating system. Valid values:
+   * - CentOS
+   * - AliyunLinux
+   * - QbootAliyunLinux
+   * - Qboot
+   * - Windows
+   * - WindowsCore
+   * Default value: CentOS.
+   *
+   * 操作系统发行版。取值:
+   * - CentOS
+   * - AliyunLinux
+   * - QbootAliyunLinux
+   * - Qboot
+   * - Windows
+   * - WindowsCore
+   * 默认值:CentOS
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:130, docs/001_f0118c1a963c3406.txt:55 (+3 more)
+   * @default "CentOS"
+   * @example CentOS
+   */
+  platform?: "CentOS" | "AliyunLinux" | "QbootAliyunLinux" | "Qboot" | "Windows" | "WindowsCore";
+  /**
+   * The user-defined data. For more information, see Overview of ECS instance user data.
+   *
+   * 自定义节点数据。更多详情,请参见生成实例自定义数据
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:94, docs/001_f0118c1a963c3406.txt:31 (+3 more)
+   * @example IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFD****
+   */
+  user_data?: string;
+  /**
+   * The type of operating system. Valid values:
+   * - Windows
+   * - Linux
+   * Default value: Linux.
+   *
+   * 操作系统平台类型。取值:
+   * - Windows
+   * - Linux
+   * 默认值:Linux
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:140, docs/001_f0118c1a963c3406.txt:56 (+3 more)
+   * @default "Linux"
+   * @example Linux
+   */
+  os_type?: "Windows" | "Linux";
+  /**
+   * Valid values:
+   * - true: enables reinforcement based on classified protection.
+   * - false: disables reinforcement based on classified protection.
+   * Default value: false.
+   *
+   * Source: docs/001_f0118c1a963c3406.txt:57, docs/001_f0118c1a963c3406.txt:424
+   * @default false
+   * @example false
+   */
+  soc_enabled?: boolean;
+  /**
+   * Specifies whether to enable Center for Internet Security (CIS) reinforcement. For more information, see CIS reinforcement.
+   * Valid values:
+   * - true: enables CIS reinforcement.
+   * - false: disables CIS reinforcement.
+   * Default value: false.
+   *
+   * Source: docs/001_f0118c1a963c3406.txt:58, docs/001_f0118c1a963c3406.txt:433
+   * @default false
+   * @example false
+   */
+  cis_enabled?: boolean;
+  /**
+   * 是否开放公网SSH登录。用登录"专有版集群"的Master节点，托管版集群中该参数不生效。
+   * - true：表示开放。
+   * - false：表示不开放。
+   * 默认值：false。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:83
+   * @default false
+   * @example true
+   */
+  ssh_flags?: boolean;
+  /**
+   * 自定义集群CA。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:93
+   * @example -----BEGIN CERTIFICATE-----****
+   */
+  user_ca?: string;
+  /**
+   * 节点服务端口，可选端口范围：[30000,65535]。
+   * 默认值：30000-32767。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:158
+   * @default "30000-32767"
+   * @example 30000~32767
+   */
+  node_port_range?: string;
+  /**
+   * Master节点数量，可选值3或5。
+   * 默认值：3。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:163
+   * @default 3
+   * @example 3
+   */
+  master_count?: 3 | 5;
+  /**
+   * 虚拟交换ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:166
+   * @example vsw-2ze3ds0mdip0hdz8i****
+   */
+  master_vswitch_ids?: string[];
+  /**
+   * Master节点实例类型。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:167
+   * @example ecs.n4.xlarge
+   */
+  master_instance_types?: string[];
+  /**
+   * Master节点系统盘类型，取值：
+   * - cloud_efficiency：高效云盘。
+   * - cloud_ssd：SSD云盘。
+   * - cloud_essd：ESSD云盘。
+   * 默认值：cloud_ssd。不同可用区，默认值可能会有所差异。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:168
+   * @default "cloud_ssd"
+   * @example cloud_ssd
+   */
+  master_system_disk_category?: "cloud_efficiency" | "cloud_ssd" | "cloud_essd";
+  /**
+   * Master节点系统盘类型，取值范围[40,500]，单位：GiB。
+   * 默认值：40。
+   *
+   * Range: 40 to 500.
+   * Source: docs/000_43e04a5f97c052c2.txt:175
+   * @default 40
+   * @example 120
+   */
+  master_system_disk_size?: number;
+  /**
+   * Master节点系统盘采用的自动快照策略ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:178
+   * @example sp-2zej1nogjvovnz4z****
+   */
+  master_system_disk_snapshot_policy_id?: string;
+  /**
+   * Master节点付费类型，取值：
+   * - PrePaid：包年包月。
+   * - PostPaid：按量付费。
+   * 默认值：PostPaid。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:179
+   * @default "PostPaid"
+   * @example PrePaid
+   */
+  master_instance_charge_type?: "PrePaid" | "PostPaid";
+  /**
+   * Master节点付费周期，当付费类型为PrePaid的时候必须指定周期。
+   * 取值：Month，当前仅支持以月为周期。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:185
+   * @example Month
+   */
+  master_period_unit?: "Month";
+  /**
+   * Master节点包年包月时长，当master_instance_charge_type取值为PrePaid时才生效且为必选值。
+   * 取值范围：{1, 2, 3, 6, 12, 24, 36, 48, 60}。
+   * 默认值：1。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:188
+   * @default 1
+   * @example 1
+   */
+  master_period?: 1 | 2 | 3 | 6 | 12 | 24 | 36 | 48 | 60;
+  /**
+   * Master节点是否开启自动续费，当master_instance_charge_type取值为PrePaid时才生效，可选值为：
+   * - true：自动续费。
+   * - false：不自动续费。
+   * 默认值：true。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:193
+   * @default true
+   * @example true
+   */
+  master_auto_renew?: boolean;
+  /**
+   * Master节点自动续费周期，当选择包年包月付费类型时才生效，且为必选值。
+   * 取值范围：{1, 2, 3, 6, 12}。
+   * 默认值：1。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:199
+   * @default 1
+   * @example 1
+   */
+  master_auto_renew_period?: 1 | 2 | 3 | 6 | 12;
+  /**
+   * 虚拟交换机ID列表，取值范围：[1,20]。为保证高可用性，建议选择不同可用区的虚拟交换机。
+   *
+   * Items: 1 to 20.
+   * Source: docs/000_43e04a5f97c052c2.txt:205
+   * @example vsw-2ze3ds0mdip0hdz8i****
+   */
+  worker_vswitch_ids?: string[];
+  /**
+   * Worker节点系统盘采用的自动快照策略ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:222
+   * @example sp-2zej1nogjvovnz4z****
+   */
+  worker_system_disk_snapshot_policy_id?: string;
+  /**
+   * 集群内服务发现类型，用于在ASK集群中指定服务发现方式。
+   * - CoreDNS：使用Kubernetes原生标准服务发现组件CoreDNS，需要在集群部署一组容器用于DNS解析。默认采用两个0.25 Core 512 MiB规格的ECI实例。
+   * - PrivateZone：使用阿里云PrivateZone产品提供服务发现能力，需要开启PrivateZone服务。
+   * 默认值：不开启。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:265
+   * @example PrivateZone
+   */
+  service_discovery_types?: ("CoreDNS" | "PrivateZone")[];
+  /**
+   * 为专有网络配置SNAT。取值：
+   * - true：将为您创建NAT网关并自动配置SNAT规则，若您集群内的节点、应用等需要访问公网需要设置为true。
+   * - false：不为您创建NAT网关及SNAT规则。这种模式下，集群内节点及应用将不能访问公网。
+   * *说明：* 如果创建集群时未开启，后续业务需要访问公网，可手动开启。更多信息，请参见手动开启。
+   * 默认值：true。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:271
+   * @default true
+   * @example true
+   */
+  nat_gateway?: boolean;
+  /**
+   * 集群所属地域的可用区ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:279
+   * @example cn-beiji****
+   */
+  zone_id?: string;
+  /**
+   * Source: docs/000_43e04a5f97c052c2.txt:367, docs/000_43e04a5f97c052c2.txt:462
+   */
+  master_system_disk_performance_level?: string;
+  /**
+   * Source: docs/000_43e04a5f97c052c2.txt:379, docs/000_43e04a5f97c052c2.txt:469 (+2 more)
+   */
+  worker_system_disk_performance_level?: string;
 }
 /**
  * CreateCluster, kind `dedicated`: 创建Terway网络类型的ACK专有版集群.
@@ -1054,84 +1054,84 @@ export interface CreateClusterRequestBase {
  * Source: docs/000_43e04a5f97c052c2.txt:313, docs/000_43e04a5f97c052c2.txt:417
  */
 export interface CreateClusterRequestDedicated extends Pick<CreateClusterRequestBase, "name" | "disable_rollback" | "timeout_mins" | "kubernetes_version" | "runtime" | "region_id" | "key_pair" | "login_password" | "profile" | "snat_entry" | "container_cidr" | "cloud_monitor_flags" | "endpoint_public_access" | "service_cidr" | "addons" | "tags" | "worker_data_disks" | "deletion_protection" | "node_cidr_mask" | "worker_instance_charge_type" | "security_group_id" | "is_enterprise_security_group" | "rds_instances" | "cluster_spec" | "pod_vswitch_ids" | "timezone" | "proxy_mode" | "cluster_domain" | "custom_san" | "service_account_issuer" | "api_audiences" | "encryption_provider_key" | "taints" | "node_name_mode" | "image_id" | "instances" | "format_disk" | "keep_instance_name" | "worker_auto_renew" | "worker_auto_renew_period" | "worker_period" | "worker_period_unit" | "cpu_policy" | "platform" | "user_data" | "os_type" | "ssh_flags" | "user_ca" | "node_port_range" | "master_system_disk_snapshot_policy_id" | "master_instance_charge_type" | "master_period_unit" | "master_period" | "master_auto_renew" | "master_auto_renew_period" | "worker_system_disk_snapshot_policy_id" | "service_discovery_types" | "nat_gateway" | "zone_id" | "master_system_disk_performance_level" | "worker_system_disk_performance_level">, Required<Pick<CreateClusterRequestBase, "num_of_nodes" | "worker_system_disk_category" | "worker_system_disk_size" | "vpcid" | "worker_instance_types" | "master_count" | "master_vswitch_ids" | "master_instance_types" | "master_system_disk_category" | "master_system_disk_size" | "worker_vswitch_ids">> {
-    /**
-     * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
-     *
-     * 集群类型。取值ManagedKubernetes创建标准托管版集群。
-     *
-     * Discriminator of this kind of request.
-     * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14, docs/001_f0118c1a963c3406.txt:94, docs/002_1dd93588f18cb584.txt:22, docs/002_1dd93588f18cb584.txt:189, docs/003_1688ff0bbc61cdc8.txt:14 (+3 more)
-     * @example ManagedKubernetes
-     * @example Kubernetes
-     */
-    cluster_type: "Kubernetes";
+  /**
+   * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
+   *
+   * 集群类型。取值ManagedKubernetes创建标准托管版集群。
+   *
+   * Discriminator of this kind of request.
+   * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14 (+7 more)
+   * @example ManagedKubernetes
+   * @example Kubernetes
+   */
+  cluster_type: "Kubernetes";
 }
 /**
  * CreateCluster, kind `edge`: Create an ACK Edge cluster by using OpenAPI.
  * Discriminator: cluster_type = "ManagedKubernetes", profile = "Edge".
  * Note: marked required but left out by a sample of this kind, so optional: key_pair (docs/000_43e04a5f97c052c2.txt:614)
  * Note: key_pair or login_password: the pages say to set one or the other, so neither is required on its own (marked required: login_password)
- * Source: docs/000_43e04a5f97c052c2.txt:614, docs/004_65ea0e32433b0565.txt:73, docs/004_65ea0e32433b0565.txt:146
+ * Source: docs/000_43e04a5f97c052c2.txt:614, docs/004_65ea0e32433b0565.txt:73 (+1 more)
  */
 export interface CreateClusterRequestEdge extends Pick<CreateClusterRequestBase, "name" | "disable_rollback" | "timeout_mins" | "kubernetes_version" | "runtime" | "key_pair" | "login_password" | "logging_type" | "snat_entry" | "container_cidr" | "cloud_monitor_flags" | "endpoint_public_access" | "service_cidr" | "addons" | "tags" | "worker_data_disks" | "deletion_protection" | "node_cidr_mask" | "security_group_id" | "is_enterprise_security_group" | "rds_instances" | "cluster_spec" | "resource_group_id" | "worker_system_disk_performance_level">, Required<Pick<CreateClusterRequestBase, "region_id" | "num_of_nodes" | "vswitch_ids" | "worker_system_disk_category" | "worker_system_disk_size" | "vpcid" | "worker_instance_types" | "worker_instance_charge_type">> {
-    /**
-     * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
-     *
-     * 集群类型。取值ManagedKubernetes创建标准托管版集群。
-     *
-     * Discriminator of this kind of request.
-     * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14, docs/001_f0118c1a963c3406.txt:94, docs/002_1dd93588f18cb584.txt:22, docs/002_1dd93588f18cb584.txt:189, docs/003_1688ff0bbc61cdc8.txt:14 (+3 more)
-     * @example ManagedKubernetes
-     * @example Kubernetes
-     */
-    cluster_type: "ManagedKubernetes";
-    /**
-     * Identifies the cluster as an ACK Edge cluster. Default value: Edge.
-     *
-     * 边缘集群标识，当创建集群类型为边缘托管版时，该参数必填。
-     * - Default：非边缘集群。
-     * - Edge：边缘集群。
-     *
-     * Discriminator of this kind of request.
-     * Source: docs/000_43e04a5f97c052c2.txt:280, docs/004_65ea0e32433b0565.txt:33, docs/004_65ea0e32433b0565.txt:83
-     * @default "Edge"
-     * @example Edge
-     * @example Default
-     */
-    profile: "Edge";
+  /**
+   * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
+   *
+   * 集群类型。取值ManagedKubernetes创建标准托管版集群。
+   *
+   * Discriminator of this kind of request.
+   * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14 (+7 more)
+   * @example ManagedKubernetes
+   * @example Kubernetes
+   */
+  cluster_type: "ManagedKubernetes";
+  /**
+   * Identifies the cluster as an ACK Edge cluster. Default value: Edge.
+   *
+   * 边缘集群标识，当创建集群类型为边缘托管版时，该参数必填。
+   * - Default：非边缘集群。
+   * - Edge：边缘集群。
+   *
+   * Discriminator of this kind of request.
+   * Source: docs/000_43e04a5f97c052c2.txt:280, docs/004_65ea0e32433b0565.txt:33 (+1 more)
+   * @default "Edge"
+   * @example Edge
+   * @example Default
+   */
+  profile: "Edge";
 }
 /**
  * CreateCluster, kind `managed`: Create an ACK managed cluster by calling an API operation.
  * Discriminator: cluster_type = "ManagedKubernetes", profile not "Edge".
  * Note: docs/001_f0118c1a963c3406.txt (2021-08-01) also marks required: key_pair, login_password, num_of_nodes, worker_system_disk_category, worker_system_disk_size, container_cidr, worker_instance_types, pod_vswitch_ids; the newer docs/002_1dd93588f18cb584.txt does not, so they are left optional
  * Note: docs/003_1688ff0bbc61cdc8.txt states no required flags (empty column)
- * Source: docs/000_43e04a5f97c052c2.txt:504, docs/001_f0118c1a963c3406.txt:94, docs/001_f0118c1a963c3406.txt:507, docs/002_1dd93588f18cb584.txt:167, docs/002_1dd93588f18cb584.txt:776, docs/003_1688ff0bbc61cdc8.txt:89 (+1 more)
+ * Source: docs/000_43e04a5f97c052c2.txt:504, docs/001_f0118c1a963c3406.txt:94 (+5 more)
  */
 export interface CreateClusterRequestManaged extends Pick<CreateClusterRequestBase, "name" | "disable_rollback" | "timeout_mins" | "kubernetes_version" | "runtime" | "key_pair" | "login_password" | "num_of_nodes" | "snat_entry" | "worker_system_disk_category" | "worker_system_disk_size" | "container_cidr" | "cloud_monitor_flags" | "endpoint_public_access" | "service_cidr" | "addons" | "tags" | "worker_data_disks" | "deletion_protection" | "node_cidr_mask" | "worker_instance_types" | "worker_instance_charge_type" | "security_group_id" | "is_enterprise_security_group" | "rds_instances" | "cluster_spec" | "resource_group_id" | "charge_type" | "period" | "period_unit" | "pod_vswitch_ids" | "load_balancer_spec" | "timezone" | "proxy_mode" | "enable_rrsa" | "cluster_domain" | "custom_san" | "service_account_issuer" | "api_audiences" | "encryption_provider_key" | "controlplane_log_ttl" | "controlplane_log_project" | "controlplane_log_components" | "nodepools" | "taints" | "node_name_mode" | "image_id" | "instances" | "format_disk" | "keep_instance_name" | "worker_auto_renew" | "worker_auto_renew_period" | "worker_data_disk_category" | "worker_data_disk_size" | "worker_period" | "worker_period_unit" | "cpu_policy" | "platform" | "user_data" | "os_type" | "soc_enabled" | "cis_enabled" | "worker_system_disk_performance_level">, Required<Pick<CreateClusterRequestBase, "region_id" | "vswitch_ids" | "vpcid">> {
-    /**
-     * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
-     *
-     * 集群类型。取值ManagedKubernetes创建标准托管版集群。
-     *
-     * Discriminator of this kind of request.
-     * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14, docs/001_f0118c1a963c3406.txt:94, docs/002_1dd93588f18cb584.txt:22, docs/002_1dd93588f18cb584.txt:189, docs/003_1688ff0bbc61cdc8.txt:14 (+3 more)
-     * @example ManagedKubernetes
-     * @example Kubernetes
-     */
-    cluster_type: "ManagedKubernetes";
-    /**
-     * Identifies the cluster as an ACK Edge cluster. Default value: Edge.
-     *
-     * 边缘集群标识，当创建集群类型为边缘托管版时，该参数必填。
-     * - Default：非边缘集群。
-     * - Edge：边缘集群。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:280, docs/004_65ea0e32433b0565.txt:33, docs/004_65ea0e32433b0565.txt:83
-     * @default Edge
-     * @example Edge
-     * @example Default
-     */
-    profile?: "Default";
+  /**
+   * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
+   *
+   * 集群类型。取值ManagedKubernetes创建标准托管版集群。
+   *
+   * Discriminator of this kind of request.
+   * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14 (+7 more)
+   * @example ManagedKubernetes
+   * @example Kubernetes
+   */
+  cluster_type: "ManagedKubernetes";
+  /**
+   * Identifies the cluster as an ACK Edge cluster. Default value: Edge.
+   *
+   * 边缘集群标识，当创建集群类型为边缘托管版时，该参数必填。
+   * - Default：非边缘集群。
+   * - Edge：边缘集群。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:280, docs/004_65ea0e32433b0565.txt:33 (+1 more)
+   * @default Edge
+   * @example Edge
+   * @example Default
+   */
+  profile?: "Default";
 }
 /**
  * CreateCluster, kind `serverless`: 创建Serverless集群.
@@ -1141,571 +1141,571 @@ export interface CreateClusterRequestManaged extends Pick<CreateClusterRequestBa
  * Source: docs/000_43e04a5f97c052c2.txt:575
  */
 export interface CreateClusterRequestServerless extends Pick<CreateClusterRequestBase, "name" | "disable_rollback" | "timeout_mins" | "kubernetes_version" | "runtime" | "region_id" | "key_pair" | "login_password" | "num_of_nodes" | "profile" | "snat_entry" | "worker_system_disk_category" | "worker_system_disk_size" | "container_cidr" | "cloud_monitor_flags" | "endpoint_public_access" | "service_cidr" | "addons" | "tags" | "vpcid" | "worker_data_disks" | "deletion_protection" | "node_cidr_mask" | "worker_instance_types" | "worker_instance_charge_type" | "security_group_id" | "is_enterprise_security_group" | "rds_instances" | "cluster_spec" | "pod_vswitch_ids" | "timezone" | "proxy_mode" | "cluster_domain" | "custom_san" | "service_account_issuer" | "api_audiences" | "encryption_provider_key" | "taints" | "node_name_mode" | "image_id" | "instances" | "format_disk" | "keep_instance_name" | "worker_auto_renew" | "worker_auto_renew_period" | "worker_period" | "worker_period_unit" | "cpu_policy" | "platform" | "user_data" | "os_type" | "ssh_flags" | "user_ca" | "node_port_range" | "master_count" | "master_vswitch_ids" | "master_instance_types" | "master_system_disk_category" | "master_system_disk_size" | "master_system_disk_snapshot_policy_id" | "master_instance_charge_type" | "master_period_unit" | "master_period" | "master_auto_renew" | "master_auto_renew_period" | "worker_vswitch_ids" | "worker_system_disk_snapshot_policy_id" | "service_discovery_types" | "nat_gateway" | "zone_id"> {
-    /**
-     * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
-     *
-     * 集群类型。取值ManagedKubernetes创建标准托管版集群。
-     *
-     * Discriminator of this kind of request.
-     * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14, docs/001_f0118c1a963c3406.txt:94, docs/002_1dd93588f18cb584.txt:22, docs/002_1dd93588f18cb584.txt:189, docs/003_1688ff0bbc61cdc8.txt:14 (+3 more)
-     * @example ManagedKubernetes
-     * @example Kubernetes
-     */
-    cluster_type: "Ask";
+  /**
+   * The type of the cluster. Set this parameter to ManagedKubernetes to create an ACK Edge cluster.
+   *
+   * 集群类型。取值ManagedKubernetes创建标准托管版集群。
+   *
+   * Discriminator of this kind of request.
+   * Source: docs/000_43e04a5f97c052c2.txt:28, docs/001_f0118c1a963c3406.txt:14 (+7 more)
+   * @example ManagedKubernetes
+   * @example Kubernetes
+   */
+  cluster_type: "Ask";
 }
 /**
  * Response of CreateCluster.
  * Pages: docs/000_43e04a5f97c052c2.txt, docs/001_f0118c1a963c3406.txt, docs/002_1dd93588f18cb584.txt, docs/003_1688ff0bbc61cdc8.txt, docs/004_65ea0e32433b0565.txt
  */
 export interface CreateClusterResponse {
-    /**
-     * The cluster ID.
-     *
-     * 集群ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:304, docs/001_f0118c1a963c3406.txt:491, docs/002_1dd93588f18cb584.txt:748, docs/003_1688ff0bbc61cdc8.txt:449, docs/004_65ea0e32433b0565.txt:138
-     * @example cb95aa626a47740afbf6aa099b650****
-     */
-    cluster_id?: string;
-    /**
-     * The request ID.
-     *
-     * 请求ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:305, docs/001_f0118c1a963c3406.txt:495, docs/002_1dd93588f18cb584.txt:756, docs/003_1688ff0bbc61cdc8.txt:453, docs/004_65ea0e32433b0565.txt:139
-     * @example 687C5BAA-D103-4993-884B-C35E4314A1E1
-     */
-    request_id?: string;
-    /**
-     * The task ID.
-     *
-     * 任务ID。
-     *
-     * Source: docs/000_43e04a5f97c052c2.txt:306, docs/001_f0118c1a963c3406.txt:499, docs/002_1dd93588f18cb584.txt:764, docs/003_1688ff0bbc61cdc8.txt:457, docs/004_65ea0e32433b0565.txt:140
-     * @example T-5a54309c80282e39ea00002f
-     */
-    task_id?: string;
+  /**
+   * The cluster ID.
+   *
+   * 集群ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:304, docs/001_f0118c1a963c3406.txt:491 (+3 more)
+   * @example cb95aa626a47740afbf6aa099b650****
+   */
+  cluster_id?: string;
+  /**
+   * The request ID.
+   *
+   * 请求ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:305, docs/001_f0118c1a963c3406.txt:495 (+3 more)
+   * @example 687C5BAA-D103-4993-884B-C35E4314A1E1
+   */
+  request_id?: string;
+  /**
+   * The task ID.
+   *
+   * 任务ID。
+   *
+   * Source: docs/000_43e04a5f97c052c2.txt:306, docs/001_f0118c1a963c3406.txt:499 (+3 more)
+   * @example T-5a54309c80282e39ea00002f
+   */
+  task_id?: string;
 }
 /**
  * Model `addon` of CreateCluster.
- * Source: docs/001_f0118c1a963c3406.txt:44, docs/002_1dd93588f18cb584.txt:52, docs/003_1688ff0bbc61cdc8.txt:44, docs/004_65ea0e32433b0565.txt:43
+ * Source: docs/001_f0118c1a963c3406.txt:44, docs/002_1dd93588f18cb584.txt:52 (+2 more)
  */
 export interface Addon {
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:45, docs/002_1dd93588f18cb584.txt:53, docs/003_1688ff0bbc61cdc8.txt:45, docs/004_65ea0e32433b0565.txt:44
-     */
-    name?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:46, docs/002_1dd93588f18cb584.txt:54, docs/003_1688ff0bbc61cdc8.txt:46, docs/004_65ea0e32433b0565.txt:45
-     */
-    config?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:47, docs/002_1dd93588f18cb584.txt:55, docs/003_1688ff0bbc61cdc8.txt:47, docs/004_65ea0e32433b0565.txt:46
-     */
-    disabled?: boolean;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:45, docs/002_1dd93588f18cb584.txt:53 (+2 more)
+   */
+  name?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:46, docs/002_1dd93588f18cb584.txt:54 (+2 more)
+   */
+  config?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:47, docs/002_1dd93588f18cb584.txt:55 (+2 more)
+   */
+  disabled?: boolean;
 }
 /**
  * Model `data_disk` of CreateCluster.
- * Source: docs/001_f0118c1a963c3406.txt:68, docs/003_1688ff0bbc61cdc8.txt:66, docs/004_65ea0e32433b0565.txt:53
+ * Source: docs/001_f0118c1a963c3406.txt:68, docs/003_1688ff0bbc61cdc8.txt:66 (+1 more)
  */
 export interface DataDisk {
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:69, docs/003_1688ff0bbc61cdc8.txt:67, docs/004_65ea0e32433b0565.txt:54
-     */
-    category?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:70, docs/003_1688ff0bbc61cdc8.txt:68, docs/004_65ea0e32433b0565.txt:55
-     */
-    size?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:71, docs/003_1688ff0bbc61cdc8.txt:69, docs/004_65ea0e32433b0565.txt:56
-     */
-    encrypted?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:72, docs/003_1688ff0bbc61cdc8.txt:70, docs/004_65ea0e32433b0565.txt:57
-     */
-    auto_snapshot_policy_id?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:69, docs/003_1688ff0bbc61cdc8.txt:67 (+1 more)
+   */
+  category?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:70, docs/003_1688ff0bbc61cdc8.txt:68 (+1 more)
+   */
+  size?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:71, docs/003_1688ff0bbc61cdc8.txt:69 (+1 more)
+   */
+  encrypted?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:72, docs/003_1688ff0bbc61cdc8.txt:70 (+1 more)
+   */
+  auto_snapshot_policy_id?: string;
 }
 /**
  * Model `nodepool` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:60
  */
 export interface Nodepool {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:61
-     */
-    auto_scaling?: NodepoolAutoScaling;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:70
-     */
-    kubernetes_config?: NodepoolKubernetesConfig;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:86
-     */
-    nodepool_info?: NodepoolNodepoolInfo;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:90
-     */
-    scaling_group?: NodepoolScalingGroup;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:132
-     */
-    tee_config?: NodepoolTeeConfig;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:135
-     */
-    management?: NodepoolManagement;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:145
-     */
-    count?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:937
-     */
-    interconnect_mode?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:938
-     */
-    interconnect_config?: NodepoolInterconnectConfig;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:945
-     */
-    max_nodes?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:61
+   */
+  auto_scaling?: NodepoolAutoScaling;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:70
+   */
+  kubernetes_config?: NodepoolKubernetesConfig;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:86
+   */
+  nodepool_info?: NodepoolNodepoolInfo;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:90
+   */
+  scaling_group?: NodepoolScalingGroup;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:132
+   */
+  tee_config?: NodepoolTeeConfig;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:135
+   */
+  management?: NodepoolManagement;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:145
+   */
+  count?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:937
+   */
+  interconnect_mode?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:938
+   */
+  interconnect_config?: NodepoolInterconnectConfig;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:945
+   */
+  max_nodes?: number;
 }
 /**
  * Model `nodepool.auto_scaling` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:61
  */
 export interface NodepoolAutoScaling {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:62
-     */
-    enable?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:63
-     */
-    max_instances?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:64
-     */
-    min_instances?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:65
-     */
-    type?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:66
-     */
-    is_bond_eip?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:67
-     */
-    eip_internet_charge_type?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:68
-     */
-    eip_bandwidth?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:62
+   */
+  enable?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:63
+   */
+  max_instances?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:64
+   */
+  min_instances?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:65
+   */
+  type?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:66
+   */
+  is_bond_eip?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:67
+   */
+  eip_internet_charge_type?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:68
+   */
+  eip_bandwidth?: number;
 }
 /**
  * Model `nodepool.interconnect_config` of CreateCluster.
  */
 export interface NodepoolInterconnectConfig {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:939
-     */
-    cen_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:940
-     */
-    ccn_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:941
-     */
-    ccn_region_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:942
-     */
-    bandwidth?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:943
-     */
-    improved_period?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:939
+   */
+  cen_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:940
+   */
+  ccn_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:941
+   */
+  ccn_region_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:942
+   */
+  bandwidth?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:943
+   */
+  improved_period?: string;
 }
 /**
  * Model `nodepool.kubernetes_config` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:70
  */
 export interface NodepoolKubernetesConfig {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:71
-     */
-    cms_enabled?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:72
-     */
-    cpu_policy?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:73
-     */
-    labels?: NodepoolKubernetesConfigLabels[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:77
-     */
-    runtime?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:78
-     */
-    runtime_version?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:79
-     */
-    taints?: NodepoolKubernetesConfigTaints[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:84
-     */
-    user_data?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:869
-     */
-    node_name_mode?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:71
+   */
+  cms_enabled?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:72
+   */
+  cpu_policy?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:73
+   */
+  labels?: NodepoolKubernetesConfigLabels[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:77
+   */
+  runtime?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:78
+   */
+  runtime_version?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:79
+   */
+  taints?: NodepoolKubernetesConfigTaints[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:84
+   */
+  user_data?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:869
+   */
+  node_name_mode?: string;
 }
 /**
  * Model `nodepool.kubernetes_config.labels` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:73
  */
 export interface NodepoolKubernetesConfigLabels {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:74
-     */
-    key?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:75
-     */
-    value?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:74
+   */
+  key?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:75
+   */
+  value?: string;
 }
 /**
  * Model `nodepool.kubernetes_config.taints` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:79
  */
 export interface NodepoolKubernetesConfigTaints {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:80
-     */
-    key?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:81
-     */
-    value?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:82
-     */
-    effect?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:80
+   */
+  key?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:81
+   */
+  value?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:82
+   */
+  effect?: string;
 }
 /**
  * Model `nodepool.management` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:135
  */
 export interface NodepoolManagement {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:136
-     */
-    enable?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:137
-     */
-    auto_repair?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:138
-     */
-    upgrade_config?: NodepoolManagementUpgradeConfig;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:136
+   */
+  enable?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:137
+   */
+  auto_repair?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:138
+   */
+  upgrade_config?: NodepoolManagementUpgradeConfig;
 }
 /**
  * Model `nodepool.management.upgrade_config` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:138
  */
 export interface NodepoolManagementUpgradeConfig {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:139
-     */
-    auto_upgrade?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:140
-     */
-    surge?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:141
-     */
-    surge_percentage?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:142
-     */
-    max_unavailable?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:139
+   */
+  auto_upgrade?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:140
+   */
+  surge?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:141
+   */
+  surge_percentage?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:142
+   */
+  max_unavailable?: number;
 }
 /**
  * Model `nodepool.nodepool_info` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:86
  */
 export interface NodepoolNodepoolInfo {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:87
-     */
-    name?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:88
-     */
-    resource_group_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:852
-     */
-    type?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:87
+   */
+  name?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:88
+   */
+  resource_group_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:852
+   */
+  type?: string;
 }
 /**
  * Model `nodepool.scaling_group` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:90
  */
 export interface NodepoolScalingGroup {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:91
-     */
-    auto_renew?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:92
-     */
-    auto_renew_period?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:93
-     */
-    data_disks?: NodepoolScalingGroupDataDisks[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:99
-     */
-    image_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:100
-     */
-    instance_charge_type?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:101
-     */
-    instance_types?: string[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:102
-     */
-    key_pair?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:103
-     */
-    login_password?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:104
-     */
-    period?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:105
-     */
-    period_unit?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:106
-     */
-    platform?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:107
-     */
-    rds_instances?: string[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:108
-     */
-    spot_strategy?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:109
-     */
-    spot_price_limit?: NodepoolScalingGroupSpotPriceLimit[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:113
-     */
-    scaling_policy?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:114
-     */
-    security_group_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:115
-     */
-    security_group_ids?: string[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:116
-     */
-    system_disk_category?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:117
-     */
-    system_disk_size?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:118
-     */
-    tags?: NodepoolScalingGroupTags[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:122
-     */
-    vswitch_ids?: string[];
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:123
-     */
-    multi_az_policy?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:124
-     */
-    on_demand_base_capacity?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:125
-     */
-    on_demand_percentage_above_base_capacity?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:126
-     */
-    spot_instance_pools?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:127
-     */
-    spot_instance_remedy?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:128
-     */
-    compensate_with_on_demand?: boolean;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:129
-     */
-    internet_charge_type?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:130
-     */
-    internet_max_bandwidth_out?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:905
-     */
-    system_disk_performance_level?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:919
-     */
-    image_type?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:920
-     */
-    deploymentset_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:921
-     */
-    desired_size?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:91
+   */
+  auto_renew?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:92
+   */
+  auto_renew_period?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:93
+   */
+  data_disks?: NodepoolScalingGroupDataDisks[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:99
+   */
+  image_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:100
+   */
+  instance_charge_type?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:101
+   */
+  instance_types?: string[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:102
+   */
+  key_pair?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:103
+   */
+  login_password?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:104
+   */
+  period?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:105
+   */
+  period_unit?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:106
+   */
+  platform?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:107
+   */
+  rds_instances?: string[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:108
+   */
+  spot_strategy?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:109
+   */
+  spot_price_limit?: NodepoolScalingGroupSpotPriceLimit[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:113
+   */
+  scaling_policy?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:114
+   */
+  security_group_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:115
+   */
+  security_group_ids?: string[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:116
+   */
+  system_disk_category?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:117
+   */
+  system_disk_size?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:118
+   */
+  tags?: NodepoolScalingGroupTags[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:122
+   */
+  vswitch_ids?: string[];
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:123
+   */
+  multi_az_policy?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:124
+   */
+  on_demand_base_capacity?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:125
+   */
+  on_demand_percentage_above_base_capacity?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:126
+   */
+  spot_instance_pools?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:127
+   */
+  spot_instance_remedy?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:128
+   */
+  compensate_with_on_demand?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:129
+   */
+  internet_charge_type?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:130
+   */
+  internet_max_bandwidth_out?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:905
+   */
+  system_disk_performance_level?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:919
+   */
+  image_type?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:920
+   */
+  deploymentset_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:921
+   */
+  desired_size?: number;
 }
 /**
  * Model `nodepool.scaling_group.data_disks` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:93
  */
 export interface NodepoolScalingGroupDataDisks {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:94
-     */
-    category?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:95
-     */
-    size?: number;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:96
-     */
-    encrypted?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:97
-     */
-    auto_snapshot_policy_id?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:884
-     */
-    performance_level?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:94
+   */
+  category?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:95
+   */
+  size?: number;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:96
+   */
+  encrypted?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:97
+   */
+  auto_snapshot_policy_id?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:884
+   */
+  performance_level?: string;
 }
 /**
  * Model `nodepool.scaling_group.spot_price_limit` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:109
  */
 export interface NodepoolScalingGroupSpotPriceLimit {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:110
-     */
-    instance_type?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:111
-     */
-    price_limit?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:110
+   */
+  instance_type?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:111
+   */
+  price_limit?: string;
 }
 /**
  * Model `nodepool.scaling_group.tags` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:118
  */
 export interface NodepoolScalingGroupTags {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:119
-     */
-    key?: string;
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:120
-     */
-    value?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:119
+   */
+  key?: string;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:120
+   */
+  value?: string;
 }
 /**
  * Model `nodepool.tee_config` of CreateCluster.
  * Source: docs/002_1dd93588f18cb584.txt:132
  */
 export interface NodepoolTeeConfig {
-    /**
-     * Source: docs/002_1dd93588f18cb584.txt:133
-     */
-    tee_enable?: boolean;
+  /**
+   * Source: docs/002_1dd93588f18cb584.txt:133
+   */
+  tee_enable?: boolean;
 }
 /**
  * Model `runtime` of CreateCluster.
- * Source: docs/001_f0118c1a963c3406.txt:17, docs/003_1688ff0bbc61cdc8.txt:17, docs/004_65ea0e32433b0565.txt:25
+ * Source: docs/001_f0118c1a963c3406.txt:17, docs/003_1688ff0bbc61cdc8.txt:17 (+1 more)
  */
 export interface Runtime {
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:18, docs/003_1688ff0bbc61cdc8.txt:18, docs/004_65ea0e32433b0565.txt:26
-     */
-    name?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:19, docs/003_1688ff0bbc61cdc8.txt:19, docs/004_65ea0e32433b0565.txt:27
-     */
-    version?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:18, docs/003_1688ff0bbc61cdc8.txt:18 (+1 more)
+   */
+  name?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:19, docs/003_1688ff0bbc61cdc8.txt:19 (+1 more)
+   */
+  version?: string;
 }
 /**
  * Model `tag` of CreateCluster.
- * Source: docs/001_f0118c1a963c3406.txt:40, docs/002_1dd93588f18cb584.txt:40, docs/003_1688ff0bbc61cdc8.txt:40, docs/004_65ea0e32433b0565.txt:48
+ * Source: docs/001_f0118c1a963c3406.txt:40, docs/002_1dd93588f18cb584.txt:40 (+2 more)
  */
 export interface Tag {
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:41, docs/002_1dd93588f18cb584.txt:41, docs/003_1688ff0bbc61cdc8.txt:41, docs/004_65ea0e32433b0565.txt:49
-     */
-    key?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:42, docs/002_1dd93588f18cb584.txt:42, docs/003_1688ff0bbc61cdc8.txt:42, docs/004_65ea0e32433b0565.txt:50
-     */
-    value?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:41, docs/002_1dd93588f18cb584.txt:41 (+2 more)
+   */
+  key?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:42, docs/002_1dd93588f18cb584.txt:42 (+2 more)
+   */
+  value?: string;
 }
 /**
  * Model `taint` of CreateCluster.
  * Source: docs/001_f0118c1a963c3406.txt:49, docs/003_1688ff0bbc61cdc8.txt:49
  */
 export interface Taint {
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:50, docs/003_1688ff0bbc61cdc8.txt:50
-     */
-    key?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:51, docs/003_1688ff0bbc61cdc8.txt:51
-     */
-    value?: string;
-    /**
-     * Source: docs/001_f0118c1a963c3406.txt:52, docs/003_1688ff0bbc61cdc8.txt:52
-     */
-    effect?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:50, docs/003_1688ff0bbc61cdc8.txt:50
+   */
+  key?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:51, docs/003_1688ff0bbc61cdc8.txt:51
+   */
+  value?: string;
+  /**
+   * Source: docs/001_f0118c1a963c3406.txt:52, docs/003_1688ff0bbc61cdc8.txt:52
+   */
+  effect?: string;
 }
 /**
  * What the pages say about CS 2015-12-15 CreateCluster (POST /clusters): product, API version, style, method, path template, and where each request parameter travels.
@@ -1721,22 +1721,22 @@ export declare function toRequest(request: CreateClusterRequest): HttpRequest;
  * Values come from the pages' own samples and examples where those are valid.
  */
 export declare const createClusterSamples: {
-    readonly dedicated: {
-        readonly minimal: CreateClusterRequestDedicated;
-        readonly full: CreateClusterRequestDedicated;
-    };
-    readonly edge: {
-        readonly minimal: CreateClusterRequestEdge;
-        readonly full: CreateClusterRequestEdge;
-    };
-    readonly managed: {
-        readonly minimal: CreateClusterRequestManaged;
-        readonly full: CreateClusterRequestManaged;
-    };
-    readonly serverless: {
-        readonly minimal: CreateClusterRequestServerless;
-        readonly full: CreateClusterRequestServerless;
-    };
+  readonly dedicated: {
+    readonly minimal: CreateClusterRequestDedicated;
+    readonly full: CreateClusterRequestDedicated;
+  };
+  readonly edge: {
+    readonly minimal: CreateClusterRequestEdge;
+    readonly full: CreateClusterRequestEdge;
+  };
+  readonly managed: {
+    readonly minimal: CreateClusterRequestManaged;
+    readonly full: CreateClusterRequestManaged;
+  };
+  readonly serverless: {
+    readonly minimal: CreateClusterRequestServerless;
+    readonly full: CreateClusterRequestServerless;
+  };
 };
 /**
  * Validates a CreateCluster request before it leaves your service: types, required parameters, allowed values,

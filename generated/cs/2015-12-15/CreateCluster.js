@@ -8,124 +8,124 @@ import { Ctx, isObj, issue, ownCopy, ucs2len, toRequestOf } from "../../runtime.
  * What the pages say about CS 2015-12-15 CreateCluster (POST /clusters): product, API version, style, method, path template, and where each request parameter travels.
  */
 export const operation = {
-    product: "CS",
-    version: "2015-12-15",
-    name: "CreateCluster",
-    style: "ROA",
-    method: "POST",
-    path: "/clusters",
-    parameters: [
-        { name: "name", in: "body", required: true, shape: "s" },
-        { name: "cluster_type", in: "body", required: true, shape: "s" },
-        { name: "disable_rollback", in: "body", required: false, shape: "b" },
-        { name: "timeout_mins", in: "body", required: false, shape: "n" },
-        { name: "kubernetes_version", in: "body", required: false, shape: "s" },
-        { name: "runtime", in: "body", required: false, shape: "{runtime}" },
-        { name: "region_id", in: "body", required: true, shape: "s" },
-        { name: "key_pair", in: "body", required: true, shape: "s" },
-        { name: "login_password", in: "body", required: true, shape: "s" },
-        { name: "num_of_nodes", in: "body", required: true, shape: "n" },
-        { name: "profile", in: "body", required: true, shape: "s" },
-        { name: "logging_type", in: "body", required: false, shape: "s" },
-        { name: "snat_entry", in: "body", required: false, shape: "b" },
-        { name: "vswitch_ids", in: "body", required: true, shape: "[s]" },
-        { name: "worker_system_disk_category", in: "body", required: true, shape: "s" },
-        { name: "worker_system_disk_size", in: "body", required: true, shape: "n" },
-        { name: "container_cidr", in: "body", required: false, shape: "s" },
-        { name: "cloud_monitor_flags", in: "body", required: false, shape: "b" },
-        { name: "endpoint_public_access", in: "body", required: false, shape: "b" },
-        { name: "service_cidr", in: "body", required: true, shape: "s" },
-        { name: "addons", in: "body", required: false, shape: "[{addon}]" },
-        { name: "tags", in: "body", required: false, shape: "[{tag}]" },
-        { name: "vpcid", in: "body", required: true, shape: "s" },
-        { name: "worker_data_disks", in: "body", required: false, shape: "[{data_disk}]" },
-        { name: "deletion_protection", in: "body", required: false, shape: "b" },
-        { name: "node_cidr_mask", in: "body", required: false, shape: "s" },
-        { name: "worker_instance_types", in: "body", required: true, shape: "[s]" },
-        { name: "worker_instance_charge_type", in: "body", required: true, shape: "s" },
-        { name: "security_group_id", in: "body", required: false, shape: "s" },
-        { name: "is_enterprise_security_group", in: "body", required: false, shape: "b" },
-        { name: "rds_instances", in: "body", required: false, shape: "[s]" },
-        { name: "cluster_spec", in: "body", required: false, shape: "s" },
-        { name: "resource_group_id", in: "body", required: false, shape: "s" },
-        { name: "charge_type", in: "body", required: false, shape: "s" },
-        { name: "period", in: "body", required: false, shape: "n" },
-        { name: "period_unit", in: "body", required: false, shape: "s" },
-        { name: "pod_vswitch_ids", in: "body", required: false, shape: "[s]" },
-        { name: "load_balancer_spec", in: "body", required: false, shape: "s" },
-        { name: "timezone", in: "body", required: false, shape: "s" },
-        { name: "proxy_mode", in: "body", required: false, shape: "s" },
-        { name: "enable_rrsa", in: "body", required: false, shape: "b" },
-        { name: "cluster_domain", in: "body", required: false, shape: "s" },
-        { name: "custom_san", in: "body", required: false, shape: "s" },
-        { name: "service_account_issuer", in: "body", required: false, shape: "s" },
-        { name: "api_audiences", in: "body", required: false, shape: "s" },
-        { name: "encryption_provider_key", in: "body", required: false, shape: "s" },
-        { name: "controlplane_log_ttl", in: "body", required: false, shape: "s" },
-        { name: "controlplane_log_project", in: "body", required: false, shape: "s" },
-        { name: "controlplane_log_components", in: "body", required: false, shape: "[s]" },
-        { name: "nodepools", in: "body", required: false, shape: "[{nodepool}]" },
-        { name: "taints", in: "body", required: false, shape: "[{taint}]" },
-        { name: "node_name_mode", in: "body", required: false, shape: "s" },
-        { name: "image_id", in: "body", required: false, shape: "s" },
-        { name: "instances", in: "body", required: false, shape: "[s]" },
-        { name: "format_disk", in: "body", required: false, shape: "b" },
-        { name: "keep_instance_name", in: "body", required: false, shape: "b" },
-        { name: "worker_auto_renew", in: "body", required: false, shape: "b" },
-        { name: "worker_auto_renew_period", in: "body", required: false, shape: "n" },
-        { name: "worker_data_disk_category", in: "body", required: false, shape: "s" },
-        { name: "worker_data_disk_size", in: "body", required: false, shape: "n" },
-        { name: "worker_period", in: "body", required: false, shape: "n" },
-        { name: "worker_period_unit", in: "body", required: false, shape: "s" },
-        { name: "cpu_policy", in: "body", required: false, shape: "s" },
-        { name: "platform", in: "body", required: false, shape: "s" },
-        { name: "user_data", in: "body", required: false, shape: "s" },
-        { name: "os_type", in: "body", required: false, shape: "s" },
-        { name: "soc_enabled", in: "body", required: false, shape: "b" },
-        { name: "cis_enabled", in: "body", required: false, shape: "b" },
-        { name: "ssh_flags", in: "body", required: false, shape: "b" },
-        { name: "user_ca", in: "body", required: false, shape: "s" },
-        { name: "node_port_range", in: "body", required: false, shape: "s" },
-        { name: "master_count", in: "body", required: true, shape: "n" },
-        { name: "master_vswitch_ids", in: "body", required: true, shape: "[s]" },
-        { name: "master_instance_types", in: "body", required: true, shape: "[s]" },
-        { name: "master_system_disk_category", in: "body", required: true, shape: "s" },
-        { name: "master_system_disk_size", in: "body", required: true, shape: "n" },
-        { name: "master_system_disk_snapshot_policy_id", in: "body", required: false, shape: "s" },
-        { name: "master_instance_charge_type", in: "body", required: true, shape: "s" },
-        { name: "master_period_unit", in: "body", required: false, shape: "s" },
-        { name: "master_period", in: "body", required: false, shape: "n" },
-        { name: "master_auto_renew", in: "body", required: false, shape: "b" },
-        { name: "master_auto_renew_period", in: "body", required: false, shape: "n" },
-        { name: "worker_vswitch_ids", in: "body", required: true, shape: "[s]" },
-        { name: "worker_system_disk_snapshot_policy_id", in: "body", required: false, shape: "s" },
-        { name: "service_discovery_types", in: "body", required: false, shape: "[s]" },
-        { name: "nat_gateway", in: "body", required: false, shape: "b" },
-        { name: "zone_id", in: "body", required: false, shape: "s" },
-        { name: "master_system_disk_performance_level", in: "body", required: false, shape: "s" },
-        { name: "worker_system_disk_performance_level", in: "body", required: false, shape: "s" },
-    ],
-    models: {
-        addon: { name: "s", config: "s", disabled: "b" },
-        data_disk: { category: "s", size: "s", encrypted: "s", auto_snapshot_policy_id: "s" },
-        nodepool: { auto_scaling: "{nodepool.auto_scaling}", kubernetes_config: "{nodepool.kubernetes_config}", nodepool_info: "{nodepool.nodepool_info}", scaling_group: "{nodepool.scaling_group}", tee_config: "{nodepool.tee_config}", management: "{nodepool.management}", count: "n", interconnect_mode: "s", interconnect_config: "{nodepool.interconnect_config}", max_nodes: "n" },
-        "nodepool.auto_scaling": { enable: "b", max_instances: "n", min_instances: "n", type: "s", is_bond_eip: "b", eip_internet_charge_type: "s", eip_bandwidth: "n" },
-        "nodepool.interconnect_config": { cen_id: "s", ccn_id: "s", ccn_region_id: "s", bandwidth: "n", improved_period: "s" },
-        "nodepool.kubernetes_config": { cms_enabled: "b", cpu_policy: "s", labels: "[{nodepool.kubernetes_config.labels}]", runtime: "s", runtime_version: "s", taints: "[{nodepool.kubernetes_config.taints}]", user_data: "s", node_name_mode: "s" },
-        "nodepool.kubernetes_config.labels": { key: "s", value: "s" },
-        "nodepool.kubernetes_config.taints": { key: "s", value: "s", effect: "s" },
-        "nodepool.management": { enable: "b", auto_repair: "b", upgrade_config: "{nodepool.management.upgrade_config}" },
-        "nodepool.management.upgrade_config": { auto_upgrade: "b", surge: "n", surge_percentage: "n", max_unavailable: "n" },
-        "nodepool.nodepool_info": { name: "s", resource_group_id: "s", type: "s" },
-        "nodepool.scaling_group": { auto_renew: "b", auto_renew_period: "n", data_disks: "[{nodepool.scaling_group.data_disks}]", image_id: "s", instance_charge_type: "s", instance_types: "[s]", key_pair: "s", login_password: "s", period: "n", period_unit: "s", platform: "s", rds_instances: "[s]", spot_strategy: "s", spot_price_limit: "[{nodepool.scaling_group.spot_price_limit}]", scaling_policy: "s", security_group_id: "s", security_group_ids: "[s]", system_disk_category: "s", system_disk_size: "n", tags: "[{nodepool.scaling_group.tags}]", vswitch_ids: "[s]", multi_az_policy: "s", on_demand_base_capacity: "n", on_demand_percentage_above_base_capacity: "n", spot_instance_pools: "n", spot_instance_remedy: "b", compensate_with_on_demand: "b", internet_charge_type: "s", internet_max_bandwidth_out: "n", system_disk_performance_level: "s", image_type: "s", deploymentset_id: "s", desired_size: "n" },
-        "nodepool.scaling_group.data_disks": { category: "s", size: "n", encrypted: "s", auto_snapshot_policy_id: "s", performance_level: "s" },
-        "nodepool.scaling_group.spot_price_limit": { instance_type: "s", price_limit: "s" },
-        "nodepool.scaling_group.tags": { key: "s", value: "s" },
-        "nodepool.tee_config": { tee_enable: "b" },
-        runtime: { name: "s", version: "s" },
-        tag: { key: "s", value: "s" },
-        taint: { key: "s", value: "s", effect: "s" },
-    },
+  product: "CS",
+  version: "2015-12-15",
+  name: "CreateCluster",
+  style: "ROA",
+  method: "POST",
+  path: "/clusters",
+  parameters: [
+    { name: "name", in: "body", required: true, shape: "s" },
+    { name: "cluster_type", in: "body", required: true, shape: "s" },
+    { name: "disable_rollback", in: "body", required: false, shape: "b" },
+    { name: "timeout_mins", in: "body", required: false, shape: "n" },
+    { name: "kubernetes_version", in: "body", required: false, shape: "s" },
+    { name: "runtime", in: "body", required: false, shape: "{runtime}" },
+    { name: "region_id", in: "body", required: true, shape: "s" },
+    { name: "key_pair", in: "body", required: true, shape: "s" },
+    { name: "login_password", in: "body", required: true, shape: "s" },
+    { name: "num_of_nodes", in: "body", required: true, shape: "n" },
+    { name: "profile", in: "body", required: true, shape: "s" },
+    { name: "logging_type", in: "body", required: false, shape: "s" },
+    { name: "snat_entry", in: "body", required: false, shape: "b" },
+    { name: "vswitch_ids", in: "body", required: true, shape: "[s]" },
+    { name: "worker_system_disk_category", in: "body", required: true, shape: "s" },
+    { name: "worker_system_disk_size", in: "body", required: true, shape: "n" },
+    { name: "container_cidr", in: "body", required: false, shape: "s" },
+    { name: "cloud_monitor_flags", in: "body", required: false, shape: "b" },
+    { name: "endpoint_public_access", in: "body", required: false, shape: "b" },
+    { name: "service_cidr", in: "body", required: true, shape: "s" },
+    { name: "addons", in: "body", required: false, shape: "[{addon}]" },
+    { name: "tags", in: "body", required: false, shape: "[{tag}]" },
+    { name: "vpcid", in: "body", required: true, shape: "s" },
+    { name: "worker_data_disks", in: "body", required: false, shape: "[{data_disk}]" },
+    { name: "deletion_protection", in: "body", required: false, shape: "b" },
+    { name: "node_cidr_mask", in: "body", required: false, shape: "s" },
+    { name: "worker_instance_types", in: "body", required: true, shape: "[s]" },
+    { name: "worker_instance_charge_type", in: "body", required: true, shape: "s" },
+    { name: "security_group_id", in: "body", required: false, shape: "s" },
+    { name: "is_enterprise_security_group", in: "body", required: false, shape: "b" },
+    { name: "rds_instances", in: "body", required: false, shape: "[s]" },
+    { name: "cluster_spec", in: "body", required: false, shape: "s" },
+    { name: "resource_group_id", in: "body", required: false, shape: "s" },
+    { name: "charge_type", in: "body", required: false, shape: "s" },
+    { name: "period", in: "body", required: false, shape: "n" },
+    { name: "period_unit", in: "body", required: false, shape: "s" },
+    { name: "pod_vswitch_ids", in: "body", required: false, shape: "[s]" },
+    { name: "load_balancer_spec", in: "body", required: false, shape: "s" },
+    { name: "timezone", in: "body", required: false, shape: "s" },
+    { name: "proxy_mode", in: "body", required: false, shape: "s" },
+    { name: "enable_rrsa", in: "body", required: false, shape: "b" },
+    { name: "cluster_domain", in: "body", required: false, shape: "s" },
+    { name: "custom_san", in: "body", required: false, shape: "s" },
+    { name: "service_account_issuer", in: "body", required: false, shape: "s" },
+    { name: "api_audiences", in: "body", required: false, shape: "s" },
+    { name: "encryption_provider_key", in: "body", required: false, shape: "s" },
+    { name: "controlplane_log_ttl", in: "body", required: false, shape: "s" },
+    { name: "controlplane_log_project", in: "body", required: false, shape: "s" },
+    { name: "controlplane_log_components", in: "body", required: false, shape: "[s]" },
+    { name: "nodepools", in: "body", required: false, shape: "[{nodepool}]" },
+    { name: "taints", in: "body", required: false, shape: "[{taint}]" },
+    { name: "node_name_mode", in: "body", required: false, shape: "s" },
+    { name: "image_id", in: "body", required: false, shape: "s" },
+    { name: "instances", in: "body", required: false, shape: "[s]" },
+    { name: "format_disk", in: "body", required: false, shape: "b" },
+    { name: "keep_instance_name", in: "body", required: false, shape: "b" },
+    { name: "worker_auto_renew", in: "body", required: false, shape: "b" },
+    { name: "worker_auto_renew_period", in: "body", required: false, shape: "n" },
+    { name: "worker_data_disk_category", in: "body", required: false, shape: "s" },
+    { name: "worker_data_disk_size", in: "body", required: false, shape: "n" },
+    { name: "worker_period", in: "body", required: false, shape: "n" },
+    { name: "worker_period_unit", in: "body", required: false, shape: "s" },
+    { name: "cpu_policy", in: "body", required: false, shape: "s" },
+    { name: "platform", in: "body", required: false, shape: "s" },
+    { name: "user_data", in: "body", required: false, shape: "s" },
+    { name: "os_type", in: "body", required: false, shape: "s" },
+    { name: "soc_enabled", in: "body", required: false, shape: "b" },
+    { name: "cis_enabled", in: "body", required: false, shape: "b" },
+    { name: "ssh_flags", in: "body", required: false, shape: "b" },
+    { name: "user_ca", in: "body", required: false, shape: "s" },
+    { name: "node_port_range", in: "body", required: false, shape: "s" },
+    { name: "master_count", in: "body", required: true, shape: "n" },
+    { name: "master_vswitch_ids", in: "body", required: true, shape: "[s]" },
+    { name: "master_instance_types", in: "body", required: true, shape: "[s]" },
+    { name: "master_system_disk_category", in: "body", required: true, shape: "s" },
+    { name: "master_system_disk_size", in: "body", required: true, shape: "n" },
+    { name: "master_system_disk_snapshot_policy_id", in: "body", required: false, shape: "s" },
+    { name: "master_instance_charge_type", in: "body", required: true, shape: "s" },
+    { name: "master_period_unit", in: "body", required: false, shape: "s" },
+    { name: "master_period", in: "body", required: false, shape: "n" },
+    { name: "master_auto_renew", in: "body", required: false, shape: "b" },
+    { name: "master_auto_renew_period", in: "body", required: false, shape: "n" },
+    { name: "worker_vswitch_ids", in: "body", required: true, shape: "[s]" },
+    { name: "worker_system_disk_snapshot_policy_id", in: "body", required: false, shape: "s" },
+    { name: "service_discovery_types", in: "body", required: false, shape: "[s]" },
+    { name: "nat_gateway", in: "body", required: false, shape: "b" },
+    { name: "zone_id", in: "body", required: false, shape: "s" },
+    { name: "master_system_disk_performance_level", in: "body", required: false, shape: "s" },
+    { name: "worker_system_disk_performance_level", in: "body", required: false, shape: "s" },
+  ],
+  models: {
+    addon: { name: "s", config: "s", disabled: "b" },
+    data_disk: { category: "s", size: "s", encrypted: "s", auto_snapshot_policy_id: "s" },
+    nodepool: { auto_scaling: "{nodepool.auto_scaling}", kubernetes_config: "{nodepool.kubernetes_config}", nodepool_info: "{nodepool.nodepool_info}", scaling_group: "{nodepool.scaling_group}", tee_config: "{nodepool.tee_config}", management: "{nodepool.management}", count: "n", interconnect_mode: "s", interconnect_config: "{nodepool.interconnect_config}", max_nodes: "n" },
+    "nodepool.auto_scaling": { enable: "b", max_instances: "n", min_instances: "n", type: "s", is_bond_eip: "b", eip_internet_charge_type: "s", eip_bandwidth: "n" },
+    "nodepool.interconnect_config": { cen_id: "s", ccn_id: "s", ccn_region_id: "s", bandwidth: "n", improved_period: "s" },
+    "nodepool.kubernetes_config": { cms_enabled: "b", cpu_policy: "s", labels: "[{nodepool.kubernetes_config.labels}]", runtime: "s", runtime_version: "s", taints: "[{nodepool.kubernetes_config.taints}]", user_data: "s", node_name_mode: "s" },
+    "nodepool.kubernetes_config.labels": { key: "s", value: "s" },
+    "nodepool.kubernetes_config.taints": { key: "s", value: "s", effect: "s" },
+    "nodepool.management": { enable: "b", auto_repair: "b", upgrade_config: "{nodepool.management.upgrade_config}" },
+    "nodepool.management.upgrade_config": { auto_upgrade: "b", surge: "n", surge_percentage: "n", max_unavailable: "n" },
+    "nodepool.nodepool_info": { name: "s", resource_group_id: "s", type: "s" },
+    "nodepool.scaling_group": { auto_renew: "b", auto_renew_period: "n", data_disks: "[{nodepool.scaling_group.data_disks}]", image_id: "s", instance_charge_type: "s", instance_types: "[s]", key_pair: "s", login_password: "s", period: "n", period_unit: "s", platform: "s", rds_instances: "[s]", spot_strategy: "s", spot_price_limit: "[{nodepool.scaling_group.spot_price_limit}]", scaling_policy: "s", security_group_id: "s", security_group_ids: "[s]", system_disk_category: "s", system_disk_size: "n", tags: "[{nodepool.scaling_group.tags}]", vswitch_ids: "[s]", multi_az_policy: "s", on_demand_base_capacity: "n", on_demand_percentage_above_base_capacity: "n", spot_instance_pools: "n", spot_instance_remedy: "b", compensate_with_on_demand: "b", internet_charge_type: "s", internet_max_bandwidth_out: "n", system_disk_performance_level: "s", image_type: "s", deploymentset_id: "s", desired_size: "n" },
+    "nodepool.scaling_group.data_disks": { category: "s", size: "n", encrypted: "s", auto_snapshot_policy_id: "s", performance_level: "s" },
+    "nodepool.scaling_group.spot_price_limit": { instance_type: "s", price_limit: "s" },
+    "nodepool.scaling_group.tags": { key: "s", value: "s" },
+    "nodepool.tee_config": { tee_enable: "b" },
+    runtime: { name: "s", version: "s" },
+    tag: { key: "s", value: "s" },
+    taint: { key: "s", value: "s", effect: "s" },
+  },
 };
 // Serialisers
 /**
@@ -133,7 +133,7 @@ export const operation = {
  * Throws a TypeError when a path parameter is missing.
  */
 export function toRequest(request) {
-    return toRequestOf(operation, request);
+  return toRequestOf(operation, request);
 }
 // Samples
 /**
@@ -141,591 +141,591 @@ export function toRequest(request) {
  * Values come from the pages' own samples and examples where those are valid.
  */
 export const createClusterSamples = {
-    dedicated: {
-        minimal: {
-            name: "Terway网络类型ACK专有版集群",
-            cluster_type: "Kubernetes",
-            key_pair: "sin-name",
-            num_of_nodes: 2,
-            worker_system_disk_category: "cloud_essd",
-            worker_system_disk_size: 120,
-            service_cidr: "172.21.0.0/20",
-            vpcid: "vpc-8vbh3b9a2f38urhls****",
-            worker_instance_types: [
-                "ecs.r6.26xlarge",
-            ],
-            security_group_id: "sg-8vb7grbyvlb10j0i****",
-            master_count: 3,
-            master_vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-                "vsw-8vbmoffowsztjaawj****",
-                "vsw-8vbmoffowsztjaawj****",
-            ],
-            master_instance_types: [
-                "ecs.r6.26xlarge",
-                "ecs.r6.26xlarge",
-                "ecs.r6.26xlarge",
-            ],
-            master_system_disk_category: "cloud_essd",
-            master_system_disk_size: 120,
-            worker_vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-            ],
+  dedicated: {
+    minimal: {
+      name: "Terway网络类型ACK专有版集群",
+      cluster_type: "Kubernetes",
+      key_pair: "sin-name",
+      num_of_nodes: 2,
+      worker_system_disk_category: "cloud_essd",
+      worker_system_disk_size: 120,
+      service_cidr: "172.21.0.0/20",
+      vpcid: "vpc-8vbh3b9a2f38urhls****",
+      worker_instance_types: [
+        "ecs.r6.26xlarge",
+      ],
+      security_group_id: "sg-8vb7grbyvlb10j0i****",
+      master_count: 3,
+      master_vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+        "vsw-8vbmoffowsztjaawj****",
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+      master_instance_types: [
+        "ecs.r6.26xlarge",
+        "ecs.r6.26xlarge",
+        "ecs.r6.26xlarge",
+      ],
+      master_system_disk_category: "cloud_essd",
+      master_system_disk_size: 120,
+      worker_vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+    },
+    full: {
+      name: "Terway网络类型ACK专有版集群",
+      cluster_type: "Kubernetes",
+      kubernetes_version: "1.18.8-aliyun.1",
+      runtime: {
+        name: "docker",
+        version: "19.03.5",
+      },
+      region_id: "cn-zhangjiakou",
+      key_pair: "sin-name",
+      num_of_nodes: 2,
+      profile: "Edge",
+      snat_entry: true,
+      worker_system_disk_category: "cloud_essd",
+      worker_system_disk_size: 120,
+      container_cidr: "172.20.0.0/16",
+      endpoint_public_access: true,
+      service_cidr: "172.21.0.0/20",
+      addons: [
+        {
+          name: "terway-eni",
         },
-        full: {
-            name: "Terway网络类型ACK专有版集群",
-            cluster_type: "Kubernetes",
-            kubernetes_version: "1.18.8-aliyun.1",
-            runtime: {
-                name: "docker",
-                version: "19.03.5",
-            },
-            region_id: "cn-zhangjiakou",
-            key_pair: "sin-name",
-            num_of_nodes: 2,
-            profile: "Edge",
-            snat_entry: true,
-            worker_system_disk_category: "cloud_essd",
-            worker_system_disk_size: 120,
-            container_cidr: "172.20.0.0/16",
-            endpoint_public_access: true,
-            service_cidr: "172.21.0.0/20",
-            addons: [
-                {
-                    name: "terway-eni",
-                },
-                {
-                    name: "arms-prometheus",
-                },
-                {
-                    name: "csi-plugin",
-                },
-                {
-                    name: "csi-provisioner",
-                },
-                {
-                    name: "logtail-ds",
-                    config: "{\"IngressDashboardEnabled\":\"true\"}",
-                },
-                {
-                    name: "ack-node-problem-detector",
-                    config: "{\"sls_project_name\":\"\"}",
-                },
-                {
-                    name: "nginx-ingress-controller",
-                    config: "{\"IngressSlbNetworkType\":\"internet\"}",
-                },
+        {
+          name: "arms-prometheus",
+        },
+        {
+          name: "csi-plugin",
+        },
+        {
+          name: "csi-provisioner",
+        },
+        {
+          name: "logtail-ds",
+          config: "{\"IngressDashboardEnabled\":\"true\"}",
+        },
+        {
+          name: "ack-node-problem-detector",
+          config: "{\"sls_project_name\":\"\"}",
+        },
+        {
+          name: "nginx-ingress-controller",
+          config: "{\"IngressSlbNetworkType\":\"internet\"}",
+        },
+      ],
+      tags: [],
+      vpcid: "vpc-8vbh3b9a2f38urhls****",
+      deletion_protection: false,
+      node_cidr_mask: "25",
+      worker_instance_types: [
+        "ecs.r6.26xlarge",
+      ],
+      security_group_id: "sg-8vb7grbyvlb10j0i****",
+      is_enterprise_security_group: true,
+      cluster_spec: "ack.pro.small",
+      pod_vswitch_ids: [
+        "vsw-8vbo5fwyqiw0bbtlq****",
+      ],
+      timezone: "Asia/Shanghai",
+      proxy_mode: "ipvs",
+      cluster_domain: "cluster.local",
+      custom_san: "cs.aliyuncs.com",
+      service_account_issuer: "kubernetes.default.svc",
+      api_audiences: "kubernetes.default.svc",
+      encryption_provider_key: "8734596c-c0d6-4a63-a76e-fe72c7b0****",
+      taints: [
+        {
+          key: "1",
+          value: "1",
+          effect: "NoSchedule",
+        },
+      ],
+      node_name_mode: "customized,aliyun.com,5,k8s",
+      image_id: "CentOS-xxx",
+      instances: [
+        "i-dewgagxdfa****",
+        "i-3kjaf9q43l****",
+      ],
+      format_disk: false,
+      keep_instance_name: true,
+      worker_auto_renew: true,
+      worker_auto_renew_period: 1,
+      worker_period: 1,
+      worker_period_unit: "Month",
+      cpu_policy: "none",
+      platform: "AliyunLinux",
+      user_data: "IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFDSyEi",
+      os_type: "Linux",
+      ssh_flags: true,
+      user_ca: "-----BEGIN CERTIFICATE-----****",
+      node_port_range: "30000-32767",
+      master_count: 3,
+      master_vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+        "vsw-8vbmoffowsztjaawj****",
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+      master_instance_types: [
+        "ecs.r6.26xlarge",
+        "ecs.r6.26xlarge",
+        "ecs.r6.26xlarge",
+      ],
+      master_system_disk_category: "cloud_essd",
+      master_system_disk_size: 120,
+      master_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
+      master_instance_charge_type: "PrePaid",
+      master_period_unit: "Month",
+      master_period: 1,
+      master_auto_renew: true,
+      master_auto_renew_period: 1,
+      worker_vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+      worker_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
+      service_discovery_types: [
+        "PrivateZone",
+      ],
+      nat_gateway: true,
+      zone_id: "cn-zhangjiakou-b",
+      master_system_disk_performance_level: "PL1",
+      worker_system_disk_performance_level: "PL1",
+    },
+  },
+  edge: {
+    minimal: {
+      name: "ACK Edge cluster",
+      cluster_type: "ManagedKubernetes",
+      region_id: "cn-zhangjiakou",
+      key_pair: "sin-name",
+      num_of_nodes: 1,
+      profile: "Edge",
+      vswitch_ids: [
+        "vsw-8vbhdhn461i65p32g****",
+      ],
+      worker_system_disk_category: "cloud_ssd",
+      worker_system_disk_size: 40,
+      service_cidr: "172.21.0.0/20",
+      vpcid: "vpc-8vb435kr467tnfj42****",
+      worker_instance_types: [
+        "ecs.hfc6.large",
+      ],
+      worker_instance_charge_type: "PostPaid",
+    },
+    full: {
+      name: "ACK Edge cluster",
+      cluster_type: "ManagedKubernetes",
+      kubernetes_version: "1.14.8-aliyunedge.1",
+      runtime: {
+        name: "containerd",
+        version: "1.6.20",
+      },
+      region_id: "cn-zhangjiakou",
+      key_pair: "sin-name",
+      num_of_nodes: 1,
+      profile: "Edge",
+      logging_type: "SLS",
+      snat_entry: true,
+      vswitch_ids: [
+        "vsw-8vbhdhn461i65p32g****",
+      ],
+      worker_system_disk_category: "cloud_ssd",
+      worker_system_disk_size: 40,
+      container_cidr: "172.20.0.0/16",
+      endpoint_public_access: true,
+      service_cidr: "172.21.0.0/20",
+      addons: [
+        {
+          name: "logtail-ds-docker",
+        },
+        {
+          name: "alibaba-log-controller",
+          config: "{\"IngressDashboardEnabled\":\"false\"}",
+        },
+        {
+          name: "flannel",
+        },
+        {
+          name: "alicloud-monitor-controller",
+        },
+      ],
+      tags: [
+        {
+          key: "tag-k",
+          value: "tag-v",
+        },
+      ],
+      vpcid: "vpc-8vb435kr467tnfj42****",
+      deletion_protection: true,
+      node_cidr_mask: "25",
+      worker_instance_types: [
+        "ecs.hfc6.large",
+      ],
+      worker_instance_charge_type: "PostPaid",
+      security_group_id: "sg-8vb7grbyvlb10j0i****",
+      is_enterprise_security_group: true,
+      cluster_spec: "ack.pro.small",
+      resource_group_id: "rg-acfm3mkrure****",
+      worker_system_disk_performance_level: "",
+    },
+  },
+  managed: {
+    minimal: {
+      name: "ACK托管版",
+      cluster_type: "ManagedKubernetes",
+      region_id: "cn-zhangjiakou",
+      vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+      service_cidr: "172.21.0.0/20",
+      vpcid: "vpc-8vbh3b9a2f38urhls****",
+    },
+    full: {
+      name: "ACK托管版",
+      cluster_type: "ManagedKubernetes",
+      kubernetes_version: "1.18.8-aliyun.1",
+      runtime: {
+        name: "docker",
+        version: "19.03.5",
+      },
+      region_id: "cn-zhangjiakou",
+      profile: "Default",
+      snat_entry: true,
+      vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+      container_cidr: "172.20.0.0/16",
+      endpoint_public_access: true,
+      service_cidr: "172.21.0.0/20",
+      addons: [
+        {
+          name: "flannel",
+        },
+        {
+          name: "csi-plugin",
+        },
+        {
+          name: "csi-provisioner",
+        },
+        {
+          name: "logtail-ds",
+          config: "{\"IngressDashboardEnabled\":\"true\"}",
+        },
+        {
+          name: "ack-node-problem-detector",
+          config: "{\"sls_project_name\":\"\"}",
+        },
+        {
+          name: "nginx-ingress-controller",
+          config: "{\"IngressSlbNetworkType\":\"internet\"}",
+          disabled: true,
+        },
+        {
+          name: "arms-prometheus",
+        },
+      ],
+      tags: [
+        {
+          key: "tag-k",
+          value: "tag-v",
+        },
+      ],
+      vpcid: "vpc-8vbh3b9a2f38urhls****",
+      deletion_protection: true,
+      node_cidr_mask: "26",
+      security_group_id: "sg-8vb7grbyvlb10j0i****",
+      is_enterprise_security_group: true,
+      cluster_spec: "ack.pro.small",
+      resource_group_id: "rg-acfm3mkrure****",
+      charge_type: "PostPaid",
+      period: 1,
+      period_unit: "Month",
+      pod_vswitch_ids: [
+        "vsw-8vbo5fwyqiw0bbtlq****",
+      ],
+      load_balancer_spec: "slb.s2.small",
+      timezone: "Asia/Shanghai",
+      proxy_mode: "ipvs",
+      enable_rrsa: true,
+      cluster_domain: "cluster.local",
+      custom_san: "cs.aliyuncs.com",
+      service_account_issuer: "kubernetes.default.svc",
+      api_audiences: "kubernetes.default.svc",
+      encryption_provider_key: "8734596c-c0d6-4a63-a76e-fe72c7b0****",
+      controlplane_log_ttl: "30",
+      controlplane_log_project: "k8s-log-xxx",
+      controlplane_log_components: [
+        "apiserver",
+        "kcm",
+        "scheduler",
+        "ccm",
+      ],
+      nodepools: [
+        {
+          auto_scaling: {
+            enable: false,
+            max_instances: 1,
+            min_instances: 1,
+            type: "example",
+            is_bond_eip: false,
+            eip_internet_charge_type: "example",
+            eip_bandwidth: 1,
+          },
+          kubernetes_config: {
+            cms_enabled: false,
+            cpu_policy: "example",
+            labels: [
+              {
+                key: "example",
+                value: "example",
+              },
             ],
-            tags: [],
-            vpcid: "vpc-8vbh3b9a2f38urhls****",
-            deletion_protection: false,
-            node_cidr_mask: "25",
-            worker_instance_types: [
-                "ecs.r6.26xlarge",
-            ],
-            security_group_id: "sg-8vb7grbyvlb10j0i****",
-            is_enterprise_security_group: true,
-            cluster_spec: "ack.pro.small",
-            pod_vswitch_ids: [
-                "vsw-8vbo5fwyqiw0bbtlq****",
-            ],
-            timezone: "Asia/Shanghai",
-            proxy_mode: "ipvs",
-            cluster_domain: "cluster.local",
-            custom_san: "cs.aliyuncs.com",
-            service_account_issuer: "kubernetes.default.svc",
-            api_audiences: "kubernetes.default.svc",
-            encryption_provider_key: "8734596c-c0d6-4a63-a76e-fe72c7b0****",
+            runtime: "example",
+            runtime_version: "example",
             taints: [
-                {
-                    key: "1",
-                    value: "1",
-                    effect: "NoSchedule",
-                },
+              {
+                key: "example",
+                value: "example",
+                effect: "example",
+              },
             ],
-            node_name_mode: "customized,aliyun.com,5,k8s",
-            image_id: "CentOS-xxx",
-            instances: [
-                "i-dewgagxdfa****",
-                "i-3kjaf9q43l****",
+            user_data: "example",
+            node_name_mode: "example",
+          },
+          nodepool_info: {
+            name: "example",
+            resource_group_id: "example",
+            type: "example",
+          },
+          scaling_group: {
+            auto_renew: false,
+            auto_renew_period: 1,
+            data_disks: [
+              {
+                category: "example",
+                size: 1,
+                encrypted: "example",
+                auto_snapshot_policy_id: "example",
+                performance_level: "example",
+              },
             ],
-            format_disk: false,
-            keep_instance_name: true,
-            worker_auto_renew: true,
-            worker_auto_renew_period: 1,
-            worker_period: 1,
-            worker_period_unit: "Month",
-            cpu_policy: "none",
-            platform: "AliyunLinux",
-            user_data: "IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFDSyEi",
-            os_type: "Linux",
-            ssh_flags: true,
-            user_ca: "-----BEGIN CERTIFICATE-----****",
-            node_port_range: "30000-32767",
-            master_count: 3,
-            master_vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-                "vsw-8vbmoffowsztjaawj****",
-                "vsw-8vbmoffowsztjaawj****",
+            image_id: "example",
+            instance_charge_type: "example",
+            instance_types: [
+              "example",
             ],
-            master_instance_types: [
-                "ecs.r6.26xlarge",
-                "ecs.r6.26xlarge",
-                "ecs.r6.26xlarge",
-            ],
-            master_system_disk_category: "cloud_essd",
-            master_system_disk_size: 120,
-            master_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
-            master_instance_charge_type: "PrePaid",
-            master_period_unit: "Month",
-            master_period: 1,
-            master_auto_renew: true,
-            master_auto_renew_period: 1,
-            worker_vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-            ],
-            worker_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
-            service_discovery_types: [
-                "PrivateZone",
-            ],
-            nat_gateway: true,
-            zone_id: "cn-zhangjiakou-b",
-            master_system_disk_performance_level: "PL1",
-            worker_system_disk_performance_level: "PL1",
-        },
-    },
-    edge: {
-        minimal: {
-            name: "ACK Edge cluster",
-            cluster_type: "ManagedKubernetes",
-            region_id: "cn-zhangjiakou",
-            key_pair: "sin-name",
-            num_of_nodes: 1,
-            profile: "Edge",
-            vswitch_ids: [
-                "vsw-8vbhdhn461i65p32g****",
-            ],
-            worker_system_disk_category: "cloud_ssd",
-            worker_system_disk_size: 40,
-            service_cidr: "172.21.0.0/20",
-            vpcid: "vpc-8vb435kr467tnfj42****",
-            worker_instance_types: [
-                "ecs.hfc6.large",
-            ],
-            worker_instance_charge_type: "PostPaid",
-        },
-        full: {
-            name: "ACK Edge cluster",
-            cluster_type: "ManagedKubernetes",
-            kubernetes_version: "1.14.8-aliyunedge.1",
-            runtime: {
-                name: "containerd",
-                version: "1.6.20",
-            },
-            region_id: "cn-zhangjiakou",
-            key_pair: "sin-name",
-            num_of_nodes: 1,
-            profile: "Edge",
-            logging_type: "SLS",
-            snat_entry: true,
-            vswitch_ids: [
-                "vsw-8vbhdhn461i65p32g****",
-            ],
-            worker_system_disk_category: "cloud_ssd",
-            worker_system_disk_size: 40,
-            container_cidr: "172.20.0.0/16",
-            endpoint_public_access: true,
-            service_cidr: "172.21.0.0/20",
-            addons: [
-                {
-                    name: "logtail-ds-docker",
-                },
-                {
-                    name: "alibaba-log-controller",
-                    config: "{\"IngressDashboardEnabled\":\"false\"}",
-                },
-                {
-                    name: "flannel",
-                },
-                {
-                    name: "alicloud-monitor-controller",
-                },
-            ],
-            tags: [
-                {
-                    key: "tag-k",
-                    value: "tag-v",
-                },
-            ],
-            vpcid: "vpc-8vb435kr467tnfj42****",
-            deletion_protection: true,
-            node_cidr_mask: "25",
-            worker_instance_types: [
-                "ecs.hfc6.large",
-            ],
-            worker_instance_charge_type: "PostPaid",
-            security_group_id: "sg-8vb7grbyvlb10j0i****",
-            is_enterprise_security_group: true,
-            cluster_spec: "ack.pro.small",
-            resource_group_id: "rg-acfm3mkrure****",
-            worker_system_disk_performance_level: "",
-        },
-    },
-    managed: {
-        minimal: {
-            name: "ACK托管版",
-            cluster_type: "ManagedKubernetes",
-            region_id: "cn-zhangjiakou",
-            vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-            ],
-            service_cidr: "172.21.0.0/20",
-            vpcid: "vpc-8vbh3b9a2f38urhls****",
-        },
-        full: {
-            name: "ACK托管版",
-            cluster_type: "ManagedKubernetes",
-            kubernetes_version: "1.18.8-aliyun.1",
-            runtime: {
-                name: "docker",
-                version: "19.03.5",
-            },
-            region_id: "cn-zhangjiakou",
-            profile: "Default",
-            snat_entry: true,
-            vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-            ],
-            container_cidr: "172.20.0.0/16",
-            endpoint_public_access: true,
-            service_cidr: "172.21.0.0/20",
-            addons: [
-                {
-                    name: "flannel",
-                },
-                {
-                    name: "csi-plugin",
-                },
-                {
-                    name: "csi-provisioner",
-                },
-                {
-                    name: "logtail-ds",
-                    config: "{\"IngressDashboardEnabled\":\"true\"}",
-                },
-                {
-                    name: "ack-node-problem-detector",
-                    config: "{\"sls_project_name\":\"\"}",
-                },
-                {
-                    name: "nginx-ingress-controller",
-                    config: "{\"IngressSlbNetworkType\":\"internet\"}",
-                    disabled: true,
-                },
-                {
-                    name: "arms-prometheus",
-                },
-            ],
-            tags: [
-                {
-                    key: "tag-k",
-                    value: "tag-v",
-                },
-            ],
-            vpcid: "vpc-8vbh3b9a2f38urhls****",
-            deletion_protection: true,
-            node_cidr_mask: "26",
-            security_group_id: "sg-8vb7grbyvlb10j0i****",
-            is_enterprise_security_group: true,
-            cluster_spec: "ack.pro.small",
-            resource_group_id: "rg-acfm3mkrure****",
-            charge_type: "PostPaid",
+            key_pair: "example",
+            login_password: "example",
             period: 1,
-            period_unit: "Month",
-            pod_vswitch_ids: [
-                "vsw-8vbo5fwyqiw0bbtlq****",
+            period_unit: "example",
+            platform: "example",
+            rds_instances: [
+              "example",
             ],
-            load_balancer_spec: "slb.s2.small",
-            timezone: "Asia/Shanghai",
-            proxy_mode: "ipvs",
-            enable_rrsa: true,
-            cluster_domain: "cluster.local",
-            custom_san: "cs.aliyuncs.com",
-            service_account_issuer: "kubernetes.default.svc",
-            api_audiences: "kubernetes.default.svc",
-            encryption_provider_key: "8734596c-c0d6-4a63-a76e-fe72c7b0****",
-            controlplane_log_ttl: "30",
-            controlplane_log_project: "k8s-log-xxx",
-            controlplane_log_components: [
-                "apiserver",
-                "kcm",
-                "scheduler",
-                "ccm",
+            spot_strategy: "example",
+            spot_price_limit: [
+              {
+                instance_type: "example",
+                price_limit: "example",
+              },
             ],
-            nodepools: [
-                {
-                    auto_scaling: {
-                        enable: false,
-                        max_instances: 1,
-                        min_instances: 1,
-                        type: "example",
-                        is_bond_eip: false,
-                        eip_internet_charge_type: "example",
-                        eip_bandwidth: 1,
-                    },
-                    kubernetes_config: {
-                        cms_enabled: false,
-                        cpu_policy: "example",
-                        labels: [
-                            {
-                                key: "example",
-                                value: "example",
-                            },
-                        ],
-                        runtime: "example",
-                        runtime_version: "example",
-                        taints: [
-                            {
-                                key: "example",
-                                value: "example",
-                                effect: "example",
-                            },
-                        ],
-                        user_data: "example",
-                        node_name_mode: "example",
-                    },
-                    nodepool_info: {
-                        name: "example",
-                        resource_group_id: "example",
-                        type: "example",
-                    },
-                    scaling_group: {
-                        auto_renew: false,
-                        auto_renew_period: 1,
-                        data_disks: [
-                            {
-                                category: "example",
-                                size: 1,
-                                encrypted: "example",
-                                auto_snapshot_policy_id: "example",
-                                performance_level: "example",
-                            },
-                        ],
-                        image_id: "example",
-                        instance_charge_type: "example",
-                        instance_types: [
-                            "example",
-                        ],
-                        key_pair: "example",
-                        login_password: "example",
-                        period: 1,
-                        period_unit: "example",
-                        platform: "example",
-                        rds_instances: [
-                            "example",
-                        ],
-                        spot_strategy: "example",
-                        spot_price_limit: [
-                            {
-                                instance_type: "example",
-                                price_limit: "example",
-                            },
-                        ],
-                        scaling_policy: "example",
-                        security_group_id: "example",
-                        security_group_ids: [
-                            "example",
-                        ],
-                        system_disk_category: "example",
-                        system_disk_size: 1,
-                        tags: [
-                            {
-                                key: "example",
-                                value: "example",
-                            },
-                        ],
-                        vswitch_ids: [
-                            "example",
-                        ],
-                        multi_az_policy: "example",
-                        on_demand_base_capacity: 1,
-                        on_demand_percentage_above_base_capacity: 1,
-                        spot_instance_pools: 1,
-                        spot_instance_remedy: false,
-                        compensate_with_on_demand: false,
-                        internet_charge_type: "example",
-                        internet_max_bandwidth_out: 1,
-                        system_disk_performance_level: "example",
-                        image_type: "example",
-                        deploymentset_id: "example",
-                        desired_size: 1,
-                    },
-                    tee_config: {
-                        tee_enable: false,
-                    },
-                    management: {
-                        enable: false,
-                        auto_repair: false,
-                        upgrade_config: {
-                            auto_upgrade: false,
-                            surge: 1,
-                            surge_percentage: 1,
-                            max_unavailable: 1,
-                        },
-                    },
-                    count: 1,
-                    interconnect_mode: "example",
-                    interconnect_config: {
-                        cen_id: "example",
-                        ccn_id: "example",
-                        ccn_region_id: "example",
-                        bandwidth: 1,
-                        improved_period: "example",
-                    },
-                    max_nodes: 1,
-                },
+            scaling_policy: "example",
+            security_group_id: "example",
+            security_group_ids: [
+              "example",
             ],
-            taints: [
-                {
-                    key: "1",
-                    value: "1",
-                    effect: "NoSchedule",
-                },
-            ],
-            node_name_mode: "customized,aliyun.com,5,k8s",
-            image_id: "CentOS-xxx",
-            instances: [
-                "i-dewgagxdfa****",
-                "i-3kjaf9q43l****",
-            ],
-            format_disk: false,
-            keep_instance_name: true,
-            worker_auto_renew: true,
-            worker_auto_renew_period: 1,
-            worker_period: 1,
-            worker_period_unit: "Month",
-            cpu_policy: "none",
-            platform: "AliyunLinux",
-            user_data: "IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFDSyEi",
-            os_type: "Linux",
-            soc_enabled: false,
-            cis_enabled: false,
-            worker_system_disk_performance_level: "PL1",
-        },
-    },
-    serverless: {
-        minimal: {
-            name: "ASK集群",
-            cluster_type: "Ask",
-            service_cidr: "172.21.0.0/20",
-        },
-        full: {
-            name: "ASK集群",
-            cluster_type: "Ask",
-            kubernetes_version: "1.18.8-aliyun.1",
-            runtime: {
-                name: "containerd",
-                version: "1.6.20",
-            },
-            region_id: "cn-zhangjiakou",
-            profile: "Edge",
-            snat_entry: true,
-            container_cidr: "172.20.0.0/16",
-            endpoint_public_access: true,
-            service_cidr: "172.21.0.0/20",
-            addons: [
-                {
-                    name: "nginx-ingress-controller",
-                    config: "{\"IngressSlbNetworkType\":\"internet\"}",
-                },
-                {
-                    name: "metrics-server",
-                },
-                {
-                    name: "logtail-ds",
-                },
-                {
-                    name: "knative",
-                },
-            ],
+            system_disk_category: "example",
+            system_disk_size: 1,
             tags: [
-                {
-                    key: "type",
-                    value: "ask",
-                },
+              {
+                key: "example",
+                value: "example",
+              },
             ],
-            vpcid: "vpc-8vb435kr467tnfj42****",
-            deletion_protection: false,
-            node_cidr_mask: "25",
-            security_group_id: "sg-8vb7grbyvlb10j0i****",
-            is_enterprise_security_group: true,
-            cluster_spec: "ack.pro.small",
-            pod_vswitch_ids: [
-                "vsw-8vbo5fwyqiw0bbtlq****",
+            vswitch_ids: [
+              "example",
             ],
-            timezone: "Asia/Shanghai",
-            proxy_mode: "ipvs",
-            cluster_domain: "cluster.local",
-            custom_san: "cs.aliyuncs.com",
-            service_account_issuer: "kubernetes.default.svc",
-            api_audiences: "kubernetes.default.svc",
-            encryption_provider_key: "8734596c-c0d6-4a63-a76e-fe72c7b0****",
-            taints: [
-                {
-                    key: "1",
-                    value: "1",
-                    effect: "NoSchedule",
-                },
-            ],
-            node_name_mode: "customized,aliyun.com,5,k8s",
-            image_id: "CentOS-xxx",
-            instances: [
-                "i-dewgagxdfa****",
-                "i-3kjaf9q43l****",
-            ],
-            format_disk: false,
-            keep_instance_name: true,
-            worker_auto_renew: true,
-            worker_auto_renew_period: 1,
-            worker_period: 1,
-            worker_period_unit: "Month",
-            cpu_policy: "none",
-            platform: "AliyunLinux",
-            user_data: "IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFDSyEi",
-            os_type: "Linux",
-            ssh_flags: true,
-            user_ca: "-----BEGIN CERTIFICATE-----****",
-            node_port_range: "30000-32767",
-            master_count: 3,
-            master_vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-                "vsw-8vbmoffowsztjaawj****",
-                "vsw-8vbmoffowsztjaawj****",
-            ],
-            master_instance_types: [
-                "ecs.r6.26xlarge",
-                "ecs.r6.26xlarge",
-                "ecs.r6.26xlarge",
-            ],
-            master_system_disk_category: "cloud_essd",
-            master_system_disk_size: 120,
-            master_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
-            master_instance_charge_type: "PrePaid",
-            master_period_unit: "Month",
-            master_period: 1,
-            master_auto_renew: true,
-            master_auto_renew_period: 1,
-            worker_vswitch_ids: [
-                "vsw-8vbmoffowsztjaawj****",
-            ],
-            worker_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
-            service_discovery_types: [
-                "PrivateZone",
-            ],
-            nat_gateway: true,
-            zone_id: "cn-zhangjiakou-b",
+            multi_az_policy: "example",
+            on_demand_base_capacity: 1,
+            on_demand_percentage_above_base_capacity: 1,
+            spot_instance_pools: 1,
+            spot_instance_remedy: false,
+            compensate_with_on_demand: false,
+            internet_charge_type: "example",
+            internet_max_bandwidth_out: 1,
+            system_disk_performance_level: "example",
+            image_type: "example",
+            deploymentset_id: "example",
+            desired_size: 1,
+          },
+          tee_config: {
+            tee_enable: false,
+          },
+          management: {
+            enable: false,
+            auto_repair: false,
+            upgrade_config: {
+              auto_upgrade: false,
+              surge: 1,
+              surge_percentage: 1,
+              max_unavailable: 1,
+            },
+          },
+          count: 1,
+          interconnect_mode: "example",
+          interconnect_config: {
+            cen_id: "example",
+            ccn_id: "example",
+            ccn_region_id: "example",
+            bandwidth: 1,
+            improved_period: "example",
+          },
+          max_nodes: 1,
         },
+      ],
+      taints: [
+        {
+          key: "1",
+          value: "1",
+          effect: "NoSchedule",
+        },
+      ],
+      node_name_mode: "customized,aliyun.com,5,k8s",
+      image_id: "CentOS-xxx",
+      instances: [
+        "i-dewgagxdfa****",
+        "i-3kjaf9q43l****",
+      ],
+      format_disk: false,
+      keep_instance_name: true,
+      worker_auto_renew: true,
+      worker_auto_renew_period: 1,
+      worker_period: 1,
+      worker_period_unit: "Month",
+      cpu_policy: "none",
+      platform: "AliyunLinux",
+      user_data: "IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFDSyEi",
+      os_type: "Linux",
+      soc_enabled: false,
+      cis_enabled: false,
+      worker_system_disk_performance_level: "PL1",
     },
+  },
+  serverless: {
+    minimal: {
+      name: "ASK集群",
+      cluster_type: "Ask",
+      service_cidr: "172.21.0.0/20",
+    },
+    full: {
+      name: "ASK集群",
+      cluster_type: "Ask",
+      kubernetes_version: "1.18.8-aliyun.1",
+      runtime: {
+        name: "containerd",
+        version: "1.6.20",
+      },
+      region_id: "cn-zhangjiakou",
+      profile: "Edge",
+      snat_entry: true,
+      container_cidr: "172.20.0.0/16",
+      endpoint_public_access: true,
+      service_cidr: "172.21.0.0/20",
+      addons: [
+        {
+          name: "nginx-ingress-controller",
+          config: "{\"IngressSlbNetworkType\":\"internet\"}",
+        },
+        {
+          name: "metrics-server",
+        },
+        {
+          name: "logtail-ds",
+        },
+        {
+          name: "knative",
+        },
+      ],
+      tags: [
+        {
+          key: "type",
+          value: "ask",
+        },
+      ],
+      vpcid: "vpc-8vb435kr467tnfj42****",
+      deletion_protection: false,
+      node_cidr_mask: "25",
+      security_group_id: "sg-8vb7grbyvlb10j0i****",
+      is_enterprise_security_group: true,
+      cluster_spec: "ack.pro.small",
+      pod_vswitch_ids: [
+        "vsw-8vbo5fwyqiw0bbtlq****",
+      ],
+      timezone: "Asia/Shanghai",
+      proxy_mode: "ipvs",
+      cluster_domain: "cluster.local",
+      custom_san: "cs.aliyuncs.com",
+      service_account_issuer: "kubernetes.default.svc",
+      api_audiences: "kubernetes.default.svc",
+      encryption_provider_key: "8734596c-c0d6-4a63-a76e-fe72c7b0****",
+      taints: [
+        {
+          key: "1",
+          value: "1",
+          effect: "NoSchedule",
+        },
+      ],
+      node_name_mode: "customized,aliyun.com,5,k8s",
+      image_id: "CentOS-xxx",
+      instances: [
+        "i-dewgagxdfa****",
+        "i-3kjaf9q43l****",
+      ],
+      format_disk: false,
+      keep_instance_name: true,
+      worker_auto_renew: true,
+      worker_auto_renew_period: 1,
+      worker_period: 1,
+      worker_period_unit: "Month",
+      cpu_policy: "none",
+      platform: "AliyunLinux",
+      user_data: "IyEvdXNyL2Jpbi9iYXNoCmVjaG8gIkhlbGxvIEFDSyEi",
+      os_type: "Linux",
+      ssh_flags: true,
+      user_ca: "-----BEGIN CERTIFICATE-----****",
+      node_port_range: "30000-32767",
+      master_count: 3,
+      master_vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+        "vsw-8vbmoffowsztjaawj****",
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+      master_instance_types: [
+        "ecs.r6.26xlarge",
+        "ecs.r6.26xlarge",
+        "ecs.r6.26xlarge",
+      ],
+      master_system_disk_category: "cloud_essd",
+      master_system_disk_size: 120,
+      master_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
+      master_instance_charge_type: "PrePaid",
+      master_period_unit: "Month",
+      master_period: 1,
+      master_auto_renew: true,
+      master_auto_renew_period: 1,
+      worker_vswitch_ids: [
+        "vsw-8vbmoffowsztjaawj****",
+      ],
+      worker_system_disk_snapshot_policy_id: "sp-2zej1nogjvovnz4z****",
+      service_discovery_types: [
+        "PrivateZone",
+      ],
+      nat_gateway: true,
+      zone_id: "cn-zhangjiakou-b",
+    },
+  },
 };
 // Validators
 // Module constants (not imports), so the optimising compiler folds them at every use.
@@ -739,22 +739,22 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * 校验 CreateCluster 请求：类型、必填参数、取值范围、长度、数组项数和未知参数；已废弃参数只给出警告。不会抛出异常。
  */
 export function validateCreateClusterRequest(value, options) {
-    const c = new Ctx();
-    try {
-        if (options !== undefined)
-            c.init(options);
-        d_CreateClusterRequest(value, c);
-    }
-    catch (x) {
-        c.fail(x);
-    }
-    return c.result(value);
+  const c = new Ctx();
+  try {
+    if (options !== undefined)
+      c.init(options);
+    d_CreateClusterRequest(value, c);
+  }
+  catch (x) {
+    c.fail(x);
+  }
+  return c.result(value);
 }
 /**
  * `validateCreateClusterRequest(value, options).ok`, as a type guard.
  */
 export function isCreateClusterRequest(value, options) {
-    return validateCreateClusterRequest(value, options).ok;
+  return validateCreateClusterRequest(value, options).ok;
 }
 /**
  * Validates a CreateCluster response before it leaves your service: types, required parameters, allowed values,
@@ -764,30 +764,30 @@ export function isCreateClusterRequest(value, options) {
  * 校验 CreateCluster 响应：类型、必填参数、取值范围、长度、数组项数和未知参数；已废弃参数只给出警告。不会抛出异常。
  */
 export function validateCreateClusterResponse(value, options) {
-    const c = new Ctx();
-    try {
-        if (options !== undefined)
-            c.init(options);
-        v_CreateClusterResponse(value, c);
-    }
-    catch (x) {
-        c.fail(x);
-    }
-    return c.result(value);
+  const c = new Ctx();
+  try {
+    if (options !== undefined)
+      c.init(options);
+    v_CreateClusterResponse(value, c);
+  }
+  catch (x) {
+    c.fail(x);
+  }
+  return c.result(value);
 }
 /**
  * `validateCreateClusterResponse(value, options).ok`, as a type guard.
  */
 export function isCreateClusterResponse(value, options) {
-    return validateCreateClusterResponse(value, options).ok;
+  return validateCreateClusterResponse(value, options).ok;
 }
 const E_0 = /*#__PURE__*/ issue("minLength", "must be at least 1 character long", "长度不能少于 1 个字符", { limit: 1 });
 const E_1 = /*#__PURE__*/ issue("maxLength", "must be at most 63 characters long", "长度不能超过 63 个字符", { limit: 63 });
 const E_2 = /*#__PURE__*/ issue("type", "must be a string", "必须是字符串", { type: "string" });
 const E_3 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"edge\")", "缺少必填参数 \"name\"（edge 类型）", { missingProperty: "name" });
 const E_4 = /*#__PURE__*/ issue("enum", "must be \"ManagedKubernetes\"", "取值必须是 \"ManagedKubernetes\"", { allowedValues: [
-        "ManagedKubernetes",
-    ] });
+    "ManagedKubernetes",
+  ] });
 const E_5 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"edge\")", "缺少必填参数 \"cluster_type\"（edge 类型）", { missingProperty: "cluster_type" });
 const E_6 = /*#__PURE__*/ issue("deprecated", "\"disable_rollback\" is deprecated", "参数 \"disable_rollback\" 已废弃");
 const E_7 = /*#__PURE__*/ issue("type", "must be a boolean", "必须是布尔值", { type: "boolean" });
@@ -805,12 +805,12 @@ const E_18 = /*#__PURE__*/ issue("minimum", "must be >= 0", "不能小于 0", { 
 const E_19 = /*#__PURE__*/ issue("maximum", "must be <= 100", "不能大于 100", { limit: 100 });
 const E_20 = /*#__PURE__*/ issue("required", "required property \"num_of_nodes\" is missing (kind \"edge\")", "缺少必填参数 \"num_of_nodes\"（edge 类型）", { missingProperty: "num_of_nodes" });
 const E_21 = /*#__PURE__*/ issue("enum", "must be \"Edge\"", "取值必须是 \"Edge\"", { allowedValues: [
-        "Edge",
-    ] });
+    "Edge",
+  ] });
 const E_22 = /*#__PURE__*/ issue("required", "required property \"profile\" is missing (kind \"edge\")", "缺少必填参数 \"profile\"（edge 类型）", { missingProperty: "profile" });
 const E_23 = /*#__PURE__*/ issue("enum", "must be \"SLS\"", "取值必须是 \"SLS\"", { allowedValues: [
-        "SLS",
-    ] });
+    "SLS",
+  ] });
 const E_24 = /*#__PURE__*/ issue("minItems", "must have at least 1 item", "至少需要 1 项", { limit: 1 });
 const E_25 = /*#__PURE__*/ issue("maxItems", "must have at most 3 items", "最多 3 项", { limit: 3 });
 const E_26 = /*#__PURE__*/ issue("type", "must be an array", "必须是数组", { type: "array" });
@@ -829,44 +829,55 @@ const E_38 = /*#__PURE__*/ issue("deprecated", "\"worker_instance_types\" is dep
 const E_39 = /*#__PURE__*/ issue("required", "required property \"worker_instance_types\" is missing (kind \"edge\")", "缺少必填参数 \"worker_instance_types\"（edge 类型）", { missingProperty: "worker_instance_types" });
 const E_40 = /*#__PURE__*/ issue("deprecated", "\"worker_instance_charge_type\" is deprecated", "参数 \"worker_instance_charge_type\" 已废弃");
 const E_41 = /*#__PURE__*/ issue("enum", "must be one of \"PrePaid\", \"PostPaid\"", "取值必须是 \"PrePaid\"、\"PostPaid\" 之一", { allowedValues: [
-        "PrePaid",
-        "PostPaid",
-    ] });
+    "PrePaid",
+    "PostPaid",
+  ] });
 const E_42 = /*#__PURE__*/ issue("required", "required property \"worker_instance_charge_type\" is missing (kind \"edge\")", "缺少必填参数 \"worker_instance_charge_type\"（edge 类型）", { missingProperty: "worker_instance_charge_type" });
 const E_43 = /*#__PURE__*/ issue("deprecated", "\"rds_instances\" is deprecated", "参数 \"rds_instances\" 已废弃");
 const E_44 = /*#__PURE__*/ issue("enum", "must be one of \"ack.pro.small\", \"ack.standard\"", "取值必须是 \"ack.pro.small\"、\"ack.standard\" 之一", { allowedValues: [
-        "ack.pro.small",
-        "ack.standard",
-    ] });
+    "ack.pro.small",
+    "ack.standard",
+  ] });
 const E_45 = /*#__PURE__*/ issue("required", "one of \"key_pair\", \"login_password\" is required (kind \"edge\")", "\"key_pair\", \"login_password\" 至少需要一个（edge 类型）", { missingProperty: "key_pair" });
 const E_46 = /*#__PURE__*/ issue("additionalProperties", " (kind \"edge\")", "（edge 类型）");
 const E_47 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"dedicated\")", "缺少必填参数 \"name\"（dedicated 类型）", { missingProperty: "name" });
 const E_48 = /*#__PURE__*/ issue("enum", "must be \"Kubernetes\"", "取值必须是 \"Kubernetes\"", { allowedValues: [
-        "Kubernetes",
-    ] });
+    "Kubernetes",
+  ] });
 const E_49 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"dedicated\")", "缺少必填参数 \"cluster_type\"（dedicated 类型）", { missingProperty: "cluster_type" });
 const E_50 = /*#__PURE__*/ issue("required", "required property \"num_of_nodes\" is missing (kind \"dedicated\")", "缺少必填参数 \"num_of_nodes\"（dedicated 类型）", { missingProperty: "num_of_nodes" });
 const E_51 = /*#__PURE__*/ issue("enum", "must be one of \"Default\", \"Edge\"", "取值必须是 \"Default\"、\"Edge\" 之一", { allowedValues: [
-        "Default",
-        "Edge",
-    ] });
+    "Default",
+    "Edge",
+  ] });
 const E_52 = /*#__PURE__*/ issue("required", "required property \"worker_system_disk_category\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_system_disk_category\"（dedicated 类型）", { missingProperty: "worker_system_disk_category" });
 const E_53 = /*#__PURE__*/ issue("required", "required property \"worker_system_disk_size\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_system_disk_size\"（dedicated 类型）", { missingProperty: "worker_system_disk_size" });
 const E_54 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"dedicated\")", "缺少必填参数 \"service_cidr\"（dedicated 类型）", { missingProperty: "service_cidr" });
 const E_55 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"dedicated\")", "缺少必填参数 \"vpcid\"（dedicated 类型）", { missingProperty: "vpcid" });
 const E_56 = /*#__PURE__*/ issue("required", "required property \"worker_instance_types\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_instance_types\"（dedicated 类型）", { missingProperty: "worker_instance_types" });
 const E_57 = /*#__PURE__*/ issue("enum", "must be one of \"iptables\", \"ipvs\"", "取值必须是 \"iptables\"、\"ipvs\" 之一", { allowedValues: [
-        "iptables",
-        "ipvs",
-    ] });
+    "iptables",
+    "ipvs",
+  ] });
 const E_58 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12", "取值必须是 1、2、3、6、12 之一", { allowedValues: [
-        1,
-        2,
-        3,
-        6,
-        12,
-    ] });
+    1,
+    2,
+    3,
+    6,
+    12,
+  ] });
 const S_0 = /*#__PURE__*/ new Set([
+  1,
+  2,
+  3,
+  6,
+  12,
+  24,
+  36,
+  48,
+  60,
+]);
+const E_59 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12, 24, 36, 48, 60", "取值必须是 1、2、3、6、12、24、36、48、60 之一", { allowedValues: [
     1,
     2,
     3,
@@ -876,57 +887,46 @@ const S_0 = /*#__PURE__*/ new Set([
     36,
     48,
     60,
-]);
-const E_59 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12, 24, 36, 48, 60", "取值必须是 1、2、3、6、12、24、36、48、60 之一", { allowedValues: [
-        1,
-        2,
-        3,
-        6,
-        12,
-        24,
-        36,
-        48,
-        60,
-    ] });
+  ] });
 const E_60 = /*#__PURE__*/ issue("enum", "must be \"Month\"", "取值必须是 \"Month\"", { allowedValues: [
-        "Month",
-    ] });
+    "Month",
+  ] });
 const E_61 = /*#__PURE__*/ issue("enum", "must be one of \"static\", \"none\"", "取值必须是 \"static\"、\"none\" 之一", { allowedValues: [
-        "static",
-        "none",
-    ] });
+    "static",
+    "none",
+  ] });
 const E_62 = /*#__PURE__*/ issue("enum", "must be one of \"CentOS\", \"AliyunLinux\", \"QbootAliyunLinux\", \"Qboot\", \"Windows\", \"WindowsCore\"", "取值必须是 \"CentOS\"、\"AliyunLinux\"、\"QbootAliyunLinux\"、\"Qboot\"、\"Windows\"、\"WindowsCore\" 之一", { allowedValues: [
-        "CentOS",
-        "AliyunLinux",
-        "QbootAliyunLinux",
-        "Qboot",
-        "Windows",
-        "WindowsCore",
-    ] });
+    "CentOS",
+    "AliyunLinux",
+    "QbootAliyunLinux",
+    "Qboot",
+    "Windows",
+    "WindowsCore",
+  ] });
 const E_63 = /*#__PURE__*/ issue("enum", "must be one of \"Windows\", \"Linux\"", "取值必须是 \"Windows\"、\"Linux\" 之一", { allowedValues: [
-        "Windows",
-        "Linux",
-    ] });
+    "Windows",
+    "Linux",
+  ] });
 const E_64 = /*#__PURE__*/ issue("enum", "must be one of 3, 5", "取值必须是 3、5 之一", { allowedValues: [
-        3,
-        5,
-    ] });
+    3,
+    5,
+  ] });
 const E_65 = /*#__PURE__*/ issue("required", "required property \"master_count\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_count\"（dedicated 类型）", { missingProperty: "master_count" });
 const E_66 = /*#__PURE__*/ issue("required", "required property \"master_vswitch_ids\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_vswitch_ids\"（dedicated 类型）", { missingProperty: "master_vswitch_ids" });
 const E_67 = /*#__PURE__*/ issue("required", "required property \"master_instance_types\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_instance_types\"（dedicated 类型）", { missingProperty: "master_instance_types" });
 const E_68 = /*#__PURE__*/ issue("enum", "must be one of \"cloud_efficiency\", \"cloud_ssd\", \"cloud_essd\"", "取值必须是 \"cloud_efficiency\"、\"cloud_ssd\"、\"cloud_essd\" 之一", { allowedValues: [
-        "cloud_efficiency",
-        "cloud_ssd",
-        "cloud_essd",
-    ] });
+    "cloud_efficiency",
+    "cloud_ssd",
+    "cloud_essd",
+  ] });
 const E_69 = /*#__PURE__*/ issue("required", "required property \"master_system_disk_category\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_system_disk_category\"（dedicated 类型）", { missingProperty: "master_system_disk_category" });
 const E_70 = /*#__PURE__*/ issue("required", "required property \"master_system_disk_size\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_system_disk_size\"（dedicated 类型）", { missingProperty: "master_system_disk_size" });
 const E_71 = /*#__PURE__*/ issue("maxItems", "must have at most 20 items", "最多 20 项", { limit: 20 });
 const E_72 = /*#__PURE__*/ issue("required", "required property \"worker_vswitch_ids\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_vswitch_ids\"（dedicated 类型）", { missingProperty: "worker_vswitch_ids" });
 const E_73 = /*#__PURE__*/ issue("enum", "must be one of \"CoreDNS\", \"PrivateZone\"", "取值必须是 \"CoreDNS\"、\"PrivateZone\" 之一", { allowedValues: [
-        "CoreDNS",
-        "PrivateZone",
-    ] });
+    "CoreDNS",
+    "PrivateZone",
+  ] });
 const E_74 = /*#__PURE__*/ issue("required", "one of \"is_enterprise_security_group\", \"security_group_id\" is required (kind \"dedicated\")", "\"is_enterprise_security_group\", \"security_group_id\" 至少需要一个（dedicated 类型）", { missingProperty: "is_enterprise_security_group" });
 const E_75 = /*#__PURE__*/ issue("required", "one of \"key_pair\", \"login_password\" is required (kind \"dedicated\")", "\"key_pair\", \"login_password\" 至少需要一个（dedicated 类型）", { missingProperty: "key_pair" });
 const E_76 = /*#__PURE__*/ issue("additionalProperties", " (kind \"dedicated\")", "（dedicated 类型）");
@@ -934,4369 +934,4369 @@ const E_77 = /*#__PURE__*/ issue("required", "required property \"name\" is miss
 const E_78 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"managed\")", "缺少必填参数 \"cluster_type\"（managed 类型）", { missingProperty: "cluster_type" });
 const E_79 = /*#__PURE__*/ issue("required", "required property \"region_id\" is missing (kind \"managed\")", "缺少必填参数 \"region_id\"（managed 类型）", { missingProperty: "region_id" });
 const E_80 = /*#__PURE__*/ issue("enum", "must be \"Default\"", "取值必须是 \"Default\"", { allowedValues: [
-        "Default",
-    ] });
+    "Default",
+  ] });
 const E_81 = /*#__PURE__*/ issue("required", "required property \"vswitch_ids\" is missing (kind \"managed\")", "缺少必填参数 \"vswitch_ids\"（managed 类型）", { missingProperty: "vswitch_ids" });
 const E_82 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"managed\")", "缺少必填参数 \"service_cidr\"（managed 类型）", { missingProperty: "service_cidr" });
 const E_83 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"managed\")", "缺少必填参数 \"vpcid\"（managed 类型）", { missingProperty: "vpcid" });
 const E_84 = /*#__PURE__*/ issue("enum", "must be one of \"slb.s1.small\", \"slb.s2.small\", \"slb.s2.medium\", \"slb.s3.small\", \"slb.s3.medium\", \"slb.s3.large\"", "取值必须是 \"slb.s1.small\"、\"slb.s2.small\"、\"slb.s2.medium\"、\"slb.s3.small\"、\"slb.s3.medium\"、\"slb.s3.large\" 之一", { allowedValues: [
-        "slb.s1.small",
-        "slb.s2.small",
-        "slb.s2.medium",
-        "slb.s3.small",
-        "slb.s3.medium",
-        "slb.s3.large",
-    ] });
+    "slb.s1.small",
+    "slb.s2.small",
+    "slb.s2.medium",
+    "slb.s3.small",
+    "slb.s3.medium",
+    "slb.s3.large",
+  ] });
 const E_85 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disk_category\" is deprecated", "参数 \"worker_data_disk_category\" 已废弃");
 const E_86 = /*#__PURE__*/ issue("enum", "must be one of \"cloud_efficiency\", \"cloud_ssd\", \"cloud\"", "取值必须是 \"cloud_efficiency\"、\"cloud_ssd\"、\"cloud\" 之一", { allowedValues: [
-        "cloud_efficiency",
-        "cloud_ssd",
-        "cloud",
-    ] });
+    "cloud_efficiency",
+    "cloud_ssd",
+    "cloud",
+  ] });
 const E_87 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disk_size\" is deprecated", "参数 \"worker_data_disk_size\" 已废弃");
 const E_88 = /*#__PURE__*/ issue("additionalProperties", " (kind \"managed\")", "（managed 类型）");
 const E_89 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"serverless\")", "缺少必填参数 \"name\"（serverless 类型）", { missingProperty: "name" });
 const E_90 = /*#__PURE__*/ issue("enum", "must be \"Ask\"", "取值必须是 \"Ask\"", { allowedValues: [
-        "Ask",
-    ] });
+    "Ask",
+  ] });
 const E_91 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"serverless\")", "缺少必填参数 \"cluster_type\"（serverless 类型）", { missingProperty: "cluster_type" });
 const E_92 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"serverless\")", "缺少必填参数 \"service_cidr\"（serverless 类型）", { missingProperty: "service_cidr" });
 const E_93 = /*#__PURE__*/ issue("additionalProperties", " (kind \"serverless\")", "（serverless 类型）");
 const E_94 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (it tells the kind of request apart)", "缺少必填参数 \"cluster_type\"（用于区分请求类型）", { missingProperty: "cluster_type" });
 const E_95 = /*#__PURE__*/ issue("enum", "must be one of \"Kubernetes\", \"ManagedKubernetes\", \"Ask\"", "取值必须是 \"Kubernetes\"、\"ManagedKubernetes\"、\"Ask\" 之一", { allowedValues: [
-        "Kubernetes",
-        "ManagedKubernetes",
-        "Ask",
-    ] });
+    "Kubernetes",
+    "ManagedKubernetes",
+    "Ask",
+  ] });
 const E_96 = /*#__PURE__*/ issue("enum", "matches no kind of request (dedicated, edge, managed, serverless)", "不匹配任何请求类型（dedicated、edge、managed、serverless）");
 /**
  * CreateClusterRequest: picks the kind of request by cluster_type, profile.
  */
 function d_CreateClusterRequest(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let k0;
-    {
-        let v = x["cluster_type"];
-        if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
-            v = undefined;
-        k0 = v;
-    }
-    let k1;
-    {
-        let v = x["profile"];
-        if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
-            v = undefined;
-        k1 = v;
-    }
-    if (k0 === "ManagedKubernetes" && k1 === "Edge") {
-        v_CreateClusterRequestEdge(x, c);
-        return;
-    }
-    if (k0 === "Kubernetes") {
-        v_CreateClusterRequestDedicated(x, c);
-        return;
-    }
-    if (k0 === "ManagedKubernetes") {
-        v_CreateClusterRequestManaged(x, c);
-        return;
-    }
-    if (k0 === "Ask") {
-        v_CreateClusterRequestServerless(x, c);
-        return;
-    }
-    if (k0 === undefined)
-        c.e(c.at("/cluster_type"), E_94);
-    else if (k0 !== undefined && !(k0 === "Kubernetes" || k0 === "ManagedKubernetes" || k0 === "Ask"))
-        c.e(c.at("/cluster_type"), E_95);
-    else if (k1 !== undefined && !(k1 === "Edge"))
-        c.e(c.at("/profile"), E_21);
-    else {
-        c.e(c.at(""), E_96);
-    }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let k0;
+  {
+    let v = x["cluster_type"];
+    if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
+      v = undefined;
+    k0 = v;
+  }
+  let k1;
+  {
+    let v = x["profile"];
+    if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
+      v = undefined;
+    k1 = v;
+  }
+  if (k0 === "ManagedKubernetes" && k1 === "Edge") {
+    v_CreateClusterRequestEdge(x, c);
+    return;
+  }
+  if (k0 === "Kubernetes") {
+    v_CreateClusterRequestDedicated(x, c);
+    return;
+  }
+  if (k0 === "ManagedKubernetes") {
+    v_CreateClusterRequestManaged(x, c);
+    return;
+  }
+  if (k0 === "Ask") {
+    v_CreateClusterRequestServerless(x, c);
+    return;
+  }
+  if (k0 === undefined)
+    c.e(c.at("/cluster_type"), E_94);
+  else if (k0 !== undefined && !(k0 === "Kubernetes" || k0 === "ManagedKubernetes" || k0 === "Ask"))
+    c.e(c.at("/cluster_type"), E_95);
+  else if (k1 !== undefined && !(k1 === "Edge"))
+    c.e(c.at("/profile"), E_21);
+  else {
+    c.e(c.at(""), E_96);
+  }
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_2(x, c) {
-    let n = 0;
-    {
-        let v = x["disable_rollback"];
-        if (v !== undefined && OP["disable_rollback"] !== undefined && !hasOwn.call(x, "disable_rollback"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/disable_rollback"), E_6);
-            if (typeof v !== "boolean")
-                c.e(c.at("/disable_rollback"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["disable_rollback"];
+    if (v !== undefined && OP["disable_rollback"] !== undefined && !hasOwn.call(x, "disable_rollback"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/disable_rollback"), E_6);
+      if (typeof v !== "boolean")
+        c.e(c.at("/disable_rollback"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_3(x, c) {
-    let n = 0;
-    {
-        let v = x["timeout_mins"];
-        if (v !== undefined && OP["timeout_mins"] !== undefined && !hasOwn.call(x, "timeout_mins"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/timeout_mins"), E_8);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/timeout_mins"), E_9);
-        }
+  let n = 0;
+  {
+    let v = x["timeout_mins"];
+    if (v !== undefined && OP["timeout_mins"] !== undefined && !hasOwn.call(x, "timeout_mins"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/timeout_mins"), E_8);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/timeout_mins"), E_9);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_4(x, c) {
-    let n = 0;
-    {
-        let v = x["kubernetes_version"];
-        if (v !== undefined && OP["kubernetes_version"] !== undefined && !hasOwn.call(x, "kubernetes_version"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/kubernetes_version"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["kubernetes_version"];
+    if (v !== undefined && OP["kubernetes_version"] !== undefined && !hasOwn.call(x, "kubernetes_version"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/kubernetes_version"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_5(x, c) {
-    let n = 0;
-    {
-        let v = x["name"];
-        if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/name"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["name"];
+    if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/name"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_7(x, c) {
-    let n = 0;
-    {
-        let v = x["runtime"];
-        if (v !== undefined && OP["runtime"] !== undefined && !hasOwn.call(x, "runtime"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/runtime");
-            v_Runtime(v, c);
-            c.s.pop();
-        }
+  let n = 0;
+  {
+    let v = x["runtime"];
+    if (v !== undefined && OP["runtime"] !== undefined && !hasOwn.call(x, "runtime"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/runtime");
+      v_Runtime(v, c);
+      c.s.pop();
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_9(x, c) {
-    let n = 0;
-    {
-        let v = x["key_pair"];
-        if (v !== undefined && OP["key_pair"] !== undefined && !hasOwn.call(x, "key_pair"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/key_pair"), E_13);
-            if (typeof v !== "string")
-                c.e(c.at("/key_pair"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["key_pair"];
+    if (v !== undefined && OP["key_pair"] !== undefined && !hasOwn.call(x, "key_pair"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/key_pair"), E_13);
+      if (typeof v !== "string")
+        c.e(c.at("/key_pair"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_10(x, c) {
-    let n = 0;
-    {
-        let v = x["login_password"];
-        if (v !== undefined && OP["login_password"] !== undefined && !hasOwn.call(x, "login_password"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/login_password"), E_14);
-            if (typeof v !== "string")
-                c.e(c.at("/login_password"), E_2);
-            else {
-                if (v.length > 30 || v.length < 16) {
-                    const n0 = ucs2len(v);
-                    if (n0 < 8)
-                        c.e(c.at("/login_password"), E_15);
-                    if (n0 > 30)
-                        c.e(c.at("/login_password"), E_16);
-                }
-            }
+  let n = 0;
+  {
+    let v = x["login_password"];
+    if (v !== undefined && OP["login_password"] !== undefined && !hasOwn.call(x, "login_password"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/login_password"), E_14);
+      if (typeof v !== "string")
+        c.e(c.at("/login_password"), E_2);
+      else {
+        if (v.length > 30 || v.length < 16) {
+          const n0 = ucs2len(v);
+          if (n0 < 8)
+            c.e(c.at("/login_password"), E_15);
+          if (n0 > 30)
+            c.e(c.at("/login_password"), E_16);
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_14(x, c) {
-    let n = 0;
-    {
-        let v = x["snat_entry"];
-        if (v !== undefined && OP["snat_entry"] !== undefined && !hasOwn.call(x, "snat_entry"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/snat_entry"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["snat_entry"];
+    if (v !== undefined && OP["snat_entry"] !== undefined && !hasOwn.call(x, "snat_entry"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/snat_entry"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_18(x, c) {
-    let n = 0;
-    {
-        let v = x["container_cidr"];
-        if (v !== undefined && OP["container_cidr"] !== undefined && !hasOwn.call(x, "container_cidr"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/container_cidr"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["container_cidr"];
+    if (v !== undefined && OP["container_cidr"] !== undefined && !hasOwn.call(x, "container_cidr"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/container_cidr"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_19(x, c) {
-    let n = 0;
-    {
-        let v = x["cloud_monitor_flags"];
-        if (v !== undefined && OP["cloud_monitor_flags"] !== undefined && !hasOwn.call(x, "cloud_monitor_flags"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/cloud_monitor_flags"), E_34);
-            if (typeof v !== "boolean")
-                c.e(c.at("/cloud_monitor_flags"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["cloud_monitor_flags"];
+    if (v !== undefined && OP["cloud_monitor_flags"] !== undefined && !hasOwn.call(x, "cloud_monitor_flags"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/cloud_monitor_flags"), E_34);
+      if (typeof v !== "boolean")
+        c.e(c.at("/cloud_monitor_flags"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_20(x, c) {
-    let n = 0;
-    {
-        let v = x["endpoint_public_access"];
-        if (v !== undefined && OP["endpoint_public_access"] !== undefined && !hasOwn.call(x, "endpoint_public_access"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/endpoint_public_access"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["endpoint_public_access"];
+    if (v !== undefined && OP["endpoint_public_access"] !== undefined && !hasOwn.call(x, "endpoint_public_access"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/endpoint_public_access"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_24(x, c) {
-    let n = 0;
-    {
-        let v = x["addons"];
-        if (v !== undefined && OP["addons"] !== undefined && !hasOwn.call(x, "addons"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/addons"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/addons", i0);
-                    v_Addon(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
+  let n = 0;
+  {
+    let v = x["addons"];
+    if (v !== undefined && OP["addons"] !== undefined && !hasOwn.call(x, "addons"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/addons"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/addons", i0);
+          v_Addon(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
 function b_25(x, c) {
-    let n = 0;
-    {
-        let v = x["key"];
-        if (v !== undefined && OP["key"] !== undefined && !hasOwn.call(x, "key"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/key"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["key"];
+    if (v !== undefined && OP["key"] !== undefined && !hasOwn.call(x, "key"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/key"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
 function b_26(x, c) {
-    let n = 0;
-    {
-        let v = x["value"];
-        if (v !== undefined && OP["value"] !== undefined && !hasOwn.call(x, "value"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/value"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["value"];
+    if (v !== undefined && OP["value"] !== undefined && !hasOwn.call(x, "value"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/value"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_27(x, c) {
-    let n = 0;
-    {
-        let v = x["tags"];
-        if (v !== undefined && OP["tags"] !== undefined && !hasOwn.call(x, "tags"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/tags"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/tags", i0);
-                    v_Tag(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
+  let n = 0;
+  {
+    let v = x["tags"];
+    if (v !== undefined && OP["tags"] !== undefined && !hasOwn.call(x, "tags"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/tags"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/tags", i0);
+          v_Tag(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_29(x, c) {
-    let n = 0;
-    {
-        let v = x["category"];
-        if (v !== undefined && OP["category"] !== undefined && !hasOwn.call(x, "category"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/category"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["category"];
+    if (v !== undefined && OP["category"] !== undefined && !hasOwn.call(x, "category"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/category"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_31(x, c) {
-    let n = 0;
-    {
-        let v = x["encrypted"];
-        if (v !== undefined && OP["encrypted"] !== undefined && !hasOwn.call(x, "encrypted"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/encrypted"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["encrypted"];
+    if (v !== undefined && OP["encrypted"] !== undefined && !hasOwn.call(x, "encrypted"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/encrypted"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_32(x, c) {
-    let n = 0;
-    {
-        let v = x["auto_snapshot_policy_id"];
-        if (v !== undefined && OP["auto_snapshot_policy_id"] !== undefined && !hasOwn.call(x, "auto_snapshot_policy_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/auto_snapshot_policy_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["auto_snapshot_policy_id"];
+    if (v !== undefined && OP["auto_snapshot_policy_id"] !== undefined && !hasOwn.call(x, "auto_snapshot_policy_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/auto_snapshot_policy_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_33(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_data_disks"];
-        if (v !== undefined && OP["worker_data_disks"] !== undefined && !hasOwn.call(x, "worker_data_disks"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/worker_data_disks"), E_37);
-            if (!Array.isArray(v))
-                c.e(c.at("/worker_data_disks"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/worker_data_disks", i0);
-                    v_DataDisk(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
+  let n = 0;
+  {
+    let v = x["worker_data_disks"];
+    if (v !== undefined && OP["worker_data_disks"] !== undefined && !hasOwn.call(x, "worker_data_disks"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_data_disks"), E_37);
+      if (!Array.isArray(v))
+        c.e(c.at("/worker_data_disks"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/worker_data_disks", i0);
+          v_DataDisk(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_34(x, c) {
-    let n = 0;
-    {
-        let v = x["deletion_protection"];
-        if (v !== undefined && OP["deletion_protection"] !== undefined && !hasOwn.call(x, "deletion_protection"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/deletion_protection"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["deletion_protection"];
+    if (v !== undefined && OP["deletion_protection"] !== undefined && !hasOwn.call(x, "deletion_protection"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/deletion_protection"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_35(x, c) {
-    let n = 0;
-    {
-        let v = x["node_cidr_mask"];
-        if (v !== undefined && OP["node_cidr_mask"] !== undefined && !hasOwn.call(x, "node_cidr_mask"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/node_cidr_mask"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["node_cidr_mask"];
+    if (v !== undefined && OP["node_cidr_mask"] !== undefined && !hasOwn.call(x, "node_cidr_mask"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/node_cidr_mask"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
 function b_38(x, c) {
-    let n = 0;
-    {
-        let v = x["security_group_id"];
-        if (v !== undefined && OP["security_group_id"] !== undefined && !hasOwn.call(x, "security_group_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/security_group_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["security_group_id"];
+    if (v !== undefined && OP["security_group_id"] !== undefined && !hasOwn.call(x, "security_group_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/security_group_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_39(x, c) {
-    let n = 0;
-    {
-        let v = x["is_enterprise_security_group"];
-        if (v !== undefined && OP["is_enterprise_security_group"] !== undefined && !hasOwn.call(x, "is_enterprise_security_group"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/is_enterprise_security_group"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["is_enterprise_security_group"];
+    if (v !== undefined && OP["is_enterprise_security_group"] !== undefined && !hasOwn.call(x, "is_enterprise_security_group"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/is_enterprise_security_group"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_40(x, c) {
-    let n = 0;
-    {
-        let v = x["rds_instances"];
-        if (v !== undefined && OP["rds_instances"] !== undefined && !hasOwn.call(x, "rds_instances"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/rds_instances"), E_43);
-            if (!Array.isArray(v))
-                c.e(c.at("/rds_instances"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/rds_instances" + "/" + i0), E_2);
-                }
-            }
+  let n = 0;
+  {
+    let v = x["rds_instances"];
+    if (v !== undefined && OP["rds_instances"] !== undefined && !hasOwn.call(x, "rds_instances"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/rds_instances"), E_43);
+      if (!Array.isArray(v))
+        c.e(c.at("/rds_instances"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/rds_instances" + "/" + i0), E_2);
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_41(x, c) {
-    let n = 0;
-    {
-        let v = x["cluster_spec"];
-        if (v !== undefined && OP["cluster_spec"] !== undefined && !hasOwn.call(x, "cluster_spec"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cluster_spec"), E_2);
-            else {
-                if (!(v === "ack.pro.small" || v === "ack.standard"))
-                    c.e(c.at("/cluster_spec"), E_44);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["cluster_spec"];
+    if (v !== undefined && OP["cluster_spec"] !== undefined && !hasOwn.call(x, "cluster_spec"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cluster_spec"), E_2);
+      else {
+        if (!(v === "ack.pro.small" || v === "ack.standard"))
+          c.e(c.at("/cluster_spec"), E_44);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_42(x, c) {
-    let n = 0;
-    {
-        let v = x["resource_group_id"];
-        if (v !== undefined && OP["resource_group_id"] !== undefined && !hasOwn.call(x, "resource_group_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/resource_group_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["resource_group_id"];
+    if (v !== undefined && OP["resource_group_id"] !== undefined && !hasOwn.call(x, "resource_group_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/resource_group_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_43(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_system_disk_performance_level"];
-        if (v !== undefined && OP["worker_system_disk_performance_level"] !== undefined && !hasOwn.call(x, "worker_system_disk_performance_level"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/worker_system_disk_performance_level"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["worker_system_disk_performance_level"];
+    if (v !== undefined && OP["worker_system_disk_performance_level"] !== undefined && !hasOwn.call(x, "worker_system_disk_performance_level"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/worker_system_disk_performance_level"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_46(x, c) {
-    let n = 0;
-    {
-        let v = x["region_id"];
-        if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/region_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["region_id"];
+    if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/region_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_48(x, c) {
-    let n = 0;
-    {
-        let v = x["profile"];
-        if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/profile"), E_2);
-            else {
-                if (!(v === "Default" || v === "Edge"))
-                    c.e(c.at("/profile"), E_51);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["profile"];
+    if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/profile"), E_2);
+      else {
+        if (!(v === "Default" || v === "Edge"))
+          c.e(c.at("/profile"), E_51);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_54(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_instance_charge_type"];
-        if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/worker_instance_charge_type"), E_40);
-            if (typeof v !== "string")
-                c.e(c.at("/worker_instance_charge_type"), E_2);
-            else {
-                if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(c.at("/worker_instance_charge_type"), E_41);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["worker_instance_charge_type"];
+    if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_instance_charge_type"), E_40);
+      if (typeof v !== "string")
+        c.e(c.at("/worker_instance_charge_type"), E_2);
+      else {
+        if (!(v === "PrePaid" || v === "PostPaid"))
+          c.e(c.at("/worker_instance_charge_type"), E_41);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_55(x, c) {
-    let n = 0;
-    {
-        let v = x["pod_vswitch_ids"];
-        if (v !== undefined && OP["pod_vswitch_ids"] !== undefined && !hasOwn.call(x, "pod_vswitch_ids"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/pod_vswitch_ids"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/pod_vswitch_ids" + "/" + i0), E_2);
-                }
-            }
+  let n = 0;
+  {
+    let v = x["pod_vswitch_ids"];
+    if (v !== undefined && OP["pod_vswitch_ids"] !== undefined && !hasOwn.call(x, "pod_vswitch_ids"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/pod_vswitch_ids"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/pod_vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_56(x, c) {
-    let n = 0;
-    {
-        let v = x["timezone"];
-        if (v !== undefined && OP["timezone"] !== undefined && !hasOwn.call(x, "timezone"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/timezone"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["timezone"];
+    if (v !== undefined && OP["timezone"] !== undefined && !hasOwn.call(x, "timezone"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/timezone"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_57(x, c) {
-    let n = 0;
-    {
-        let v = x["proxy_mode"];
-        if (v !== undefined && OP["proxy_mode"] !== undefined && !hasOwn.call(x, "proxy_mode"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/proxy_mode"), E_2);
-            else {
-                if (!(v === "iptables" || v === "ipvs"))
-                    c.e(c.at("/proxy_mode"), E_57);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["proxy_mode"];
+    if (v !== undefined && OP["proxy_mode"] !== undefined && !hasOwn.call(x, "proxy_mode"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/proxy_mode"), E_2);
+      else {
+        if (!(v === "iptables" || v === "ipvs"))
+          c.e(c.at("/proxy_mode"), E_57);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_58(x, c) {
-    let n = 0;
-    {
-        let v = x["cluster_domain"];
-        if (v !== undefined && OP["cluster_domain"] !== undefined && !hasOwn.call(x, "cluster_domain"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cluster_domain"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["cluster_domain"];
+    if (v !== undefined && OP["cluster_domain"] !== undefined && !hasOwn.call(x, "cluster_domain"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cluster_domain"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_59(x, c) {
-    let n = 0;
-    {
-        let v = x["custom_san"];
-        if (v !== undefined && OP["custom_san"] !== undefined && !hasOwn.call(x, "custom_san"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/custom_san"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["custom_san"];
+    if (v !== undefined && OP["custom_san"] !== undefined && !hasOwn.call(x, "custom_san"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/custom_san"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_60(x, c) {
-    let n = 0;
-    {
-        let v = x["service_account_issuer"];
-        if (v !== undefined && OP["service_account_issuer"] !== undefined && !hasOwn.call(x, "service_account_issuer"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/service_account_issuer"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["service_account_issuer"];
+    if (v !== undefined && OP["service_account_issuer"] !== undefined && !hasOwn.call(x, "service_account_issuer"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/service_account_issuer"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_61(x, c) {
-    let n = 0;
-    {
-        let v = x["api_audiences"];
-        if (v !== undefined && OP["api_audiences"] !== undefined && !hasOwn.call(x, "api_audiences"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/api_audiences"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["api_audiences"];
+    if (v !== undefined && OP["api_audiences"] !== undefined && !hasOwn.call(x, "api_audiences"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/api_audiences"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_62(x, c) {
-    let n = 0;
-    {
-        let v = x["encryption_provider_key"];
-        if (v !== undefined && OP["encryption_provider_key"] !== undefined && !hasOwn.call(x, "encryption_provider_key"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/encryption_provider_key"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["encryption_provider_key"];
+    if (v !== undefined && OP["encryption_provider_key"] !== undefined && !hasOwn.call(x, "encryption_provider_key"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/encryption_provider_key"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_63(x, c) {
-    let n = 0;
-    {
-        let v = x["effect"];
-        if (v !== undefined && OP["effect"] !== undefined && !hasOwn.call(x, "effect"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/effect"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["effect"];
+    if (v !== undefined && OP["effect"] !== undefined && !hasOwn.call(x, "effect"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/effect"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_64(x, c) {
-    let n = 0;
-    {
-        let v = x["taints"];
-        if (v !== undefined && OP["taints"] !== undefined && !hasOwn.call(x, "taints"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/taints"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/taints", i0);
-                    v_Taint(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
+  let n = 0;
+  {
+    let v = x["taints"];
+    if (v !== undefined && OP["taints"] !== undefined && !hasOwn.call(x, "taints"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/taints"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/taints", i0);
+          v_Taint(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_65(x, c) {
-    let n = 0;
-    {
-        let v = x["node_name_mode"];
-        if (v !== undefined && OP["node_name_mode"] !== undefined && !hasOwn.call(x, "node_name_mode"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/node_name_mode"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["node_name_mode"];
+    if (v !== undefined && OP["node_name_mode"] !== undefined && !hasOwn.call(x, "node_name_mode"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/node_name_mode"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_66(x, c) {
-    let n = 0;
-    {
-        let v = x["image_id"];
-        if (v !== undefined && OP["image_id"] !== undefined && !hasOwn.call(x, "image_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/image_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["image_id"];
+    if (v !== undefined && OP["image_id"] !== undefined && !hasOwn.call(x, "image_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/image_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_67(x, c) {
-    let n = 0;
-    {
-        let v = x["instances"];
-        if (v !== undefined && OP["instances"] !== undefined && !hasOwn.call(x, "instances"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/instances"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/instances" + "/" + i0), E_2);
-                }
-            }
+  let n = 0;
+  {
+    let v = x["instances"];
+    if (v !== undefined && OP["instances"] !== undefined && !hasOwn.call(x, "instances"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/instances"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/instances" + "/" + i0), E_2);
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_68(x, c) {
-    let n = 0;
-    {
-        let v = x["format_disk"];
-        if (v !== undefined && OP["format_disk"] !== undefined && !hasOwn.call(x, "format_disk"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/format_disk"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["format_disk"];
+    if (v !== undefined && OP["format_disk"] !== undefined && !hasOwn.call(x, "format_disk"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/format_disk"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_69(x, c) {
-    let n = 0;
-    {
-        let v = x["keep_instance_name"];
-        if (v !== undefined && OP["keep_instance_name"] !== undefined && !hasOwn.call(x, "keep_instance_name"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/keep_instance_name"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["keep_instance_name"];
+    if (v !== undefined && OP["keep_instance_name"] !== undefined && !hasOwn.call(x, "keep_instance_name"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/keep_instance_name"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_70(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_auto_renew"];
-        if (v !== undefined && OP["worker_auto_renew"] !== undefined && !hasOwn.call(x, "worker_auto_renew"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/worker_auto_renew"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["worker_auto_renew"];
+    if (v !== undefined && OP["worker_auto_renew"] !== undefined && !hasOwn.call(x, "worker_auto_renew"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/worker_auto_renew"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_71(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_auto_renew_period"];
-        if (v !== undefined && OP["worker_auto_renew_period"] !== undefined && !hasOwn.call(x, "worker_auto_renew_period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/worker_auto_renew_period"), E_9);
-            else {
-                if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-                    c.e(c.at("/worker_auto_renew_period"), E_58);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["worker_auto_renew_period"];
+    if (v !== undefined && OP["worker_auto_renew_period"] !== undefined && !hasOwn.call(x, "worker_auto_renew_period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/worker_auto_renew_period"), E_9);
+      else {
+        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
+          c.e(c.at("/worker_auto_renew_period"), E_58);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_72(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_period"];
-        if (v !== undefined && OP["worker_period"] !== undefined && !hasOwn.call(x, "worker_period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/worker_period"), E_9);
-            else {
-                if (!S_0.has(v))
-                    c.e(c.at("/worker_period"), E_59);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["worker_period"];
+    if (v !== undefined && OP["worker_period"] !== undefined && !hasOwn.call(x, "worker_period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/worker_period"), E_9);
+      else {
+        if (!S_0.has(v))
+          c.e(c.at("/worker_period"), E_59);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_73(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_period_unit"];
-        if (v !== undefined && OP["worker_period_unit"] !== undefined && !hasOwn.call(x, "worker_period_unit"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/worker_period_unit"), E_2);
-            else {
-                if (!(v === "Month"))
-                    c.e(c.at("/worker_period_unit"), E_60);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["worker_period_unit"];
+    if (v !== undefined && OP["worker_period_unit"] !== undefined && !hasOwn.call(x, "worker_period_unit"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/worker_period_unit"), E_2);
+      else {
+        if (!(v === "Month"))
+          c.e(c.at("/worker_period_unit"), E_60);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_74(x, c) {
-    let n = 0;
-    {
-        let v = x["cpu_policy"];
-        if (v !== undefined && OP["cpu_policy"] !== undefined && !hasOwn.call(x, "cpu_policy"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cpu_policy"), E_2);
-            else {
-                if (!(v === "static" || v === "none"))
-                    c.e(c.at("/cpu_policy"), E_61);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["cpu_policy"];
+    if (v !== undefined && OP["cpu_policy"] !== undefined && !hasOwn.call(x, "cpu_policy"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cpu_policy"), E_2);
+      else {
+        if (!(v === "static" || v === "none"))
+          c.e(c.at("/cpu_policy"), E_61);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_75(x, c) {
-    let n = 0;
-    {
-        let v = x["platform"];
-        if (v !== undefined && OP["platform"] !== undefined && !hasOwn.call(x, "platform"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/platform"), E_2);
-            else {
-                if (!(v === "CentOS" || v === "AliyunLinux" || v === "QbootAliyunLinux" || v === "Qboot" || v === "Windows" || v === "WindowsCore"))
-                    c.e(c.at("/platform"), E_62);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["platform"];
+    if (v !== undefined && OP["platform"] !== undefined && !hasOwn.call(x, "platform"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/platform"), E_2);
+      else {
+        if (!(v === "CentOS" || v === "AliyunLinux" || v === "QbootAliyunLinux" || v === "Qboot" || v === "Windows" || v === "WindowsCore"))
+          c.e(c.at("/platform"), E_62);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
 function b_76(x, c) {
-    let n = 0;
-    {
-        let v = x["user_data"];
-        if (v !== undefined && OP["user_data"] !== undefined && !hasOwn.call(x, "user_data"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/user_data"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["user_data"];
+    if (v !== undefined && OP["user_data"] !== undefined && !hasOwn.call(x, "user_data"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/user_data"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_77(x, c) {
-    let n = 0;
-    {
-        let v = x["os_type"];
-        if (v !== undefined && OP["os_type"] !== undefined && !hasOwn.call(x, "os_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/os_type"), E_2);
-            else {
-                if (!(v === "Windows" || v === "Linux"))
-                    c.e(c.at("/os_type"), E_63);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["os_type"];
+    if (v !== undefined && OP["os_type"] !== undefined && !hasOwn.call(x, "os_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/os_type"), E_2);
+      else {
+        if (!(v === "Windows" || v === "Linux"))
+          c.e(c.at("/os_type"), E_63);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_78(x, c) {
-    let n = 0;
-    {
-        let v = x["ssh_flags"];
-        if (v !== undefined && OP["ssh_flags"] !== undefined && !hasOwn.call(x, "ssh_flags"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/ssh_flags"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["ssh_flags"];
+    if (v !== undefined && OP["ssh_flags"] !== undefined && !hasOwn.call(x, "ssh_flags"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/ssh_flags"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_79(x, c) {
-    let n = 0;
-    {
-        let v = x["user_ca"];
-        if (v !== undefined && OP["user_ca"] !== undefined && !hasOwn.call(x, "user_ca"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/user_ca"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["user_ca"];
+    if (v !== undefined && OP["user_ca"] !== undefined && !hasOwn.call(x, "user_ca"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/user_ca"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_80(x, c) {
-    let n = 0;
-    {
-        let v = x["node_port_range"];
-        if (v !== undefined && OP["node_port_range"] !== undefined && !hasOwn.call(x, "node_port_range"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/node_port_range"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["node_port_range"];
+    if (v !== undefined && OP["node_port_range"] !== undefined && !hasOwn.call(x, "node_port_range"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/node_port_range"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_86(x, c) {
-    let n = 0;
-    {
-        let v = x["master_system_disk_snapshot_policy_id"];
-        if (v !== undefined && OP["master_system_disk_snapshot_policy_id"] !== undefined && !hasOwn.call(x, "master_system_disk_snapshot_policy_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/master_system_disk_snapshot_policy_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["master_system_disk_snapshot_policy_id"];
+    if (v !== undefined && OP["master_system_disk_snapshot_policy_id"] !== undefined && !hasOwn.call(x, "master_system_disk_snapshot_policy_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/master_system_disk_snapshot_policy_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_87(x, c) {
-    let n = 0;
-    {
-        let v = x["master_instance_charge_type"];
-        if (v !== undefined && OP["master_instance_charge_type"] !== undefined && !hasOwn.call(x, "master_instance_charge_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/master_instance_charge_type"), E_2);
-            else {
-                if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(c.at("/master_instance_charge_type"), E_41);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["master_instance_charge_type"];
+    if (v !== undefined && OP["master_instance_charge_type"] !== undefined && !hasOwn.call(x, "master_instance_charge_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/master_instance_charge_type"), E_2);
+      else {
+        if (!(v === "PrePaid" || v === "PostPaid"))
+          c.e(c.at("/master_instance_charge_type"), E_41);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_88(x, c) {
-    let n = 0;
-    {
-        let v = x["master_period_unit"];
-        if (v !== undefined && OP["master_period_unit"] !== undefined && !hasOwn.call(x, "master_period_unit"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/master_period_unit"), E_2);
-            else {
-                if (!(v === "Month"))
-                    c.e(c.at("/master_period_unit"), E_60);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["master_period_unit"];
+    if (v !== undefined && OP["master_period_unit"] !== undefined && !hasOwn.call(x, "master_period_unit"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/master_period_unit"), E_2);
+      else {
+        if (!(v === "Month"))
+          c.e(c.at("/master_period_unit"), E_60);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_89(x, c) {
-    let n = 0;
-    {
-        let v = x["master_period"];
-        if (v !== undefined && OP["master_period"] !== undefined && !hasOwn.call(x, "master_period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/master_period"), E_9);
-            else {
-                if (!S_0.has(v))
-                    c.e(c.at("/master_period"), E_59);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["master_period"];
+    if (v !== undefined && OP["master_period"] !== undefined && !hasOwn.call(x, "master_period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/master_period"), E_9);
+      else {
+        if (!S_0.has(v))
+          c.e(c.at("/master_period"), E_59);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_90(x, c) {
-    let n = 0;
-    {
-        let v = x["master_auto_renew"];
-        if (v !== undefined && OP["master_auto_renew"] !== undefined && !hasOwn.call(x, "master_auto_renew"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/master_auto_renew"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["master_auto_renew"];
+    if (v !== undefined && OP["master_auto_renew"] !== undefined && !hasOwn.call(x, "master_auto_renew"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/master_auto_renew"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_91(x, c) {
-    let n = 0;
-    {
-        let v = x["master_auto_renew_period"];
-        if (v !== undefined && OP["master_auto_renew_period"] !== undefined && !hasOwn.call(x, "master_auto_renew_period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/master_auto_renew_period"), E_9);
-            else {
-                if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-                    c.e(c.at("/master_auto_renew_period"), E_58);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["master_auto_renew_period"];
+    if (v !== undefined && OP["master_auto_renew_period"] !== undefined && !hasOwn.call(x, "master_auto_renew_period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/master_auto_renew_period"), E_9);
+      else {
+        if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
+          c.e(c.at("/master_auto_renew_period"), E_58);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_93(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_system_disk_snapshot_policy_id"];
-        if (v !== undefined && OP["worker_system_disk_snapshot_policy_id"] !== undefined && !hasOwn.call(x, "worker_system_disk_snapshot_policy_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/worker_system_disk_snapshot_policy_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["worker_system_disk_snapshot_policy_id"];
+    if (v !== undefined && OP["worker_system_disk_snapshot_policy_id"] !== undefined && !hasOwn.call(x, "worker_system_disk_snapshot_policy_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/worker_system_disk_snapshot_policy_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_94(x, c) {
-    let n = 0;
-    {
-        let v = x["service_discovery_types"];
-        if (v !== undefined && OP["service_discovery_types"] !== undefined && !hasOwn.call(x, "service_discovery_types"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/service_discovery_types"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/service_discovery_types" + "/" + i0), E_2);
-                    else {
-                        if (!(v1 === "CoreDNS" || v1 === "PrivateZone"))
-                            c.e(c.at("/service_discovery_types" + "/" + i0), E_73);
-                    }
-                }
-            }
+  let n = 0;
+  {
+    let v = x["service_discovery_types"];
+    if (v !== undefined && OP["service_discovery_types"] !== undefined && !hasOwn.call(x, "service_discovery_types"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/service_discovery_types"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/service_discovery_types" + "/" + i0), E_2);
+          else {
+            if (!(v1 === "CoreDNS" || v1 === "PrivateZone"))
+              c.e(c.at("/service_discovery_types" + "/" + i0), E_73);
+          }
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_95(x, c) {
-    let n = 0;
-    {
-        let v = x["nat_gateway"];
-        if (v !== undefined && OP["nat_gateway"] !== undefined && !hasOwn.call(x, "nat_gateway"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/nat_gateway"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["nat_gateway"];
+    if (v !== undefined && OP["nat_gateway"] !== undefined && !hasOwn.call(x, "nat_gateway"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/nat_gateway"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_96(x, c) {
-    let n = 0;
-    {
-        let v = x["zone_id"];
-        if (v !== undefined && OP["zone_id"] !== undefined && !hasOwn.call(x, "zone_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/zone_id"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["zone_id"];
+    if (v !== undefined && OP["zone_id"] !== undefined && !hasOwn.call(x, "zone_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/zone_id"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_101(x, c) {
-    let n = 0;
-    {
-        let v = x["num_of_nodes"];
-        if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/num_of_nodes"), E_17);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/num_of_nodes"), E_9);
-            else {
-                if (v < 0)
-                    c.e(c.at("/num_of_nodes"), E_18);
-                if (v > 100)
-                    c.e(c.at("/num_of_nodes"), E_19);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["num_of_nodes"];
+    if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/num_of_nodes"), E_17);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/num_of_nodes"), E_9);
+      else {
+        if (v < 0)
+          c.e(c.at("/num_of_nodes"), E_18);
+        if (v > 100)
+          c.e(c.at("/num_of_nodes"), E_19);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_104(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_system_disk_category"];
-        if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/worker_system_disk_category"), E_28);
-            if (typeof v !== "string")
-                c.e(c.at("/worker_system_disk_category"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["worker_system_disk_category"];
+    if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_system_disk_category"), E_28);
+      if (typeof v !== "string")
+        c.e(c.at("/worker_system_disk_category"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_105(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_system_disk_size"];
-        if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/worker_system_disk_size"), E_30);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/worker_system_disk_size"), E_9);
-            else {
-                if (v < 40)
-                    c.e(c.at("/worker_system_disk_size"), E_31);
-                if (v > 500)
-                    c.e(c.at("/worker_system_disk_size"), E_32);
-            }
-        }
+  let n = 0;
+  {
+    let v = x["worker_system_disk_size"];
+    if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_system_disk_size"), E_30);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/worker_system_disk_size"), E_9);
+      else {
+        if (v < 40)
+          c.e(c.at("/worker_system_disk_size"), E_31);
+        if (v > 500)
+          c.e(c.at("/worker_system_disk_size"), E_32);
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_108(x, c) {
-    let n = 0;
-    {
-        let v = x["worker_instance_types"];
-        if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/worker_instance_types"), E_38);
-            if (!Array.isArray(v))
-                c.e(c.at("/worker_instance_types"), E_26);
-            else {
-                if (v.length < 1)
-                    c.e(c.at("/worker_instance_types"), E_24);
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
-                }
-            }
+  let n = 0;
+  {
+    let v = x["worker_instance_types"];
+    if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_instance_types"), E_38);
+      if (!Array.isArray(v))
+        c.e(c.at("/worker_instance_types"), E_26);
+      else {
+        if (v.length < 1)
+          c.e(c.at("/worker_instance_types"), E_24);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
         }
+      }
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_117(x, c) {
-    let n = 0;
-    {
-        let v = x["enable"];
-        if (v !== undefined && OP["enable"] !== undefined && !hasOwn.call(x, "enable"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/enable"), E_7);
-        }
+  let n = 0;
+  {
+    let v = x["enable"];
+    if (v !== undefined && OP["enable"] !== undefined && !hasOwn.call(x, "enable"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/enable"), E_7);
     }
-    return n;
+  }
+  return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
 function b_120(x, c) {
-    let n = 0;
-    {
-        let v = x["type"];
-        if (v !== undefined && OP["type"] !== undefined && !hasOwn.call(x, "type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/type"), E_2);
-        }
+  let n = 0;
+  {
+    let v = x["type"];
+    if (v !== undefined && OP["type"] !== undefined && !hasOwn.call(x, "type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/type"), E_2);
     }
-    return n;
+  }
+  return n;
 }
 /**
  * Runtime
  */
 function v_Runtime(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_5(x, c);
+  {
+    let v = x["version"];
+    if (v !== undefined && OP["version"] !== undefined && !hasOwn.call(x, "version"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/version"), E_2);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_5(x, c);
-    {
-        let v = x["version"];
-        if (v !== undefined && OP["version"] !== undefined && !hasOwn.call(x, "version"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/version"), E_2);
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "name":
+          case "version":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "name":
-                    case "version":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * Addon
  */
 function v_Addon(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_5(x, c);
+  {
+    let v = x["config"];
+    if (v !== undefined && OP["config"] !== undefined && !hasOwn.call(x, "config"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/config"), E_2);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_5(x, c);
-    {
-        let v = x["config"];
-        if (v !== undefined && OP["config"] !== undefined && !hasOwn.call(x, "config"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/config"), E_2);
+  }
+  {
+    let v = x["disabled"];
+    if (v !== undefined && OP["disabled"] !== undefined && !hasOwn.call(x, "disabled"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/disabled"), E_7);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "name":
+          case "config":
+          case "disabled":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["disabled"];
-        if (v !== undefined && OP["disabled"] !== undefined && !hasOwn.call(x, "disabled"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/disabled"), E_7);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "name":
-                    case "config":
-                    case "disabled":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * Tag
  */
 function v_Tag(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_25(x, c);
-    n += b_26(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "key":
-                    case "value":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_25(x, c);
+  n += b_26(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "key":
+          case "value":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
+  }
 }
 /**
  * DataDisk
  */
 function v_DataDisk(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_29(x, c);
+  {
+    let v = x["size"];
+    if (v !== undefined && OP["size"] !== undefined && !hasOwn.call(x, "size"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/size"), E_2);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_29(x, c);
-    {
-        let v = x["size"];
-        if (v !== undefined && OP["size"] !== undefined && !hasOwn.call(x, "size"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/size"), E_2);
+  }
+  n += b_31(x, c);
+  n += b_32(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "category":
+          case "size":
+          case "encrypted":
+          case "auto_snapshot_policy_id":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    n += b_31(x, c);
-    n += b_32(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "category":
-                    case "size":
-                    case "encrypted":
-                    case "auto_snapshot_policy_id":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * CreateClusterRequestEdge
  */
 function v_CreateClusterRequestEdge(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["name"];
-        if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/name"), E_3);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/name"), E_2);
-            else {
-                if (v.length > 63 || v.length < 2) {
-                    const n0 = ucs2len(v);
-                    if (n0 < 1)
-                        c.e(c.at("/name"), E_0);
-                    if (n0 > 63)
-                        c.e(c.at("/name"), E_1);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["name"];
+    if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/name"), E_3);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/name"), E_2);
+      else {
+        if (v.length > 63 || v.length < 2) {
+          const n0 = ucs2len(v);
+          if (n0 < 1)
+            c.e(c.at("/name"), E_0);
+          if (n0 > 63)
+            c.e(c.at("/name"), E_1);
         }
+      }
     }
-    {
-        let v = x["cluster_type"];
-        if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/cluster_type"), E_5);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cluster_type"), E_2);
-            else {
-                if (!(v === "ManagedKubernetes"))
-                    c.e(c.at("/cluster_type"), E_4);
-            }
+  }
+  {
+    let v = x["cluster_type"];
+    if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/cluster_type"), E_5);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cluster_type"), E_2);
+      else {
+        if (!(v === "ManagedKubernetes"))
+          c.e(c.at("/cluster_type"), E_4);
+      }
+    }
+  }
+  n += b_2(x, c);
+  n += b_3(x, c);
+  n += b_4(x, c);
+  n += b_7(x, c);
+  {
+    let v = x["region_id"];
+    if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/region_id"), E_12);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/region_id"), E_2);
+    }
+  }
+  n += b_9(x, c);
+  n += b_10(x, c);
+  {
+    let v = x["num_of_nodes"];
+    if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/num_of_nodes"), E_20);
+    else {
+      n++;
+      c.w(c.at("/num_of_nodes"), E_17);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/num_of_nodes"), E_9);
+      else {
+        if (v < 0)
+          c.e(c.at("/num_of_nodes"), E_18);
+        if (v > 100)
+          c.e(c.at("/num_of_nodes"), E_19);
+      }
+    }
+  }
+  {
+    let v = x["profile"];
+    if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/profile"), E_22);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/profile"), E_2);
+      else {
+        if (!(v === "Edge"))
+          c.e(c.at("/profile"), E_21);
+      }
+    }
+  }
+  {
+    let v = x["logging_type"];
+    if (v !== undefined && OP["logging_type"] !== undefined && !hasOwn.call(x, "logging_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/logging_type"), E_2);
+      else {
+        if (!(v === "SLS"))
+          c.e(c.at("/logging_type"), E_23);
+      }
+    }
+  }
+  n += b_14(x, c);
+  {
+    let v = x["vswitch_ids"];
+    if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/vswitch_ids"), E_27);
+    else {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/vswitch_ids"), E_26);
+      else {
+        if (v.length < 1)
+          c.e(c.at("/vswitch_ids"), E_24);
+        if (v.length > 3)
+          c.e(c.at("/vswitch_ids"), E_25);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_2(x, c);
-    n += b_3(x, c);
-    n += b_4(x, c);
-    n += b_7(x, c);
-    {
-        let v = x["region_id"];
-        if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/region_id"), E_12);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/region_id"), E_2);
+  }
+  {
+    let v = x["worker_system_disk_category"];
+    if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_system_disk_category"), E_29);
+    else {
+      n++;
+      c.w(c.at("/worker_system_disk_category"), E_28);
+      if (typeof v !== "string")
+        c.e(c.at("/worker_system_disk_category"), E_2);
+    }
+  }
+  {
+    let v = x["worker_system_disk_size"];
+    if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_system_disk_size"), E_33);
+    else {
+      n++;
+      c.w(c.at("/worker_system_disk_size"), E_30);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/worker_system_disk_size"), E_9);
+      else {
+        if (v < 40)
+          c.e(c.at("/worker_system_disk_size"), E_31);
+        if (v > 500)
+          c.e(c.at("/worker_system_disk_size"), E_32);
+      }
+    }
+  }
+  n += b_18(x, c);
+  n += b_19(x, c);
+  n += b_20(x, c);
+  {
+    let v = x["service_cidr"];
+    if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/service_cidr"), E_35);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/service_cidr"), E_2);
+    }
+  }
+  n += b_24(x, c);
+  n += b_27(x, c);
+  {
+    let v = x["vpcid"];
+    if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/vpcid"), E_36);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/vpcid"), E_2);
+    }
+  }
+  n += b_33(x, c);
+  n += b_34(x, c);
+  n += b_35(x, c);
+  {
+    let v = x["worker_instance_types"];
+    if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_instance_types"), E_39);
+    else {
+      n++;
+      c.w(c.at("/worker_instance_types"), E_38);
+      if (!Array.isArray(v))
+        c.e(c.at("/worker_instance_types"), E_26);
+      else {
+        if (v.length < 1)
+          c.e(c.at("/worker_instance_types"), E_24);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_9(x, c);
-    n += b_10(x, c);
-    {
-        let v = x["num_of_nodes"];
-        if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/num_of_nodes"), E_20);
-        else {
-            n++;
-            c.w(c.at("/num_of_nodes"), E_17);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/num_of_nodes"), E_9);
-            else {
-                if (v < 0)
-                    c.e(c.at("/num_of_nodes"), E_18);
-                if (v > 100)
-                    c.e(c.at("/num_of_nodes"), E_19);
-            }
+  }
+  {
+    let v = x["worker_instance_charge_type"];
+    if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_instance_charge_type"), E_42);
+    else {
+      n++;
+      c.w(c.at("/worker_instance_charge_type"), E_40);
+      if (typeof v !== "string")
+        c.e(c.at("/worker_instance_charge_type"), E_2);
+      else {
+        if (!(v === "PrePaid" || v === "PostPaid"))
+          c.e(c.at("/worker_instance_charge_type"), E_41);
+      }
+    }
+  }
+  n += b_38(x, c);
+  n += b_39(x, c);
+  n += b_40(x, c);
+  n += b_41(x, c);
+  n += b_42(x, c);
+  n += b_43(x, c);
+  if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
+    c.e(c.at(""), E_45);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "name":
+          case "cluster_type":
+          case "disable_rollback":
+          case "timeout_mins":
+          case "kubernetes_version":
+          case "runtime":
+          case "region_id":
+          case "key_pair":
+          case "login_password":
+          case "num_of_nodes":
+          case "profile":
+          case "logging_type":
+          case "snat_entry":
+          case "vswitch_ids":
+          case "worker_system_disk_category":
+          case "worker_system_disk_size":
+          case "container_cidr":
+          case "cloud_monitor_flags":
+          case "endpoint_public_access":
+          case "service_cidr":
+          case "addons":
+          case "tags":
+          case "vpcid":
+          case "worker_data_disks":
+          case "deletion_protection":
+          case "node_cidr_mask":
+          case "worker_instance_types":
+          case "worker_instance_charge_type":
+          case "security_group_id":
+          case "is_enterprise_security_group":
+          case "rds_instances":
+          case "cluster_spec":
+          case "resource_group_id":
+          case "worker_system_disk_performance_level":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_46);
         }
+      }
     }
-    {
-        let v = x["profile"];
-        if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/profile"), E_22);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/profile"), E_2);
-            else {
-                if (!(v === "Edge"))
-                    c.e(c.at("/profile"), E_21);
-            }
-        }
-    }
-    {
-        let v = x["logging_type"];
-        if (v !== undefined && OP["logging_type"] !== undefined && !hasOwn.call(x, "logging_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/logging_type"), E_2);
-            else {
-                if (!(v === "SLS"))
-                    c.e(c.at("/logging_type"), E_23);
-            }
-        }
-    }
-    n += b_14(x, c);
-    {
-        let v = x["vswitch_ids"];
-        if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/vswitch_ids"), E_27);
-        else {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/vswitch_ids"), E_26);
-            else {
-                if (v.length < 1)
-                    c.e(c.at("/vswitch_ids"), E_24);
-                if (v.length > 3)
-                    c.e(c.at("/vswitch_ids"), E_25);
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["worker_system_disk_category"];
-        if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_system_disk_category"), E_29);
-        else {
-            n++;
-            c.w(c.at("/worker_system_disk_category"), E_28);
-            if (typeof v !== "string")
-                c.e(c.at("/worker_system_disk_category"), E_2);
-        }
-    }
-    {
-        let v = x["worker_system_disk_size"];
-        if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_system_disk_size"), E_33);
-        else {
-            n++;
-            c.w(c.at("/worker_system_disk_size"), E_30);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/worker_system_disk_size"), E_9);
-            else {
-                if (v < 40)
-                    c.e(c.at("/worker_system_disk_size"), E_31);
-                if (v > 500)
-                    c.e(c.at("/worker_system_disk_size"), E_32);
-            }
-        }
-    }
-    n += b_18(x, c);
-    n += b_19(x, c);
-    n += b_20(x, c);
-    {
-        let v = x["service_cidr"];
-        if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/service_cidr"), E_35);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/service_cidr"), E_2);
-        }
-    }
-    n += b_24(x, c);
-    n += b_27(x, c);
-    {
-        let v = x["vpcid"];
-        if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/vpcid"), E_36);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/vpcid"), E_2);
-        }
-    }
-    n += b_33(x, c);
-    n += b_34(x, c);
-    n += b_35(x, c);
-    {
-        let v = x["worker_instance_types"];
-        if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_instance_types"), E_39);
-        else {
-            n++;
-            c.w(c.at("/worker_instance_types"), E_38);
-            if (!Array.isArray(v))
-                c.e(c.at("/worker_instance_types"), E_26);
-            else {
-                if (v.length < 1)
-                    c.e(c.at("/worker_instance_types"), E_24);
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["worker_instance_charge_type"];
-        if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_instance_charge_type"), E_42);
-        else {
-            n++;
-            c.w(c.at("/worker_instance_charge_type"), E_40);
-            if (typeof v !== "string")
-                c.e(c.at("/worker_instance_charge_type"), E_2);
-            else {
-                if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(c.at("/worker_instance_charge_type"), E_41);
-            }
-        }
-    }
-    n += b_38(x, c);
-    n += b_39(x, c);
-    n += b_40(x, c);
-    n += b_41(x, c);
-    n += b_42(x, c);
-    n += b_43(x, c);
-    if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
-        c.e(c.at(""), E_45);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "name":
-                    case "cluster_type":
-                    case "disable_rollback":
-                    case "timeout_mins":
-                    case "kubernetes_version":
-                    case "runtime":
-                    case "region_id":
-                    case "key_pair":
-                    case "login_password":
-                    case "num_of_nodes":
-                    case "profile":
-                    case "logging_type":
-                    case "snat_entry":
-                    case "vswitch_ids":
-                    case "worker_system_disk_category":
-                    case "worker_system_disk_size":
-                    case "container_cidr":
-                    case "cloud_monitor_flags":
-                    case "endpoint_public_access":
-                    case "service_cidr":
-                    case "addons":
-                    case "tags":
-                    case "vpcid":
-                    case "worker_data_disks":
-                    case "deletion_protection":
-                    case "node_cidr_mask":
-                    case "worker_instance_types":
-                    case "worker_instance_charge_type":
-                    case "security_group_id":
-                    case "is_enterprise_security_group":
-                    case "rds_instances":
-                    case "cluster_spec":
-                    case "resource_group_id":
-                    case "worker_system_disk_performance_level":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_46);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * Taint
  */
 function v_Taint(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_25(x, c);
-    n += b_26(x, c);
-    n += b_63(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "key":
-                    case "value":
-                    case "effect":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_25(x, c);
+  n += b_26(x, c);
+  n += b_63(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "key":
+          case "value":
+          case "effect":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
+  }
 }
 /**
  * CreateClusterRequestDedicated
  */
 function v_CreateClusterRequestDedicated(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["name"];
-        if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/name"), E_47);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/name"), E_2);
-            else {
-                if (v.length > 63 || v.length < 2) {
-                    const n0 = ucs2len(v);
-                    if (n0 < 1)
-                        c.e(c.at("/name"), E_0);
-                    if (n0 > 63)
-                        c.e(c.at("/name"), E_1);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["name"];
+    if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/name"), E_47);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/name"), E_2);
+      else {
+        if (v.length > 63 || v.length < 2) {
+          const n0 = ucs2len(v);
+          if (n0 < 1)
+            c.e(c.at("/name"), E_0);
+          if (n0 > 63)
+            c.e(c.at("/name"), E_1);
         }
+      }
     }
-    {
-        let v = x["cluster_type"];
-        if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/cluster_type"), E_49);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cluster_type"), E_2);
-            else {
-                if (!(v === "Kubernetes"))
-                    c.e(c.at("/cluster_type"), E_48);
-            }
+  }
+  {
+    let v = x["cluster_type"];
+    if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/cluster_type"), E_49);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cluster_type"), E_2);
+      else {
+        if (!(v === "Kubernetes"))
+          c.e(c.at("/cluster_type"), E_48);
+      }
+    }
+  }
+  n += b_2(x, c);
+  n += b_3(x, c);
+  n += b_4(x, c);
+  n += b_7(x, c);
+  n += b_46(x, c);
+  n += b_9(x, c);
+  n += b_10(x, c);
+  {
+    let v = x["num_of_nodes"];
+    if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/num_of_nodes"), E_50);
+    else {
+      n++;
+      c.w(c.at("/num_of_nodes"), E_17);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/num_of_nodes"), E_9);
+      else {
+        if (v < 0)
+          c.e(c.at("/num_of_nodes"), E_18);
+        if (v > 100)
+          c.e(c.at("/num_of_nodes"), E_19);
+      }
+    }
+  }
+  n += b_48(x, c);
+  n += b_14(x, c);
+  {
+    let v = x["worker_system_disk_category"];
+    if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_system_disk_category"), E_52);
+    else {
+      n++;
+      c.w(c.at("/worker_system_disk_category"), E_28);
+      if (typeof v !== "string")
+        c.e(c.at("/worker_system_disk_category"), E_2);
+    }
+  }
+  {
+    let v = x["worker_system_disk_size"];
+    if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_system_disk_size"), E_53);
+    else {
+      n++;
+      c.w(c.at("/worker_system_disk_size"), E_30);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/worker_system_disk_size"), E_9);
+      else {
+        if (v < 40)
+          c.e(c.at("/worker_system_disk_size"), E_31);
+        if (v > 500)
+          c.e(c.at("/worker_system_disk_size"), E_32);
+      }
+    }
+  }
+  n += b_18(x, c);
+  n += b_19(x, c);
+  n += b_20(x, c);
+  {
+    let v = x["service_cidr"];
+    if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/service_cidr"), E_54);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/service_cidr"), E_2);
+    }
+  }
+  n += b_24(x, c);
+  n += b_27(x, c);
+  {
+    let v = x["vpcid"];
+    if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/vpcid"), E_55);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/vpcid"), E_2);
+    }
+  }
+  n += b_33(x, c);
+  n += b_34(x, c);
+  n += b_35(x, c);
+  {
+    let v = x["worker_instance_types"];
+    if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_instance_types"), E_56);
+    else {
+      n++;
+      c.w(c.at("/worker_instance_types"), E_38);
+      if (!Array.isArray(v))
+        c.e(c.at("/worker_instance_types"), E_26);
+      else {
+        if (v.length < 1)
+          c.e(c.at("/worker_instance_types"), E_24);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_2(x, c);
-    n += b_3(x, c);
-    n += b_4(x, c);
-    n += b_7(x, c);
-    n += b_46(x, c);
-    n += b_9(x, c);
-    n += b_10(x, c);
-    {
-        let v = x["num_of_nodes"];
-        if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/num_of_nodes"), E_50);
-        else {
-            n++;
-            c.w(c.at("/num_of_nodes"), E_17);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/num_of_nodes"), E_9);
-            else {
-                if (v < 0)
-                    c.e(c.at("/num_of_nodes"), E_18);
-                if (v > 100)
-                    c.e(c.at("/num_of_nodes"), E_19);
-            }
+  }
+  n += b_54(x, c);
+  n += b_38(x, c);
+  n += b_39(x, c);
+  n += b_40(x, c);
+  n += b_41(x, c);
+  n += b_55(x, c);
+  n += b_56(x, c);
+  n += b_57(x, c);
+  n += b_58(x, c);
+  n += b_59(x, c);
+  n += b_60(x, c);
+  n += b_61(x, c);
+  n += b_62(x, c);
+  n += b_64(x, c);
+  n += b_65(x, c);
+  n += b_66(x, c);
+  n += b_67(x, c);
+  n += b_68(x, c);
+  n += b_69(x, c);
+  n += b_70(x, c);
+  n += b_71(x, c);
+  n += b_72(x, c);
+  n += b_73(x, c);
+  n += b_74(x, c);
+  n += b_75(x, c);
+  n += b_76(x, c);
+  n += b_77(x, c);
+  n += b_78(x, c);
+  n += b_79(x, c);
+  n += b_80(x, c);
+  {
+    let v = x["master_count"];
+    if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/master_count"), E_65);
+    else {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/master_count"), E_9);
+      else {
+        if (!(v === 3 || v === 5))
+          c.e(c.at("/master_count"), E_64);
+      }
+    }
+  }
+  {
+    let v = x["master_vswitch_ids"];
+    if (v !== undefined && OP["master_vswitch_ids"] !== undefined && !hasOwn.call(x, "master_vswitch_ids"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/master_vswitch_ids"), E_66);
+    else {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/master_vswitch_ids"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/master_vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_48(x, c);
-    n += b_14(x, c);
-    {
-        let v = x["worker_system_disk_category"];
-        if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_system_disk_category"), E_52);
-        else {
-            n++;
-            c.w(c.at("/worker_system_disk_category"), E_28);
-            if (typeof v !== "string")
-                c.e(c.at("/worker_system_disk_category"), E_2);
+  }
+  {
+    let v = x["master_instance_types"];
+    if (v !== undefined && OP["master_instance_types"] !== undefined && !hasOwn.call(x, "master_instance_types"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/master_instance_types"), E_67);
+    else {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/master_instance_types"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/master_instance_types" + "/" + i0), E_2);
         }
+      }
     }
-    {
-        let v = x["worker_system_disk_size"];
-        if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_system_disk_size"), E_53);
-        else {
-            n++;
-            c.w(c.at("/worker_system_disk_size"), E_30);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/worker_system_disk_size"), E_9);
-            else {
-                if (v < 40)
-                    c.e(c.at("/worker_system_disk_size"), E_31);
-                if (v > 500)
-                    c.e(c.at("/worker_system_disk_size"), E_32);
-            }
+  }
+  {
+    let v = x["master_system_disk_category"];
+    if (v !== undefined && OP["master_system_disk_category"] !== undefined && !hasOwn.call(x, "master_system_disk_category"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/master_system_disk_category"), E_69);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/master_system_disk_category"), E_2);
+      else {
+        if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
+          c.e(c.at("/master_system_disk_category"), E_68);
+      }
+    }
+  }
+  {
+    let v = x["master_system_disk_size"];
+    if (v !== undefined && OP["master_system_disk_size"] !== undefined && !hasOwn.call(x, "master_system_disk_size"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/master_system_disk_size"), E_70);
+    else {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/master_system_disk_size"), E_9);
+      else {
+        if (v < 40)
+          c.e(c.at("/master_system_disk_size"), E_31);
+        if (v > 500)
+          c.e(c.at("/master_system_disk_size"), E_32);
+      }
+    }
+  }
+  n += b_86(x, c);
+  n += b_87(x, c);
+  n += b_88(x, c);
+  n += b_89(x, c);
+  n += b_90(x, c);
+  n += b_91(x, c);
+  {
+    let v = x["worker_vswitch_ids"];
+    if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/worker_vswitch_ids"), E_72);
+    else {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/worker_vswitch_ids"), E_26);
+      else {
+        if (v.length < 1)
+          c.e(c.at("/worker_vswitch_ids"), E_24);
+        if (v.length > 20)
+          c.e(c.at("/worker_vswitch_ids"), E_71);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/worker_vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_18(x, c);
-    n += b_19(x, c);
-    n += b_20(x, c);
-    {
-        let v = x["service_cidr"];
-        if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/service_cidr"), E_54);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/service_cidr"), E_2);
+  }
+  n += b_93(x, c);
+  n += b_94(x, c);
+  n += b_95(x, c);
+  n += b_96(x, c);
+  {
+    let v = x["master_system_disk_performance_level"];
+    if (v !== undefined && OP["master_system_disk_performance_level"] !== undefined && !hasOwn.call(x, "master_system_disk_performance_level"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/master_system_disk_performance_level"), E_2);
+    }
+  }
+  n += b_43(x, c);
+  if ((!hasOwn.call(x, "is_enterprise_security_group") || x["is_enterprise_security_group"] === undefined) && (!hasOwn.call(x, "security_group_id") || x["security_group_id"] === undefined))
+    c.e(c.at(""), E_74);
+  if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
+    c.e(c.at(""), E_75);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "name":
+          case "cluster_type":
+          case "disable_rollback":
+          case "timeout_mins":
+          case "kubernetes_version":
+          case "runtime":
+          case "region_id":
+          case "key_pair":
+          case "login_password":
+          case "num_of_nodes":
+          case "profile":
+          case "snat_entry":
+          case "worker_system_disk_category":
+          case "worker_system_disk_size":
+          case "container_cidr":
+          case "cloud_monitor_flags":
+          case "endpoint_public_access":
+          case "service_cidr":
+          case "addons":
+          case "tags":
+          case "vpcid":
+          case "worker_data_disks":
+          case "deletion_protection":
+          case "node_cidr_mask":
+          case "worker_instance_types":
+          case "worker_instance_charge_type":
+          case "security_group_id":
+          case "is_enterprise_security_group":
+          case "rds_instances":
+          case "cluster_spec":
+          case "pod_vswitch_ids":
+          case "timezone":
+          case "proxy_mode":
+          case "cluster_domain":
+          case "custom_san":
+          case "service_account_issuer":
+          case "api_audiences":
+          case "encryption_provider_key":
+          case "taints":
+          case "node_name_mode":
+          case "image_id":
+          case "instances":
+          case "format_disk":
+          case "keep_instance_name":
+          case "worker_auto_renew":
+          case "worker_auto_renew_period":
+          case "worker_period":
+          case "worker_period_unit":
+          case "cpu_policy":
+          case "platform":
+          case "user_data":
+          case "os_type":
+          case "ssh_flags":
+          case "user_ca":
+          case "node_port_range":
+          case "master_count":
+          case "master_vswitch_ids":
+          case "master_instance_types":
+          case "master_system_disk_category":
+          case "master_system_disk_size":
+          case "master_system_disk_snapshot_policy_id":
+          case "master_instance_charge_type":
+          case "master_period_unit":
+          case "master_period":
+          case "master_auto_renew":
+          case "master_auto_renew_period":
+          case "worker_vswitch_ids":
+          case "worker_system_disk_snapshot_policy_id":
+          case "service_discovery_types":
+          case "nat_gateway":
+          case "zone_id":
+          case "master_system_disk_performance_level":
+          case "worker_system_disk_performance_level":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_76);
         }
+      }
     }
-    n += b_24(x, c);
-    n += b_27(x, c);
-    {
-        let v = x["vpcid"];
-        if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/vpcid"), E_55);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/vpcid"), E_2);
-        }
-    }
-    n += b_33(x, c);
-    n += b_34(x, c);
-    n += b_35(x, c);
-    {
-        let v = x["worker_instance_types"];
-        if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_instance_types"), E_56);
-        else {
-            n++;
-            c.w(c.at("/worker_instance_types"), E_38);
-            if (!Array.isArray(v))
-                c.e(c.at("/worker_instance_types"), E_26);
-            else {
-                if (v.length < 1)
-                    c.e(c.at("/worker_instance_types"), E_24);
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/worker_instance_types" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    n += b_54(x, c);
-    n += b_38(x, c);
-    n += b_39(x, c);
-    n += b_40(x, c);
-    n += b_41(x, c);
-    n += b_55(x, c);
-    n += b_56(x, c);
-    n += b_57(x, c);
-    n += b_58(x, c);
-    n += b_59(x, c);
-    n += b_60(x, c);
-    n += b_61(x, c);
-    n += b_62(x, c);
-    n += b_64(x, c);
-    n += b_65(x, c);
-    n += b_66(x, c);
-    n += b_67(x, c);
-    n += b_68(x, c);
-    n += b_69(x, c);
-    n += b_70(x, c);
-    n += b_71(x, c);
-    n += b_72(x, c);
-    n += b_73(x, c);
-    n += b_74(x, c);
-    n += b_75(x, c);
-    n += b_76(x, c);
-    n += b_77(x, c);
-    n += b_78(x, c);
-    n += b_79(x, c);
-    n += b_80(x, c);
-    {
-        let v = x["master_count"];
-        if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/master_count"), E_65);
-        else {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/master_count"), E_9);
-            else {
-                if (!(v === 3 || v === 5))
-                    c.e(c.at("/master_count"), E_64);
-            }
-        }
-    }
-    {
-        let v = x["master_vswitch_ids"];
-        if (v !== undefined && OP["master_vswitch_ids"] !== undefined && !hasOwn.call(x, "master_vswitch_ids"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/master_vswitch_ids"), E_66);
-        else {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/master_vswitch_ids"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/master_vswitch_ids" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["master_instance_types"];
-        if (v !== undefined && OP["master_instance_types"] !== undefined && !hasOwn.call(x, "master_instance_types"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/master_instance_types"), E_67);
-        else {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/master_instance_types"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/master_instance_types" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["master_system_disk_category"];
-        if (v !== undefined && OP["master_system_disk_category"] !== undefined && !hasOwn.call(x, "master_system_disk_category"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/master_system_disk_category"), E_69);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/master_system_disk_category"), E_2);
-            else {
-                if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
-                    c.e(c.at("/master_system_disk_category"), E_68);
-            }
-        }
-    }
-    {
-        let v = x["master_system_disk_size"];
-        if (v !== undefined && OP["master_system_disk_size"] !== undefined && !hasOwn.call(x, "master_system_disk_size"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/master_system_disk_size"), E_70);
-        else {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/master_system_disk_size"), E_9);
-            else {
-                if (v < 40)
-                    c.e(c.at("/master_system_disk_size"), E_31);
-                if (v > 500)
-                    c.e(c.at("/master_system_disk_size"), E_32);
-            }
-        }
-    }
-    n += b_86(x, c);
-    n += b_87(x, c);
-    n += b_88(x, c);
-    n += b_89(x, c);
-    n += b_90(x, c);
-    n += b_91(x, c);
-    {
-        let v = x["worker_vswitch_ids"];
-        if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/worker_vswitch_ids"), E_72);
-        else {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/worker_vswitch_ids"), E_26);
-            else {
-                if (v.length < 1)
-                    c.e(c.at("/worker_vswitch_ids"), E_24);
-                if (v.length > 20)
-                    c.e(c.at("/worker_vswitch_ids"), E_71);
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/worker_vswitch_ids" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    n += b_93(x, c);
-    n += b_94(x, c);
-    n += b_95(x, c);
-    n += b_96(x, c);
-    {
-        let v = x["master_system_disk_performance_level"];
-        if (v !== undefined && OP["master_system_disk_performance_level"] !== undefined && !hasOwn.call(x, "master_system_disk_performance_level"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/master_system_disk_performance_level"), E_2);
-        }
-    }
-    n += b_43(x, c);
-    if ((!hasOwn.call(x, "is_enterprise_security_group") || x["is_enterprise_security_group"] === undefined) && (!hasOwn.call(x, "security_group_id") || x["security_group_id"] === undefined))
-        c.e(c.at(""), E_74);
-    if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
-        c.e(c.at(""), E_75);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "name":
-                    case "cluster_type":
-                    case "disable_rollback":
-                    case "timeout_mins":
-                    case "kubernetes_version":
-                    case "runtime":
-                    case "region_id":
-                    case "key_pair":
-                    case "login_password":
-                    case "num_of_nodes":
-                    case "profile":
-                    case "snat_entry":
-                    case "worker_system_disk_category":
-                    case "worker_system_disk_size":
-                    case "container_cidr":
-                    case "cloud_monitor_flags":
-                    case "endpoint_public_access":
-                    case "service_cidr":
-                    case "addons":
-                    case "tags":
-                    case "vpcid":
-                    case "worker_data_disks":
-                    case "deletion_protection":
-                    case "node_cidr_mask":
-                    case "worker_instance_types":
-                    case "worker_instance_charge_type":
-                    case "security_group_id":
-                    case "is_enterprise_security_group":
-                    case "rds_instances":
-                    case "cluster_spec":
-                    case "pod_vswitch_ids":
-                    case "timezone":
-                    case "proxy_mode":
-                    case "cluster_domain":
-                    case "custom_san":
-                    case "service_account_issuer":
-                    case "api_audiences":
-                    case "encryption_provider_key":
-                    case "taints":
-                    case "node_name_mode":
-                    case "image_id":
-                    case "instances":
-                    case "format_disk":
-                    case "keep_instance_name":
-                    case "worker_auto_renew":
-                    case "worker_auto_renew_period":
-                    case "worker_period":
-                    case "worker_period_unit":
-                    case "cpu_policy":
-                    case "platform":
-                    case "user_data":
-                    case "os_type":
-                    case "ssh_flags":
-                    case "user_ca":
-                    case "node_port_range":
-                    case "master_count":
-                    case "master_vswitch_ids":
-                    case "master_instance_types":
-                    case "master_system_disk_category":
-                    case "master_system_disk_size":
-                    case "master_system_disk_snapshot_policy_id":
-                    case "master_instance_charge_type":
-                    case "master_period_unit":
-                    case "master_period":
-                    case "master_auto_renew":
-                    case "master_auto_renew_period":
-                    case "worker_vswitch_ids":
-                    case "worker_system_disk_snapshot_policy_id":
-                    case "service_discovery_types":
-                    case "nat_gateway":
-                    case "zone_id":
-                    case "master_system_disk_performance_level":
-                    case "worker_system_disk_performance_level":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_76);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolAutoScaling
  */
 function v_NodepoolAutoScaling(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_117(x, c);
+  {
+    let v = x["max_instances"];
+    if (v !== undefined && OP["max_instances"] !== undefined && !hasOwn.call(x, "max_instances"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/max_instances"), E_9);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_117(x, c);
-    {
-        let v = x["max_instances"];
-        if (v !== undefined && OP["max_instances"] !== undefined && !hasOwn.call(x, "max_instances"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/max_instances"), E_9);
+  }
+  {
+    let v = x["min_instances"];
+    if (v !== undefined && OP["min_instances"] !== undefined && !hasOwn.call(x, "min_instances"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/min_instances"), E_9);
+    }
+  }
+  n += b_120(x, c);
+  {
+    let v = x["is_bond_eip"];
+    if (v !== undefined && OP["is_bond_eip"] !== undefined && !hasOwn.call(x, "is_bond_eip"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/is_bond_eip"), E_7);
+    }
+  }
+  {
+    let v = x["eip_internet_charge_type"];
+    if (v !== undefined && OP["eip_internet_charge_type"] !== undefined && !hasOwn.call(x, "eip_internet_charge_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/eip_internet_charge_type"), E_2);
+    }
+  }
+  {
+    let v = x["eip_bandwidth"];
+    if (v !== undefined && OP["eip_bandwidth"] !== undefined && !hasOwn.call(x, "eip_bandwidth"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/eip_bandwidth"), E_9);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "enable":
+          case "max_instances":
+          case "min_instances":
+          case "type":
+          case "is_bond_eip":
+          case "eip_internet_charge_type":
+          case "eip_bandwidth":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["min_instances"];
-        if (v !== undefined && OP["min_instances"] !== undefined && !hasOwn.call(x, "min_instances"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/min_instances"), E_9);
-        }
-    }
-    n += b_120(x, c);
-    {
-        let v = x["is_bond_eip"];
-        if (v !== undefined && OP["is_bond_eip"] !== undefined && !hasOwn.call(x, "is_bond_eip"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/is_bond_eip"), E_7);
-        }
-    }
-    {
-        let v = x["eip_internet_charge_type"];
-        if (v !== undefined && OP["eip_internet_charge_type"] !== undefined && !hasOwn.call(x, "eip_internet_charge_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/eip_internet_charge_type"), E_2);
-        }
-    }
-    {
-        let v = x["eip_bandwidth"];
-        if (v !== undefined && OP["eip_bandwidth"] !== undefined && !hasOwn.call(x, "eip_bandwidth"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/eip_bandwidth"), E_9);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "enable":
-                    case "max_instances":
-                    case "min_instances":
-                    case "type":
-                    case "is_bond_eip":
-                    case "eip_internet_charge_type":
-                    case "eip_bandwidth":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolKubernetesConfigLabels
  */
 function v_NodepoolKubernetesConfigLabels(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_25(x, c);
-    n += b_26(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "key":
-                    case "value":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_25(x, c);
+  n += b_26(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "key":
+          case "value":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
+  }
 }
 /**
  * NodepoolKubernetesConfigTaints
  */
 function v_NodepoolKubernetesConfigTaints(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_25(x, c);
-    n += b_26(x, c);
-    n += b_63(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "key":
-                    case "value":
-                    case "effect":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_25(x, c);
+  n += b_26(x, c);
+  n += b_63(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "key":
+          case "value":
+          case "effect":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
+  }
 }
 /**
  * NodepoolKubernetesConfig
  */
 function v_NodepoolKubernetesConfig(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["cms_enabled"];
+    if (v !== undefined && OP["cms_enabled"] !== undefined && !hasOwn.call(x, "cms_enabled"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/cms_enabled"), E_7);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["cms_enabled"];
-        if (v !== undefined && OP["cms_enabled"] !== undefined && !hasOwn.call(x, "cms_enabled"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/cms_enabled"), E_7);
+  }
+  {
+    let v = x["cpu_policy"];
+    if (v !== undefined && OP["cpu_policy"] !== undefined && !hasOwn.call(x, "cpu_policy"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cpu_policy"), E_2);
+    }
+  }
+  {
+    let v = x["labels"];
+    if (v !== undefined && OP["labels"] !== undefined && !hasOwn.call(x, "labels"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/labels"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/labels", i0);
+          v_NodepoolKubernetesConfigLabels(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    {
-        let v = x["cpu_policy"];
-        if (v !== undefined && OP["cpu_policy"] !== undefined && !hasOwn.call(x, "cpu_policy"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cpu_policy"), E_2);
+  }
+  {
+    let v = x["runtime"];
+    if (v !== undefined && OP["runtime"] !== undefined && !hasOwn.call(x, "runtime"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/runtime"), E_2);
+    }
+  }
+  {
+    let v = x["runtime_version"];
+    if (v !== undefined && OP["runtime_version"] !== undefined && !hasOwn.call(x, "runtime_version"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/runtime_version"), E_2);
+    }
+  }
+  {
+    let v = x["taints"];
+    if (v !== undefined && OP["taints"] !== undefined && !hasOwn.call(x, "taints"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/taints"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/taints", i0);
+          v_NodepoolKubernetesConfigTaints(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    {
-        let v = x["labels"];
-        if (v !== undefined && OP["labels"] !== undefined && !hasOwn.call(x, "labels"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/labels"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/labels", i0);
-                    v_NodepoolKubernetesConfigLabels(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
+  }
+  n += b_76(x, c);
+  n += b_65(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "cms_enabled":
+          case "cpu_policy":
+          case "labels":
+          case "runtime":
+          case "runtime_version":
+          case "taints":
+          case "user_data":
+          case "node_name_mode":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["runtime"];
-        if (v !== undefined && OP["runtime"] !== undefined && !hasOwn.call(x, "runtime"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/runtime"), E_2);
-        }
-    }
-    {
-        let v = x["runtime_version"];
-        if (v !== undefined && OP["runtime_version"] !== undefined && !hasOwn.call(x, "runtime_version"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/runtime_version"), E_2);
-        }
-    }
-    {
-        let v = x["taints"];
-        if (v !== undefined && OP["taints"] !== undefined && !hasOwn.call(x, "taints"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/taints"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/taints", i0);
-                    v_NodepoolKubernetesConfigTaints(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
-        }
-    }
-    n += b_76(x, c);
-    n += b_65(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "cms_enabled":
-                    case "cpu_policy":
-                    case "labels":
-                    case "runtime":
-                    case "runtime_version":
-                    case "taints":
-                    case "user_data":
-                    case "node_name_mode":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolNodepoolInfo
  */
 function v_NodepoolNodepoolInfo(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_5(x, c);
-    n += b_42(x, c);
-    n += b_120(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "name":
-                    case "resource_group_id":
-                    case "type":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_5(x, c);
+  n += b_42(x, c);
+  n += b_120(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "name":
+          case "resource_group_id":
+          case "type":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
+  }
 }
 /**
  * NodepoolScalingGroupDataDisks
  */
 function v_NodepoolScalingGroupDataDisks(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_29(x, c);
+  {
+    let v = x["size"];
+    if (v !== undefined && OP["size"] !== undefined && !hasOwn.call(x, "size"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/size"), E_9);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_29(x, c);
-    {
-        let v = x["size"];
-        if (v !== undefined && OP["size"] !== undefined && !hasOwn.call(x, "size"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/size"), E_9);
+  }
+  n += b_31(x, c);
+  n += b_32(x, c);
+  {
+    let v = x["performance_level"];
+    if (v !== undefined && OP["performance_level"] !== undefined && !hasOwn.call(x, "performance_level"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/performance_level"), E_2);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "category":
+          case "size":
+          case "encrypted":
+          case "auto_snapshot_policy_id":
+          case "performance_level":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    n += b_31(x, c);
-    n += b_32(x, c);
-    {
-        let v = x["performance_level"];
-        if (v !== undefined && OP["performance_level"] !== undefined && !hasOwn.call(x, "performance_level"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/performance_level"), E_2);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "category":
-                    case "size":
-                    case "encrypted":
-                    case "auto_snapshot_policy_id":
-                    case "performance_level":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolScalingGroupSpotPriceLimit
  */
 function v_NodepoolScalingGroupSpotPriceLimit(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["instance_type"];
+    if (v !== undefined && OP["instance_type"] !== undefined && !hasOwn.call(x, "instance_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/instance_type"), E_2);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["instance_type"];
-        if (v !== undefined && OP["instance_type"] !== undefined && !hasOwn.call(x, "instance_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/instance_type"), E_2);
+  }
+  {
+    let v = x["price_limit"];
+    if (v !== undefined && OP["price_limit"] !== undefined && !hasOwn.call(x, "price_limit"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/price_limit"), E_2);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "instance_type":
+          case "price_limit":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["price_limit"];
-        if (v !== undefined && OP["price_limit"] !== undefined && !hasOwn.call(x, "price_limit"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/price_limit"), E_2);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "instance_type":
-                    case "price_limit":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolScalingGroupTags
  */
 function v_NodepoolScalingGroupTags(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_25(x, c);
-    n += b_26(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "key":
-                    case "value":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_25(x, c);
+  n += b_26(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "key":
+          case "value":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
+  }
 }
 /**
  * NodepoolScalingGroup
  */
 function v_NodepoolScalingGroup(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["auto_renew"];
+    if (v !== undefined && OP["auto_renew"] !== undefined && !hasOwn.call(x, "auto_renew"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/auto_renew"), E_7);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["auto_renew"];
-        if (v !== undefined && OP["auto_renew"] !== undefined && !hasOwn.call(x, "auto_renew"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/auto_renew"), E_7);
+  }
+  {
+    let v = x["auto_renew_period"];
+    if (v !== undefined && OP["auto_renew_period"] !== undefined && !hasOwn.call(x, "auto_renew_period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/auto_renew_period"), E_9);
+    }
+  }
+  {
+    let v = x["data_disks"];
+    if (v !== undefined && OP["data_disks"] !== undefined && !hasOwn.call(x, "data_disks"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/data_disks"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/data_disks", i0);
+          v_NodepoolScalingGroupDataDisks(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    {
-        let v = x["auto_renew_period"];
-        if (v !== undefined && OP["auto_renew_period"] !== undefined && !hasOwn.call(x, "auto_renew_period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/auto_renew_period"), E_9);
+  }
+  n += b_66(x, c);
+  {
+    let v = x["instance_charge_type"];
+    if (v !== undefined && OP["instance_charge_type"] !== undefined && !hasOwn.call(x, "instance_charge_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/instance_charge_type"), E_2);
+    }
+  }
+  {
+    let v = x["instance_types"];
+    if (v !== undefined && OP["instance_types"] !== undefined && !hasOwn.call(x, "instance_types"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/instance_types"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/instance_types" + "/" + i0), E_2);
         }
+      }
     }
-    {
-        let v = x["data_disks"];
-        if (v !== undefined && OP["data_disks"] !== undefined && !hasOwn.call(x, "data_disks"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/data_disks"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/data_disks", i0);
-                    v_NodepoolScalingGroupDataDisks(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
+  }
+  {
+    let v = x["key_pair"];
+    if (v !== undefined && OP["key_pair"] !== undefined && !hasOwn.call(x, "key_pair"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/key_pair"), E_2);
+    }
+  }
+  {
+    let v = x["login_password"];
+    if (v !== undefined && OP["login_password"] !== undefined && !hasOwn.call(x, "login_password"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/login_password"), E_2);
+    }
+  }
+  {
+    let v = x["period"];
+    if (v !== undefined && OP["period"] !== undefined && !hasOwn.call(x, "period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/period"), E_9);
+    }
+  }
+  {
+    let v = x["period_unit"];
+    if (v !== undefined && OP["period_unit"] !== undefined && !hasOwn.call(x, "period_unit"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/period_unit"), E_2);
+    }
+  }
+  {
+    let v = x["platform"];
+    if (v !== undefined && OP["platform"] !== undefined && !hasOwn.call(x, "platform"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/platform"), E_2);
+    }
+  }
+  {
+    let v = x["rds_instances"];
+    if (v !== undefined && OP["rds_instances"] !== undefined && !hasOwn.call(x, "rds_instances"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/rds_instances"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/rds_instances" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_66(x, c);
-    {
-        let v = x["instance_charge_type"];
-        if (v !== undefined && OP["instance_charge_type"] !== undefined && !hasOwn.call(x, "instance_charge_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/instance_charge_type"), E_2);
+  }
+  {
+    let v = x["spot_strategy"];
+    if (v !== undefined && OP["spot_strategy"] !== undefined && !hasOwn.call(x, "spot_strategy"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/spot_strategy"), E_2);
+    }
+  }
+  {
+    let v = x["spot_price_limit"];
+    if (v !== undefined && OP["spot_price_limit"] !== undefined && !hasOwn.call(x, "spot_price_limit"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/spot_price_limit"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/spot_price_limit", i0);
+          v_NodepoolScalingGroupSpotPriceLimit(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    {
-        let v = x["instance_types"];
-        if (v !== undefined && OP["instance_types"] !== undefined && !hasOwn.call(x, "instance_types"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/instance_types"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/instance_types" + "/" + i0), E_2);
-                }
-            }
+  }
+  {
+    let v = x["scaling_policy"];
+    if (v !== undefined && OP["scaling_policy"] !== undefined && !hasOwn.call(x, "scaling_policy"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/scaling_policy"), E_2);
+    }
+  }
+  n += b_38(x, c);
+  {
+    let v = x["security_group_ids"];
+    if (v !== undefined && OP["security_group_ids"] !== undefined && !hasOwn.call(x, "security_group_ids"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/security_group_ids"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/security_group_ids" + "/" + i0), E_2);
         }
+      }
     }
-    {
-        let v = x["key_pair"];
-        if (v !== undefined && OP["key_pair"] !== undefined && !hasOwn.call(x, "key_pair"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/key_pair"), E_2);
+  }
+  {
+    let v = x["system_disk_category"];
+    if (v !== undefined && OP["system_disk_category"] !== undefined && !hasOwn.call(x, "system_disk_category"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/system_disk_category"), E_2);
+    }
+  }
+  {
+    let v = x["system_disk_size"];
+    if (v !== undefined && OP["system_disk_size"] !== undefined && !hasOwn.call(x, "system_disk_size"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/system_disk_size"), E_9);
+    }
+  }
+  {
+    let v = x["tags"];
+    if (v !== undefined && OP["tags"] !== undefined && !hasOwn.call(x, "tags"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/tags"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/tags", i0);
+          v_NodepoolScalingGroupTags(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    {
-        let v = x["login_password"];
-        if (v !== undefined && OP["login_password"] !== undefined && !hasOwn.call(x, "login_password"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/login_password"), E_2);
+  }
+  {
+    let v = x["vswitch_ids"];
+    if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/vswitch_ids"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    {
-        let v = x["period"];
-        if (v !== undefined && OP["period"] !== undefined && !hasOwn.call(x, "period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/period"), E_9);
+  }
+  {
+    let v = x["multi_az_policy"];
+    if (v !== undefined && OP["multi_az_policy"] !== undefined && !hasOwn.call(x, "multi_az_policy"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/multi_az_policy"), E_2);
+    }
+  }
+  {
+    let v = x["on_demand_base_capacity"];
+    if (v !== undefined && OP["on_demand_base_capacity"] !== undefined && !hasOwn.call(x, "on_demand_base_capacity"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/on_demand_base_capacity"), E_9);
+    }
+  }
+  {
+    let v = x["on_demand_percentage_above_base_capacity"];
+    if (v !== undefined && OP["on_demand_percentage_above_base_capacity"] !== undefined && !hasOwn.call(x, "on_demand_percentage_above_base_capacity"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/on_demand_percentage_above_base_capacity"), E_9);
+    }
+  }
+  {
+    let v = x["spot_instance_pools"];
+    if (v !== undefined && OP["spot_instance_pools"] !== undefined && !hasOwn.call(x, "spot_instance_pools"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/spot_instance_pools"), E_9);
+    }
+  }
+  {
+    let v = x["spot_instance_remedy"];
+    if (v !== undefined && OP["spot_instance_remedy"] !== undefined && !hasOwn.call(x, "spot_instance_remedy"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/spot_instance_remedy"), E_7);
+    }
+  }
+  {
+    let v = x["compensate_with_on_demand"];
+    if (v !== undefined && OP["compensate_with_on_demand"] !== undefined && !hasOwn.call(x, "compensate_with_on_demand"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/compensate_with_on_demand"), E_7);
+    }
+  }
+  {
+    let v = x["internet_charge_type"];
+    if (v !== undefined && OP["internet_charge_type"] !== undefined && !hasOwn.call(x, "internet_charge_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/internet_charge_type"), E_2);
+    }
+  }
+  {
+    let v = x["internet_max_bandwidth_out"];
+    if (v !== undefined && OP["internet_max_bandwidth_out"] !== undefined && !hasOwn.call(x, "internet_max_bandwidth_out"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/internet_max_bandwidth_out"), E_9);
+    }
+  }
+  {
+    let v = x["system_disk_performance_level"];
+    if (v !== undefined && OP["system_disk_performance_level"] !== undefined && !hasOwn.call(x, "system_disk_performance_level"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/system_disk_performance_level"), E_2);
+    }
+  }
+  {
+    let v = x["image_type"];
+    if (v !== undefined && OP["image_type"] !== undefined && !hasOwn.call(x, "image_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/image_type"), E_2);
+    }
+  }
+  {
+    let v = x["deploymentset_id"];
+    if (v !== undefined && OP["deploymentset_id"] !== undefined && !hasOwn.call(x, "deploymentset_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/deploymentset_id"), E_2);
+    }
+  }
+  {
+    let v = x["desired_size"];
+    if (v !== undefined && OP["desired_size"] !== undefined && !hasOwn.call(x, "desired_size"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/desired_size"), E_9);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "auto_renew":
+          case "auto_renew_period":
+          case "data_disks":
+          case "image_id":
+          case "instance_charge_type":
+          case "instance_types":
+          case "key_pair":
+          case "login_password":
+          case "period":
+          case "period_unit":
+          case "platform":
+          case "rds_instances":
+          case "spot_strategy":
+          case "spot_price_limit":
+          case "scaling_policy":
+          case "security_group_id":
+          case "security_group_ids":
+          case "system_disk_category":
+          case "system_disk_size":
+          case "tags":
+          case "vswitch_ids":
+          case "multi_az_policy":
+          case "on_demand_base_capacity":
+          case "on_demand_percentage_above_base_capacity":
+          case "spot_instance_pools":
+          case "spot_instance_remedy":
+          case "compensate_with_on_demand":
+          case "internet_charge_type":
+          case "internet_max_bandwidth_out":
+          case "system_disk_performance_level":
+          case "image_type":
+          case "deploymentset_id":
+          case "desired_size":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["period_unit"];
-        if (v !== undefined && OP["period_unit"] !== undefined && !hasOwn.call(x, "period_unit"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/period_unit"), E_2);
-        }
-    }
-    {
-        let v = x["platform"];
-        if (v !== undefined && OP["platform"] !== undefined && !hasOwn.call(x, "platform"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/platform"), E_2);
-        }
-    }
-    {
-        let v = x["rds_instances"];
-        if (v !== undefined && OP["rds_instances"] !== undefined && !hasOwn.call(x, "rds_instances"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/rds_instances"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/rds_instances" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["spot_strategy"];
-        if (v !== undefined && OP["spot_strategy"] !== undefined && !hasOwn.call(x, "spot_strategy"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/spot_strategy"), E_2);
-        }
-    }
-    {
-        let v = x["spot_price_limit"];
-        if (v !== undefined && OP["spot_price_limit"] !== undefined && !hasOwn.call(x, "spot_price_limit"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/spot_price_limit"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/spot_price_limit", i0);
-                    v_NodepoolScalingGroupSpotPriceLimit(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
-        }
-    }
-    {
-        let v = x["scaling_policy"];
-        if (v !== undefined && OP["scaling_policy"] !== undefined && !hasOwn.call(x, "scaling_policy"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/scaling_policy"), E_2);
-        }
-    }
-    n += b_38(x, c);
-    {
-        let v = x["security_group_ids"];
-        if (v !== undefined && OP["security_group_ids"] !== undefined && !hasOwn.call(x, "security_group_ids"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/security_group_ids"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/security_group_ids" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["system_disk_category"];
-        if (v !== undefined && OP["system_disk_category"] !== undefined && !hasOwn.call(x, "system_disk_category"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/system_disk_category"), E_2);
-        }
-    }
-    {
-        let v = x["system_disk_size"];
-        if (v !== undefined && OP["system_disk_size"] !== undefined && !hasOwn.call(x, "system_disk_size"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/system_disk_size"), E_9);
-        }
-    }
-    {
-        let v = x["tags"];
-        if (v !== undefined && OP["tags"] !== undefined && !hasOwn.call(x, "tags"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/tags"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/tags", i0);
-                    v_NodepoolScalingGroupTags(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
-        }
-    }
-    {
-        let v = x["vswitch_ids"];
-        if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/vswitch_ids"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["multi_az_policy"];
-        if (v !== undefined && OP["multi_az_policy"] !== undefined && !hasOwn.call(x, "multi_az_policy"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/multi_az_policy"), E_2);
-        }
-    }
-    {
-        let v = x["on_demand_base_capacity"];
-        if (v !== undefined && OP["on_demand_base_capacity"] !== undefined && !hasOwn.call(x, "on_demand_base_capacity"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/on_demand_base_capacity"), E_9);
-        }
-    }
-    {
-        let v = x["on_demand_percentage_above_base_capacity"];
-        if (v !== undefined && OP["on_demand_percentage_above_base_capacity"] !== undefined && !hasOwn.call(x, "on_demand_percentage_above_base_capacity"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/on_demand_percentage_above_base_capacity"), E_9);
-        }
-    }
-    {
-        let v = x["spot_instance_pools"];
-        if (v !== undefined && OP["spot_instance_pools"] !== undefined && !hasOwn.call(x, "spot_instance_pools"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/spot_instance_pools"), E_9);
-        }
-    }
-    {
-        let v = x["spot_instance_remedy"];
-        if (v !== undefined && OP["spot_instance_remedy"] !== undefined && !hasOwn.call(x, "spot_instance_remedy"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/spot_instance_remedy"), E_7);
-        }
-    }
-    {
-        let v = x["compensate_with_on_demand"];
-        if (v !== undefined && OP["compensate_with_on_demand"] !== undefined && !hasOwn.call(x, "compensate_with_on_demand"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/compensate_with_on_demand"), E_7);
-        }
-    }
-    {
-        let v = x["internet_charge_type"];
-        if (v !== undefined && OP["internet_charge_type"] !== undefined && !hasOwn.call(x, "internet_charge_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/internet_charge_type"), E_2);
-        }
-    }
-    {
-        let v = x["internet_max_bandwidth_out"];
-        if (v !== undefined && OP["internet_max_bandwidth_out"] !== undefined && !hasOwn.call(x, "internet_max_bandwidth_out"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/internet_max_bandwidth_out"), E_9);
-        }
-    }
-    {
-        let v = x["system_disk_performance_level"];
-        if (v !== undefined && OP["system_disk_performance_level"] !== undefined && !hasOwn.call(x, "system_disk_performance_level"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/system_disk_performance_level"), E_2);
-        }
-    }
-    {
-        let v = x["image_type"];
-        if (v !== undefined && OP["image_type"] !== undefined && !hasOwn.call(x, "image_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/image_type"), E_2);
-        }
-    }
-    {
-        let v = x["deploymentset_id"];
-        if (v !== undefined && OP["deploymentset_id"] !== undefined && !hasOwn.call(x, "deploymentset_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/deploymentset_id"), E_2);
-        }
-    }
-    {
-        let v = x["desired_size"];
-        if (v !== undefined && OP["desired_size"] !== undefined && !hasOwn.call(x, "desired_size"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/desired_size"), E_9);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "auto_renew":
-                    case "auto_renew_period":
-                    case "data_disks":
-                    case "image_id":
-                    case "instance_charge_type":
-                    case "instance_types":
-                    case "key_pair":
-                    case "login_password":
-                    case "period":
-                    case "period_unit":
-                    case "platform":
-                    case "rds_instances":
-                    case "spot_strategy":
-                    case "spot_price_limit":
-                    case "scaling_policy":
-                    case "security_group_id":
-                    case "security_group_ids":
-                    case "system_disk_category":
-                    case "system_disk_size":
-                    case "tags":
-                    case "vswitch_ids":
-                    case "multi_az_policy":
-                    case "on_demand_base_capacity":
-                    case "on_demand_percentage_above_base_capacity":
-                    case "spot_instance_pools":
-                    case "spot_instance_remedy":
-                    case "compensate_with_on_demand":
-                    case "internet_charge_type":
-                    case "internet_max_bandwidth_out":
-                    case "system_disk_performance_level":
-                    case "image_type":
-                    case "deploymentset_id":
-                    case "desired_size":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolTeeConfig
  */
 function v_NodepoolTeeConfig(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["tee_enable"];
+    if (v !== undefined && OP["tee_enable"] !== undefined && !hasOwn.call(x, "tee_enable"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/tee_enable"), E_7);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["tee_enable"];
-        if (v !== undefined && OP["tee_enable"] !== undefined && !hasOwn.call(x, "tee_enable"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/tee_enable"), E_7);
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "tee_enable":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "tee_enable":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolManagementUpgradeConfig
  */
 function v_NodepoolManagementUpgradeConfig(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["auto_upgrade"];
+    if (v !== undefined && OP["auto_upgrade"] !== undefined && !hasOwn.call(x, "auto_upgrade"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/auto_upgrade"), E_7);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["auto_upgrade"];
-        if (v !== undefined && OP["auto_upgrade"] !== undefined && !hasOwn.call(x, "auto_upgrade"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/auto_upgrade"), E_7);
+  }
+  {
+    let v = x["surge"];
+    if (v !== undefined && OP["surge"] !== undefined && !hasOwn.call(x, "surge"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/surge"), E_9);
+    }
+  }
+  {
+    let v = x["surge_percentage"];
+    if (v !== undefined && OP["surge_percentage"] !== undefined && !hasOwn.call(x, "surge_percentage"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/surge_percentage"), E_9);
+    }
+  }
+  {
+    let v = x["max_unavailable"];
+    if (v !== undefined && OP["max_unavailable"] !== undefined && !hasOwn.call(x, "max_unavailable"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/max_unavailable"), E_9);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "auto_upgrade":
+          case "surge":
+          case "surge_percentage":
+          case "max_unavailable":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["surge"];
-        if (v !== undefined && OP["surge"] !== undefined && !hasOwn.call(x, "surge"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/surge"), E_9);
-        }
-    }
-    {
-        let v = x["surge_percentage"];
-        if (v !== undefined && OP["surge_percentage"] !== undefined && !hasOwn.call(x, "surge_percentage"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/surge_percentage"), E_9);
-        }
-    }
-    {
-        let v = x["max_unavailable"];
-        if (v !== undefined && OP["max_unavailable"] !== undefined && !hasOwn.call(x, "max_unavailable"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/max_unavailable"), E_9);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "auto_upgrade":
-                    case "surge":
-                    case "surge_percentage":
-                    case "max_unavailable":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolManagement
  */
 function v_NodepoolManagement(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  n += b_117(x, c);
+  {
+    let v = x["auto_repair"];
+    if (v !== undefined && OP["auto_repair"] !== undefined && !hasOwn.call(x, "auto_repair"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/auto_repair"), E_7);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    n += b_117(x, c);
-    {
-        let v = x["auto_repair"];
-        if (v !== undefined && OP["auto_repair"] !== undefined && !hasOwn.call(x, "auto_repair"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/auto_repair"), E_7);
+  }
+  {
+    let v = x["upgrade_config"];
+    if (v !== undefined && OP["upgrade_config"] !== undefined && !hasOwn.call(x, "upgrade_config"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/upgrade_config");
+      v_NodepoolManagementUpgradeConfig(v, c);
+      c.s.pop();
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "enable":
+          case "auto_repair":
+          case "upgrade_config":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["upgrade_config"];
-        if (v !== undefined && OP["upgrade_config"] !== undefined && !hasOwn.call(x, "upgrade_config"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/upgrade_config");
-            v_NodepoolManagementUpgradeConfig(v, c);
-            c.s.pop();
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "enable":
-                    case "auto_repair":
-                    case "upgrade_config":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * NodepoolInterconnectConfig
  */
 function v_NodepoolInterconnectConfig(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["cen_id"];
+    if (v !== undefined && OP["cen_id"] !== undefined && !hasOwn.call(x, "cen_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cen_id"), E_2);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["cen_id"];
-        if (v !== undefined && OP["cen_id"] !== undefined && !hasOwn.call(x, "cen_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cen_id"), E_2);
+  }
+  {
+    let v = x["ccn_id"];
+    if (v !== undefined && OP["ccn_id"] !== undefined && !hasOwn.call(x, "ccn_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/ccn_id"), E_2);
+    }
+  }
+  {
+    let v = x["ccn_region_id"];
+    if (v !== undefined && OP["ccn_region_id"] !== undefined && !hasOwn.call(x, "ccn_region_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/ccn_region_id"), E_2);
+    }
+  }
+  {
+    let v = x["bandwidth"];
+    if (v !== undefined && OP["bandwidth"] !== undefined && !hasOwn.call(x, "bandwidth"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/bandwidth"), E_9);
+    }
+  }
+  {
+    let v = x["improved_period"];
+    if (v !== undefined && OP["improved_period"] !== undefined && !hasOwn.call(x, "improved_period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/improved_period"), E_2);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "cen_id":
+          case "ccn_id":
+          case "ccn_region_id":
+          case "bandwidth":
+          case "improved_period":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["ccn_id"];
-        if (v !== undefined && OP["ccn_id"] !== undefined && !hasOwn.call(x, "ccn_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/ccn_id"), E_2);
-        }
-    }
-    {
-        let v = x["ccn_region_id"];
-        if (v !== undefined && OP["ccn_region_id"] !== undefined && !hasOwn.call(x, "ccn_region_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/ccn_region_id"), E_2);
-        }
-    }
-    {
-        let v = x["bandwidth"];
-        if (v !== undefined && OP["bandwidth"] !== undefined && !hasOwn.call(x, "bandwidth"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/bandwidth"), E_9);
-        }
-    }
-    {
-        let v = x["improved_period"];
-        if (v !== undefined && OP["improved_period"] !== undefined && !hasOwn.call(x, "improved_period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/improved_period"), E_2);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "cen_id":
-                    case "ccn_id":
-                    case "ccn_region_id":
-                    case "bandwidth":
-                    case "improved_period":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * Nodepool
  */
 function v_Nodepool(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["auto_scaling"];
+    if (v !== undefined && OP["auto_scaling"] !== undefined && !hasOwn.call(x, "auto_scaling"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/auto_scaling");
+      v_NodepoolAutoScaling(v, c);
+      c.s.pop();
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["auto_scaling"];
-        if (v !== undefined && OP["auto_scaling"] !== undefined && !hasOwn.call(x, "auto_scaling"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/auto_scaling");
-            v_NodepoolAutoScaling(v, c);
-            c.s.pop();
+  }
+  {
+    let v = x["kubernetes_config"];
+    if (v !== undefined && OP["kubernetes_config"] !== undefined && !hasOwn.call(x, "kubernetes_config"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/kubernetes_config");
+      v_NodepoolKubernetesConfig(v, c);
+      c.s.pop();
+    }
+  }
+  {
+    let v = x["nodepool_info"];
+    if (v !== undefined && OP["nodepool_info"] !== undefined && !hasOwn.call(x, "nodepool_info"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/nodepool_info");
+      v_NodepoolNodepoolInfo(v, c);
+      c.s.pop();
+    }
+  }
+  {
+    let v = x["scaling_group"];
+    if (v !== undefined && OP["scaling_group"] !== undefined && !hasOwn.call(x, "scaling_group"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/scaling_group");
+      v_NodepoolScalingGroup(v, c);
+      c.s.pop();
+    }
+  }
+  {
+    let v = x["tee_config"];
+    if (v !== undefined && OP["tee_config"] !== undefined && !hasOwn.call(x, "tee_config"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/tee_config");
+      v_NodepoolTeeConfig(v, c);
+      c.s.pop();
+    }
+  }
+  {
+    let v = x["management"];
+    if (v !== undefined && OP["management"] !== undefined && !hasOwn.call(x, "management"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/management");
+      v_NodepoolManagement(v, c);
+      c.s.pop();
+    }
+  }
+  {
+    let v = x["count"];
+    if (v !== undefined && OP["count"] !== undefined && !hasOwn.call(x, "count"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/count"), E_9);
+    }
+  }
+  {
+    let v = x["interconnect_mode"];
+    if (v !== undefined && OP["interconnect_mode"] !== undefined && !hasOwn.call(x, "interconnect_mode"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/interconnect_mode"), E_2);
+    }
+  }
+  {
+    let v = x["interconnect_config"];
+    if (v !== undefined && OP["interconnect_config"] !== undefined && !hasOwn.call(x, "interconnect_config"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.s.push("/interconnect_config");
+      v_NodepoolInterconnectConfig(v, c);
+      c.s.pop();
+    }
+  }
+  {
+    let v = x["max_nodes"];
+    if (v !== undefined && OP["max_nodes"] !== undefined && !hasOwn.call(x, "max_nodes"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/max_nodes"), E_9);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "auto_scaling":
+          case "kubernetes_config":
+          case "nodepool_info":
+          case "scaling_group":
+          case "tee_config":
+          case "management":
+          case "count":
+          case "interconnect_mode":
+          case "interconnect_config":
+          case "max_nodes":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["kubernetes_config"];
-        if (v !== undefined && OP["kubernetes_config"] !== undefined && !hasOwn.call(x, "kubernetes_config"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/kubernetes_config");
-            v_NodepoolKubernetesConfig(v, c);
-            c.s.pop();
-        }
-    }
-    {
-        let v = x["nodepool_info"];
-        if (v !== undefined && OP["nodepool_info"] !== undefined && !hasOwn.call(x, "nodepool_info"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/nodepool_info");
-            v_NodepoolNodepoolInfo(v, c);
-            c.s.pop();
-        }
-    }
-    {
-        let v = x["scaling_group"];
-        if (v !== undefined && OP["scaling_group"] !== undefined && !hasOwn.call(x, "scaling_group"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/scaling_group");
-            v_NodepoolScalingGroup(v, c);
-            c.s.pop();
-        }
-    }
-    {
-        let v = x["tee_config"];
-        if (v !== undefined && OP["tee_config"] !== undefined && !hasOwn.call(x, "tee_config"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/tee_config");
-            v_NodepoolTeeConfig(v, c);
-            c.s.pop();
-        }
-    }
-    {
-        let v = x["management"];
-        if (v !== undefined && OP["management"] !== undefined && !hasOwn.call(x, "management"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/management");
-            v_NodepoolManagement(v, c);
-            c.s.pop();
-        }
-    }
-    {
-        let v = x["count"];
-        if (v !== undefined && OP["count"] !== undefined && !hasOwn.call(x, "count"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/count"), E_9);
-        }
-    }
-    {
-        let v = x["interconnect_mode"];
-        if (v !== undefined && OP["interconnect_mode"] !== undefined && !hasOwn.call(x, "interconnect_mode"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/interconnect_mode"), E_2);
-        }
-    }
-    {
-        let v = x["interconnect_config"];
-        if (v !== undefined && OP["interconnect_config"] !== undefined && !hasOwn.call(x, "interconnect_config"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.s.push("/interconnect_config");
-            v_NodepoolInterconnectConfig(v, c);
-            c.s.pop();
-        }
-    }
-    {
-        let v = x["max_nodes"];
-        if (v !== undefined && OP["max_nodes"] !== undefined && !hasOwn.call(x, "max_nodes"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/max_nodes"), E_9);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "auto_scaling":
-                    case "kubernetes_config":
-                    case "nodepool_info":
-                    case "scaling_group":
-                    case "tee_config":
-                    case "management":
-                    case "count":
-                    case "interconnect_mode":
-                    case "interconnect_config":
-                    case "max_nodes":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * CreateClusterRequestManaged
  */
 function v_CreateClusterRequestManaged(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["name"];
-        if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/name"), E_77);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/name"), E_2);
-            else {
-                if (v.length > 63 || v.length < 2) {
-                    const n0 = ucs2len(v);
-                    if (n0 < 1)
-                        c.e(c.at("/name"), E_0);
-                    if (n0 > 63)
-                        c.e(c.at("/name"), E_1);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["name"];
+    if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/name"), E_77);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/name"), E_2);
+      else {
+        if (v.length > 63 || v.length < 2) {
+          const n0 = ucs2len(v);
+          if (n0 < 1)
+            c.e(c.at("/name"), E_0);
+          if (n0 > 63)
+            c.e(c.at("/name"), E_1);
         }
+      }
     }
-    {
-        let v = x["cluster_type"];
-        if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/cluster_type"), E_78);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cluster_type"), E_2);
-            else {
-                if (!(v === "ManagedKubernetes"))
-                    c.e(c.at("/cluster_type"), E_4);
-            }
+  }
+  {
+    let v = x["cluster_type"];
+    if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/cluster_type"), E_78);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cluster_type"), E_2);
+      else {
+        if (!(v === "ManagedKubernetes"))
+          c.e(c.at("/cluster_type"), E_4);
+      }
+    }
+  }
+  n += b_2(x, c);
+  n += b_3(x, c);
+  n += b_4(x, c);
+  n += b_7(x, c);
+  {
+    let v = x["region_id"];
+    if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/region_id"), E_79);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/region_id"), E_2);
+    }
+  }
+  n += b_9(x, c);
+  n += b_10(x, c);
+  n += b_101(x, c);
+  {
+    let v = x["profile"];
+    if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/profile"), E_2);
+      else {
+        if (!(v === "Default"))
+          c.e(c.at("/profile"), E_80);
+      }
+    }
+  }
+  n += b_14(x, c);
+  {
+    let v = x["vswitch_ids"];
+    if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/vswitch_ids"), E_81);
+    else {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/vswitch_ids"), E_26);
+      else {
+        if (v.length < 1)
+          c.e(c.at("/vswitch_ids"), E_24);
+        if (v.length > 3)
+          c.e(c.at("/vswitch_ids"), E_25);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_2(x, c);
-    n += b_3(x, c);
-    n += b_4(x, c);
-    n += b_7(x, c);
-    {
-        let v = x["region_id"];
-        if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/region_id"), E_79);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/region_id"), E_2);
+  }
+  n += b_104(x, c);
+  n += b_105(x, c);
+  n += b_18(x, c);
+  n += b_19(x, c);
+  n += b_20(x, c);
+  {
+    let v = x["service_cidr"];
+    if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/service_cidr"), E_82);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/service_cidr"), E_2);
+    }
+  }
+  n += b_24(x, c);
+  n += b_27(x, c);
+  {
+    let v = x["vpcid"];
+    if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/vpcid"), E_83);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/vpcid"), E_2);
+    }
+  }
+  n += b_33(x, c);
+  n += b_34(x, c);
+  n += b_35(x, c);
+  n += b_108(x, c);
+  n += b_54(x, c);
+  n += b_38(x, c);
+  n += b_39(x, c);
+  n += b_40(x, c);
+  n += b_41(x, c);
+  n += b_42(x, c);
+  {
+    let v = x["charge_type"];
+    if (v !== undefined && OP["charge_type"] !== undefined && !hasOwn.call(x, "charge_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/charge_type"), E_2);
+      else {
+        if (!(v === "PrePaid" || v === "PostPaid"))
+          c.e(c.at("/charge_type"), E_41);
+      }
+    }
+  }
+  {
+    let v = x["period"];
+    if (v !== undefined && OP["period"] !== undefined && !hasOwn.call(x, "period"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/period"), E_9);
+      else {
+        if (!S_0.has(v))
+          c.e(c.at("/period"), E_59);
+      }
+    }
+  }
+  {
+    let v = x["period_unit"];
+    if (v !== undefined && OP["period_unit"] !== undefined && !hasOwn.call(x, "period_unit"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/period_unit"), E_2);
+      else {
+        if (!(v === "Month"))
+          c.e(c.at("/period_unit"), E_60);
+      }
+    }
+  }
+  n += b_55(x, c);
+  {
+    let v = x["load_balancer_spec"];
+    if (v !== undefined && OP["load_balancer_spec"] !== undefined && !hasOwn.call(x, "load_balancer_spec"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/load_balancer_spec"), E_2);
+      else {
+        if (!(v === "slb.s1.small" || v === "slb.s2.small" || v === "slb.s2.medium" || v === "slb.s3.small" || v === "slb.s3.medium" || v === "slb.s3.large"))
+          c.e(c.at("/load_balancer_spec"), E_84);
+      }
+    }
+  }
+  n += b_56(x, c);
+  n += b_57(x, c);
+  {
+    let v = x["enable_rrsa"];
+    if (v !== undefined && OP["enable_rrsa"] !== undefined && !hasOwn.call(x, "enable_rrsa"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/enable_rrsa"), E_7);
+    }
+  }
+  n += b_58(x, c);
+  n += b_59(x, c);
+  n += b_60(x, c);
+  n += b_61(x, c);
+  n += b_62(x, c);
+  {
+    let v = x["controlplane_log_ttl"];
+    if (v !== undefined && OP["controlplane_log_ttl"] !== undefined && !hasOwn.call(x, "controlplane_log_ttl"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/controlplane_log_ttl"), E_2);
+    }
+  }
+  {
+    let v = x["controlplane_log_project"];
+    if (v !== undefined && OP["controlplane_log_project"] !== undefined && !hasOwn.call(x, "controlplane_log_project"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/controlplane_log_project"), E_2);
+    }
+  }
+  {
+    let v = x["controlplane_log_components"];
+    if (v !== undefined && OP["controlplane_log_components"] !== undefined && !hasOwn.call(x, "controlplane_log_components"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/controlplane_log_components"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/controlplane_log_components" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_9(x, c);
-    n += b_10(x, c);
-    n += b_101(x, c);
-    {
-        let v = x["profile"];
-        if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/profile"), E_2);
-            else {
-                if (!(v === "Default"))
-                    c.e(c.at("/profile"), E_80);
-            }
+  }
+  {
+    let v = x["nodepools"];
+    if (v !== undefined && OP["nodepools"] !== undefined && !hasOwn.call(x, "nodepools"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/nodepools"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          c.s.push("/nodepools", i0);
+          v_Nodepool(v1, c);
+          c.s.pop();
+          c.s.pop();
         }
+      }
     }
-    n += b_14(x, c);
-    {
-        let v = x["vswitch_ids"];
-        if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/vswitch_ids"), E_81);
-        else {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/vswitch_ids"), E_26);
-            else {
-                if (v.length < 1)
-                    c.e(c.at("/vswitch_ids"), E_24);
-                if (v.length > 3)
-                    c.e(c.at("/vswitch_ids"), E_25);
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/vswitch_ids" + "/" + i0), E_2);
-                }
-            }
+  }
+  n += b_64(x, c);
+  n += b_65(x, c);
+  n += b_66(x, c);
+  n += b_67(x, c);
+  n += b_68(x, c);
+  n += b_69(x, c);
+  n += b_70(x, c);
+  n += b_71(x, c);
+  {
+    let v = x["worker_data_disk_category"];
+    if (v !== undefined && OP["worker_data_disk_category"] !== undefined && !hasOwn.call(x, "worker_data_disk_category"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_data_disk_category"), E_85);
+      if (typeof v !== "string")
+        c.e(c.at("/worker_data_disk_category"), E_2);
+      else {
+        if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud"))
+          c.e(c.at("/worker_data_disk_category"), E_86);
+      }
+    }
+  }
+  {
+    let v = x["worker_data_disk_size"];
+    if (v !== undefined && OP["worker_data_disk_size"] !== undefined && !hasOwn.call(x, "worker_data_disk_size"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_data_disk_size"), E_87);
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/worker_data_disk_size"), E_9);
+    }
+  }
+  n += b_72(x, c);
+  n += b_73(x, c);
+  n += b_74(x, c);
+  n += b_75(x, c);
+  n += b_76(x, c);
+  n += b_77(x, c);
+  {
+    let v = x["soc_enabled"];
+    if (v !== undefined && OP["soc_enabled"] !== undefined && !hasOwn.call(x, "soc_enabled"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/soc_enabled"), E_7);
+    }
+  }
+  {
+    let v = x["cis_enabled"];
+    if (v !== undefined && OP["cis_enabled"] !== undefined && !hasOwn.call(x, "cis_enabled"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "boolean")
+        c.e(c.at("/cis_enabled"), E_7);
+    }
+  }
+  n += b_43(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "name":
+          case "cluster_type":
+          case "disable_rollback":
+          case "timeout_mins":
+          case "kubernetes_version":
+          case "runtime":
+          case "region_id":
+          case "key_pair":
+          case "login_password":
+          case "num_of_nodes":
+          case "profile":
+          case "snat_entry":
+          case "vswitch_ids":
+          case "worker_system_disk_category":
+          case "worker_system_disk_size":
+          case "container_cidr":
+          case "cloud_monitor_flags":
+          case "endpoint_public_access":
+          case "service_cidr":
+          case "addons":
+          case "tags":
+          case "vpcid":
+          case "worker_data_disks":
+          case "deletion_protection":
+          case "node_cidr_mask":
+          case "worker_instance_types":
+          case "worker_instance_charge_type":
+          case "security_group_id":
+          case "is_enterprise_security_group":
+          case "rds_instances":
+          case "cluster_spec":
+          case "resource_group_id":
+          case "charge_type":
+          case "period":
+          case "period_unit":
+          case "pod_vswitch_ids":
+          case "load_balancer_spec":
+          case "timezone":
+          case "proxy_mode":
+          case "enable_rrsa":
+          case "cluster_domain":
+          case "custom_san":
+          case "service_account_issuer":
+          case "api_audiences":
+          case "encryption_provider_key":
+          case "controlplane_log_ttl":
+          case "controlplane_log_project":
+          case "controlplane_log_components":
+          case "nodepools":
+          case "taints":
+          case "node_name_mode":
+          case "image_id":
+          case "instances":
+          case "format_disk":
+          case "keep_instance_name":
+          case "worker_auto_renew":
+          case "worker_auto_renew_period":
+          case "worker_data_disk_category":
+          case "worker_data_disk_size":
+          case "worker_period":
+          case "worker_period_unit":
+          case "cpu_policy":
+          case "platform":
+          case "user_data":
+          case "os_type":
+          case "soc_enabled":
+          case "cis_enabled":
+          case "worker_system_disk_performance_level":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_88);
         }
+      }
     }
-    n += b_104(x, c);
-    n += b_105(x, c);
-    n += b_18(x, c);
-    n += b_19(x, c);
-    n += b_20(x, c);
-    {
-        let v = x["service_cidr"];
-        if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/service_cidr"), E_82);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/service_cidr"), E_2);
-        }
-    }
-    n += b_24(x, c);
-    n += b_27(x, c);
-    {
-        let v = x["vpcid"];
-        if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/vpcid"), E_83);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/vpcid"), E_2);
-        }
-    }
-    n += b_33(x, c);
-    n += b_34(x, c);
-    n += b_35(x, c);
-    n += b_108(x, c);
-    n += b_54(x, c);
-    n += b_38(x, c);
-    n += b_39(x, c);
-    n += b_40(x, c);
-    n += b_41(x, c);
-    n += b_42(x, c);
-    {
-        let v = x["charge_type"];
-        if (v !== undefined && OP["charge_type"] !== undefined && !hasOwn.call(x, "charge_type"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/charge_type"), E_2);
-            else {
-                if (!(v === "PrePaid" || v === "PostPaid"))
-                    c.e(c.at("/charge_type"), E_41);
-            }
-        }
-    }
-    {
-        let v = x["period"];
-        if (v !== undefined && OP["period"] !== undefined && !hasOwn.call(x, "period"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/period"), E_9);
-            else {
-                if (!S_0.has(v))
-                    c.e(c.at("/period"), E_59);
-            }
-        }
-    }
-    {
-        let v = x["period_unit"];
-        if (v !== undefined && OP["period_unit"] !== undefined && !hasOwn.call(x, "period_unit"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/period_unit"), E_2);
-            else {
-                if (!(v === "Month"))
-                    c.e(c.at("/period_unit"), E_60);
-            }
-        }
-    }
-    n += b_55(x, c);
-    {
-        let v = x["load_balancer_spec"];
-        if (v !== undefined && OP["load_balancer_spec"] !== undefined && !hasOwn.call(x, "load_balancer_spec"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/load_balancer_spec"), E_2);
-            else {
-                if (!(v === "slb.s1.small" || v === "slb.s2.small" || v === "slb.s2.medium" || v === "slb.s3.small" || v === "slb.s3.medium" || v === "slb.s3.large"))
-                    c.e(c.at("/load_balancer_spec"), E_84);
-            }
-        }
-    }
-    n += b_56(x, c);
-    n += b_57(x, c);
-    {
-        let v = x["enable_rrsa"];
-        if (v !== undefined && OP["enable_rrsa"] !== undefined && !hasOwn.call(x, "enable_rrsa"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/enable_rrsa"), E_7);
-        }
-    }
-    n += b_58(x, c);
-    n += b_59(x, c);
-    n += b_60(x, c);
-    n += b_61(x, c);
-    n += b_62(x, c);
-    {
-        let v = x["controlplane_log_ttl"];
-        if (v !== undefined && OP["controlplane_log_ttl"] !== undefined && !hasOwn.call(x, "controlplane_log_ttl"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/controlplane_log_ttl"), E_2);
-        }
-    }
-    {
-        let v = x["controlplane_log_project"];
-        if (v !== undefined && OP["controlplane_log_project"] !== undefined && !hasOwn.call(x, "controlplane_log_project"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/controlplane_log_project"), E_2);
-        }
-    }
-    {
-        let v = x["controlplane_log_components"];
-        if (v !== undefined && OP["controlplane_log_components"] !== undefined && !hasOwn.call(x, "controlplane_log_components"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/controlplane_log_components"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/controlplane_log_components" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["nodepools"];
-        if (v !== undefined && OP["nodepools"] !== undefined && !hasOwn.call(x, "nodepools"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/nodepools"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    c.s.push("/nodepools", i0);
-                    v_Nodepool(v1, c);
-                    c.s.pop();
-                    c.s.pop();
-                }
-            }
-        }
-    }
-    n += b_64(x, c);
-    n += b_65(x, c);
-    n += b_66(x, c);
-    n += b_67(x, c);
-    n += b_68(x, c);
-    n += b_69(x, c);
-    n += b_70(x, c);
-    n += b_71(x, c);
-    {
-        let v = x["worker_data_disk_category"];
-        if (v !== undefined && OP["worker_data_disk_category"] !== undefined && !hasOwn.call(x, "worker_data_disk_category"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/worker_data_disk_category"), E_85);
-            if (typeof v !== "string")
-                c.e(c.at("/worker_data_disk_category"), E_2);
-            else {
-                if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud"))
-                    c.e(c.at("/worker_data_disk_category"), E_86);
-            }
-        }
-    }
-    {
-        let v = x["worker_data_disk_size"];
-        if (v !== undefined && OP["worker_data_disk_size"] !== undefined && !hasOwn.call(x, "worker_data_disk_size"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            c.w(c.at("/worker_data_disk_size"), E_87);
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/worker_data_disk_size"), E_9);
-        }
-    }
-    n += b_72(x, c);
-    n += b_73(x, c);
-    n += b_74(x, c);
-    n += b_75(x, c);
-    n += b_76(x, c);
-    n += b_77(x, c);
-    {
-        let v = x["soc_enabled"];
-        if (v !== undefined && OP["soc_enabled"] !== undefined && !hasOwn.call(x, "soc_enabled"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/soc_enabled"), E_7);
-        }
-    }
-    {
-        let v = x["cis_enabled"];
-        if (v !== undefined && OP["cis_enabled"] !== undefined && !hasOwn.call(x, "cis_enabled"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "boolean")
-                c.e(c.at("/cis_enabled"), E_7);
-        }
-    }
-    n += b_43(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "name":
-                    case "cluster_type":
-                    case "disable_rollback":
-                    case "timeout_mins":
-                    case "kubernetes_version":
-                    case "runtime":
-                    case "region_id":
-                    case "key_pair":
-                    case "login_password":
-                    case "num_of_nodes":
-                    case "profile":
-                    case "snat_entry":
-                    case "vswitch_ids":
-                    case "worker_system_disk_category":
-                    case "worker_system_disk_size":
-                    case "container_cidr":
-                    case "cloud_monitor_flags":
-                    case "endpoint_public_access":
-                    case "service_cidr":
-                    case "addons":
-                    case "tags":
-                    case "vpcid":
-                    case "worker_data_disks":
-                    case "deletion_protection":
-                    case "node_cidr_mask":
-                    case "worker_instance_types":
-                    case "worker_instance_charge_type":
-                    case "security_group_id":
-                    case "is_enterprise_security_group":
-                    case "rds_instances":
-                    case "cluster_spec":
-                    case "resource_group_id":
-                    case "charge_type":
-                    case "period":
-                    case "period_unit":
-                    case "pod_vswitch_ids":
-                    case "load_balancer_spec":
-                    case "timezone":
-                    case "proxy_mode":
-                    case "enable_rrsa":
-                    case "cluster_domain":
-                    case "custom_san":
-                    case "service_account_issuer":
-                    case "api_audiences":
-                    case "encryption_provider_key":
-                    case "controlplane_log_ttl":
-                    case "controlplane_log_project":
-                    case "controlplane_log_components":
-                    case "nodepools":
-                    case "taints":
-                    case "node_name_mode":
-                    case "image_id":
-                    case "instances":
-                    case "format_disk":
-                    case "keep_instance_name":
-                    case "worker_auto_renew":
-                    case "worker_auto_renew_period":
-                    case "worker_data_disk_category":
-                    case "worker_data_disk_size":
-                    case "worker_period":
-                    case "worker_period_unit":
-                    case "cpu_policy":
-                    case "platform":
-                    case "user_data":
-                    case "os_type":
-                    case "soc_enabled":
-                    case "cis_enabled":
-                    case "worker_system_disk_performance_level":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_88);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * CreateClusterRequestServerless
  */
 function v_CreateClusterRequestServerless(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
-    }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["name"];
-        if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/name"), E_89);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/name"), E_2);
-            else {
-                if (v.length > 63 || v.length < 2) {
-                    const n0 = ucs2len(v);
-                    if (n0 < 1)
-                        c.e(c.at("/name"), E_0);
-                    if (n0 > 63)
-                        c.e(c.at("/name"), E_1);
-                }
-            }
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["name"];
+    if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/name"), E_89);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/name"), E_2);
+      else {
+        if (v.length > 63 || v.length < 2) {
+          const n0 = ucs2len(v);
+          if (n0 < 1)
+            c.e(c.at("/name"), E_0);
+          if (n0 > 63)
+            c.e(c.at("/name"), E_1);
         }
+      }
     }
-    {
-        let v = x["cluster_type"];
-        if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/cluster_type"), E_91);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cluster_type"), E_2);
-            else {
-                if (!(v === "Ask"))
-                    c.e(c.at("/cluster_type"), E_90);
-            }
+  }
+  {
+    let v = x["cluster_type"];
+    if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/cluster_type"), E_91);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cluster_type"), E_2);
+      else {
+        if (!(v === "Ask"))
+          c.e(c.at("/cluster_type"), E_90);
+      }
+    }
+  }
+  n += b_2(x, c);
+  n += b_3(x, c);
+  n += b_4(x, c);
+  n += b_7(x, c);
+  n += b_46(x, c);
+  n += b_9(x, c);
+  n += b_10(x, c);
+  n += b_101(x, c);
+  n += b_48(x, c);
+  n += b_14(x, c);
+  n += b_104(x, c);
+  n += b_105(x, c);
+  n += b_18(x, c);
+  n += b_19(x, c);
+  n += b_20(x, c);
+  {
+    let v = x["service_cidr"];
+    if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/service_cidr"), E_92);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/service_cidr"), E_2);
+    }
+  }
+  n += b_24(x, c);
+  n += b_27(x, c);
+  {
+    let v = x["vpcid"];
+    if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/vpcid"), E_2);
+    }
+  }
+  n += b_33(x, c);
+  n += b_34(x, c);
+  n += b_35(x, c);
+  n += b_108(x, c);
+  n += b_54(x, c);
+  n += b_38(x, c);
+  n += b_39(x, c);
+  n += b_40(x, c);
+  n += b_41(x, c);
+  n += b_55(x, c);
+  n += b_56(x, c);
+  n += b_57(x, c);
+  n += b_58(x, c);
+  n += b_59(x, c);
+  n += b_60(x, c);
+  n += b_61(x, c);
+  n += b_62(x, c);
+  n += b_64(x, c);
+  n += b_65(x, c);
+  n += b_66(x, c);
+  n += b_67(x, c);
+  n += b_68(x, c);
+  n += b_69(x, c);
+  n += b_70(x, c);
+  n += b_71(x, c);
+  n += b_72(x, c);
+  n += b_73(x, c);
+  n += b_74(x, c);
+  n += b_75(x, c);
+  n += b_76(x, c);
+  n += b_77(x, c);
+  n += b_78(x, c);
+  n += b_79(x, c);
+  n += b_80(x, c);
+  {
+    let v = x["master_count"];
+    if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/master_count"), E_9);
+      else {
+        if (!(v === 3 || v === 5))
+          c.e(c.at("/master_count"), E_64);
+      }
+    }
+  }
+  {
+    let v = x["master_vswitch_ids"];
+    if (v !== undefined && OP["master_vswitch_ids"] !== undefined && !hasOwn.call(x, "master_vswitch_ids"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/master_vswitch_ids"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/master_vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_2(x, c);
-    n += b_3(x, c);
-    n += b_4(x, c);
-    n += b_7(x, c);
-    n += b_46(x, c);
-    n += b_9(x, c);
-    n += b_10(x, c);
-    n += b_101(x, c);
-    n += b_48(x, c);
-    n += b_14(x, c);
-    n += b_104(x, c);
-    n += b_105(x, c);
-    n += b_18(x, c);
-    n += b_19(x, c);
-    n += b_20(x, c);
-    {
-        let v = x["service_cidr"];
-        if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
-            v = undefined;
-        if (v === undefined)
-            c.e(c.at("/service_cidr"), E_92);
-        else {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/service_cidr"), E_2);
+  }
+  {
+    let v = x["master_instance_types"];
+    if (v !== undefined && OP["master_instance_types"] !== undefined && !hasOwn.call(x, "master_instance_types"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/master_instance_types"), E_26);
+      else {
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/master_instance_types" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_24(x, c);
-    n += b_27(x, c);
-    {
-        let v = x["vpcid"];
-        if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/vpcid"), E_2);
+  }
+  {
+    let v = x["master_system_disk_category"];
+    if (v !== undefined && OP["master_system_disk_category"] !== undefined && !hasOwn.call(x, "master_system_disk_category"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/master_system_disk_category"), E_2);
+      else {
+        if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
+          c.e(c.at("/master_system_disk_category"), E_68);
+      }
+    }
+  }
+  {
+    let v = x["master_system_disk_size"];
+    if (v !== undefined && OP["master_system_disk_size"] !== undefined && !hasOwn.call(x, "master_system_disk_size"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "number" || !Number.isInteger(v))
+        c.e(c.at("/master_system_disk_size"), E_9);
+      else {
+        if (v < 40)
+          c.e(c.at("/master_system_disk_size"), E_31);
+        if (v > 500)
+          c.e(c.at("/master_system_disk_size"), E_32);
+      }
+    }
+  }
+  n += b_86(x, c);
+  n += b_87(x, c);
+  n += b_88(x, c);
+  n += b_89(x, c);
+  n += b_90(x, c);
+  n += b_91(x, c);
+  {
+    let v = x["worker_vswitch_ids"];
+    if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (!Array.isArray(v))
+        c.e(c.at("/worker_vswitch_ids"), E_26);
+      else {
+        if (v.length < 1)
+          c.e(c.at("/worker_vswitch_ids"), E_24);
+        if (v.length > 20)
+          c.e(c.at("/worker_vswitch_ids"), E_71);
+        for (let i0 = 0; i0 < v.length; i0++) {
+          const v1 = v[i0];
+          if (typeof v1 !== "string")
+            c.e(c.at("/worker_vswitch_ids" + "/" + i0), E_2);
         }
+      }
     }
-    n += b_33(x, c);
-    n += b_34(x, c);
-    n += b_35(x, c);
-    n += b_108(x, c);
-    n += b_54(x, c);
-    n += b_38(x, c);
-    n += b_39(x, c);
-    n += b_40(x, c);
-    n += b_41(x, c);
-    n += b_55(x, c);
-    n += b_56(x, c);
-    n += b_57(x, c);
-    n += b_58(x, c);
-    n += b_59(x, c);
-    n += b_60(x, c);
-    n += b_61(x, c);
-    n += b_62(x, c);
-    n += b_64(x, c);
-    n += b_65(x, c);
-    n += b_66(x, c);
-    n += b_67(x, c);
-    n += b_68(x, c);
-    n += b_69(x, c);
-    n += b_70(x, c);
-    n += b_71(x, c);
-    n += b_72(x, c);
-    n += b_73(x, c);
-    n += b_74(x, c);
-    n += b_75(x, c);
-    n += b_76(x, c);
-    n += b_77(x, c);
-    n += b_78(x, c);
-    n += b_79(x, c);
-    n += b_80(x, c);
-    {
-        let v = x["master_count"];
-        if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/master_count"), E_9);
-            else {
-                if (!(v === 3 || v === 5))
-                    c.e(c.at("/master_count"), E_64);
-            }
+  }
+  n += b_93(x, c);
+  n += b_94(x, c);
+  n += b_95(x, c);
+  n += b_96(x, c);
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "name":
+          case "cluster_type":
+          case "disable_rollback":
+          case "timeout_mins":
+          case "kubernetes_version":
+          case "runtime":
+          case "region_id":
+          case "key_pair":
+          case "login_password":
+          case "num_of_nodes":
+          case "profile":
+          case "snat_entry":
+          case "worker_system_disk_category":
+          case "worker_system_disk_size":
+          case "container_cidr":
+          case "cloud_monitor_flags":
+          case "endpoint_public_access":
+          case "service_cidr":
+          case "addons":
+          case "tags":
+          case "vpcid":
+          case "worker_data_disks":
+          case "deletion_protection":
+          case "node_cidr_mask":
+          case "worker_instance_types":
+          case "worker_instance_charge_type":
+          case "security_group_id":
+          case "is_enterprise_security_group":
+          case "rds_instances":
+          case "cluster_spec":
+          case "pod_vswitch_ids":
+          case "timezone":
+          case "proxy_mode":
+          case "cluster_domain":
+          case "custom_san":
+          case "service_account_issuer":
+          case "api_audiences":
+          case "encryption_provider_key":
+          case "taints":
+          case "node_name_mode":
+          case "image_id":
+          case "instances":
+          case "format_disk":
+          case "keep_instance_name":
+          case "worker_auto_renew":
+          case "worker_auto_renew_period":
+          case "worker_period":
+          case "worker_period_unit":
+          case "cpu_policy":
+          case "platform":
+          case "user_data":
+          case "os_type":
+          case "ssh_flags":
+          case "user_ca":
+          case "node_port_range":
+          case "master_count":
+          case "master_vswitch_ids":
+          case "master_instance_types":
+          case "master_system_disk_category":
+          case "master_system_disk_size":
+          case "master_system_disk_snapshot_policy_id":
+          case "master_instance_charge_type":
+          case "master_period_unit":
+          case "master_period":
+          case "master_auto_renew":
+          case "master_auto_renew_period":
+          case "worker_vswitch_ids":
+          case "worker_system_disk_snapshot_policy_id":
+          case "service_discovery_types":
+          case "nat_gateway":
+          case "zone_id":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_93);
         }
+      }
     }
-    {
-        let v = x["master_vswitch_ids"];
-        if (v !== undefined && OP["master_vswitch_ids"] !== undefined && !hasOwn.call(x, "master_vswitch_ids"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/master_vswitch_ids"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/master_vswitch_ids" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["master_instance_types"];
-        if (v !== undefined && OP["master_instance_types"] !== undefined && !hasOwn.call(x, "master_instance_types"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/master_instance_types"), E_26);
-            else {
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/master_instance_types" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    {
-        let v = x["master_system_disk_category"];
-        if (v !== undefined && OP["master_system_disk_category"] !== undefined && !hasOwn.call(x, "master_system_disk_category"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/master_system_disk_category"), E_2);
-            else {
-                if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
-                    c.e(c.at("/master_system_disk_category"), E_68);
-            }
-        }
-    }
-    {
-        let v = x["master_system_disk_size"];
-        if (v !== undefined && OP["master_system_disk_size"] !== undefined && !hasOwn.call(x, "master_system_disk_size"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "number" || !Number.isInteger(v))
-                c.e(c.at("/master_system_disk_size"), E_9);
-            else {
-                if (v < 40)
-                    c.e(c.at("/master_system_disk_size"), E_31);
-                if (v > 500)
-                    c.e(c.at("/master_system_disk_size"), E_32);
-            }
-        }
-    }
-    n += b_86(x, c);
-    n += b_87(x, c);
-    n += b_88(x, c);
-    n += b_89(x, c);
-    n += b_90(x, c);
-    n += b_91(x, c);
-    {
-        let v = x["worker_vswitch_ids"];
-        if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (!Array.isArray(v))
-                c.e(c.at("/worker_vswitch_ids"), E_26);
-            else {
-                if (v.length < 1)
-                    c.e(c.at("/worker_vswitch_ids"), E_24);
-                if (v.length > 20)
-                    c.e(c.at("/worker_vswitch_ids"), E_71);
-                for (let i0 = 0; i0 < v.length; i0++) {
-                    const v1 = v[i0];
-                    if (typeof v1 !== "string")
-                        c.e(c.at("/worker_vswitch_ids" + "/" + i0), E_2);
-                }
-            }
-        }
-    }
-    n += b_93(x, c);
-    n += b_94(x, c);
-    n += b_95(x, c);
-    n += b_96(x, c);
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "name":
-                    case "cluster_type":
-                    case "disable_rollback":
-                    case "timeout_mins":
-                    case "kubernetes_version":
-                    case "runtime":
-                    case "region_id":
-                    case "key_pair":
-                    case "login_password":
-                    case "num_of_nodes":
-                    case "profile":
-                    case "snat_entry":
-                    case "worker_system_disk_category":
-                    case "worker_system_disk_size":
-                    case "container_cidr":
-                    case "cloud_monitor_flags":
-                    case "endpoint_public_access":
-                    case "service_cidr":
-                    case "addons":
-                    case "tags":
-                    case "vpcid":
-                    case "worker_data_disks":
-                    case "deletion_protection":
-                    case "node_cidr_mask":
-                    case "worker_instance_types":
-                    case "worker_instance_charge_type":
-                    case "security_group_id":
-                    case "is_enterprise_security_group":
-                    case "rds_instances":
-                    case "cluster_spec":
-                    case "pod_vswitch_ids":
-                    case "timezone":
-                    case "proxy_mode":
-                    case "cluster_domain":
-                    case "custom_san":
-                    case "service_account_issuer":
-                    case "api_audiences":
-                    case "encryption_provider_key":
-                    case "taints":
-                    case "node_name_mode":
-                    case "image_id":
-                    case "instances":
-                    case "format_disk":
-                    case "keep_instance_name":
-                    case "worker_auto_renew":
-                    case "worker_auto_renew_period":
-                    case "worker_period":
-                    case "worker_period_unit":
-                    case "cpu_policy":
-                    case "platform":
-                    case "user_data":
-                    case "os_type":
-                    case "ssh_flags":
-                    case "user_ca":
-                    case "node_port_range":
-                    case "master_count":
-                    case "master_vswitch_ids":
-                    case "master_instance_types":
-                    case "master_system_disk_category":
-                    case "master_system_disk_size":
-                    case "master_system_disk_snapshot_policy_id":
-                    case "master_instance_charge_type":
-                    case "master_period_unit":
-                    case "master_period":
-                    case "master_auto_renew":
-                    case "master_auto_renew_period":
-                    case "worker_vswitch_ids":
-                    case "worker_system_disk_snapshot_policy_id":
-                    case "service_discovery_types":
-                    case "nat_gateway":
-                    case "zone_id":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_93);
-                }
-            }
-        }
-    }
+  }
 }
 /**
  * CreateClusterResponse
  */
 function v_CreateClusterResponse(value, c) {
-    if (!isObj(value)) {
-        c.e(c.at(""), E_11);
-        return;
+  if (!isObj(value)) {
+    c.e(c.at(""), E_11);
+    return;
+  }
+  // Read own properties only: an object that is not plain is read through a copy of them.
+  const proto = Object.getPrototypeOf(value);
+  const x = proto === OP || proto === null ? value : ownCopy(value);
+  let n = 0;
+  {
+    let v = x["cluster_id"];
+    if (v !== undefined && OP["cluster_id"] !== undefined && !hasOwn.call(x, "cluster_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/cluster_id"), E_2);
     }
-    // Read own properties only: an object that is not plain is read through a copy of them.
-    const proto = Object.getPrototypeOf(value);
-    const x = proto === OP || proto === null ? value : ownCopy(value);
-    let n = 0;
-    {
-        let v = x["cluster_id"];
-        if (v !== undefined && OP["cluster_id"] !== undefined && !hasOwn.call(x, "cluster_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/cluster_id"), E_2);
+  }
+  {
+    let v = x["request_id"];
+    if (v !== undefined && OP["request_id"] !== undefined && !hasOwn.call(x, "request_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/request_id"), E_2);
+    }
+  }
+  {
+    let v = x["task_id"];
+    if (v !== undefined && OP["task_id"] !== undefined && !hasOwn.call(x, "task_id"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/task_id"), E_2);
+    }
+  }
+  if (!c.u) {
+    let m = 0;
+    for (const _ in x)
+      m++;
+    if (m !== n) {
+      const ks = Object.keys(x);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        switch (k) {
+          case "cluster_id":
+          case "request_id":
+          case "task_id":
+            break;
+          default:
+            if (x[k] !== undefined)
+              c.x(k, E_10);
         }
+      }
     }
-    {
-        let v = x["request_id"];
-        if (v !== undefined && OP["request_id"] !== undefined && !hasOwn.call(x, "request_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/request_id"), E_2);
-        }
-    }
-    {
-        let v = x["task_id"];
-        if (v !== undefined && OP["task_id"] !== undefined && !hasOwn.call(x, "task_id"))
-            v = undefined;
-        if (v !== undefined) {
-            n++;
-            if (typeof v !== "string")
-                c.e(c.at("/task_id"), E_2);
-        }
-    }
-    if (!c.u) {
-        let m = 0;
-        for (const _ in x)
-            m++;
-        if (m !== n) {
-            const ks = Object.keys(x);
-            for (let i = 0; i < ks.length; i++) {
-                const k = ks[i];
-                switch (k) {
-                    case "cluster_id":
-                    case "request_id":
-                    case "task_id":
-                        break;
-                    default:
-                        if (x[k] !== undefined)
-                            c.x(k, E_10);
-                }
-            }
-        }
-    }
+  }
 }

@@ -17,7 +17,7 @@
 import type { OperationModel, ParamIn, Parameter } from '../../model/ir.ts';
 import { dict, objectSchema, propSchema, variantRequestSchema, type Json, type JsonObject, type SchemaStyle } from '../schema.ts';
 import type { ObjectDef, OperationShapes, Prop, Shape } from '../shapes.ts';
-import { describe, sourcesJson, summarise, X } from './style.ts';
+import { describe, MAX_SOURCES, sourcesJson, summarise, X } from './style.ts';
 
 export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type Method = (typeof METHODS)[number];
@@ -180,7 +180,7 @@ function parameterObject(prop: Prop, where: 'path' | 'query' | 'header', rpc: bo
   else o.schema = schema;
   if (encoding) o[X.serialization] = { style: encoding, names: encoding === 'json' ? [prop.name] : flatNames(prop.name, prop.shape, ctx.defs) };
   if (name !== prop.name) o[X.name] = prop.name;
-  if (p.sources.length) o[X.source] = sourcesJson(p.sources);
+  if (p.sources.length) o[X.source] = sourcesJson(p.sources, MAX_SOURCES);
   return o;
 }
 
@@ -200,7 +200,7 @@ export function buildOperation(o: OperationShapes, placement: Extract<Placement,
   const unplaced: Json[] = [];
   const seen = new Set<string>();
   const unplace = (p: Parameter, where: ParamIn, reason: string): void => {
-    unplaced.push({ name: p.name, in: where, reason, [X.source]: sourcesJson(p.sources) });
+    unplaced.push({ name: p.name, in: where, reason, [X.source]: sourcesJson(p.sources, MAX_SOURCES) });
   };
 
   for (const prop of props) {

@@ -30,17 +30,23 @@ export const X = {
 
 /**
  * Sources as `file:line` strings (paths as the IR has them; the line is what follows the last
- * colon), sorted by file then line (code units), duplicates dropped.
+ * colon), sorted by file then line (code units), duplicates dropped; at most `max` of them (a
+ * parameter of the corpus has up to a dozen copies of its page: listing them all was 40% of a
+ * document's bytes; `reports/ir.json` keeps every source).
  */
-export function sourcesJson(sources: SourceRef[]): Json[] {
+export function sourcesJson(sources: SourceRef[], max = Infinity): Json[] {
   const sorted = sources.slice().sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const out: string[] = [];
   for (const s of sorted) {
     const text = `${s.file}:${s.line}`;
     if (out[out.length - 1] !== text) out.push(text);
+    if (out.length === max) break;
   }
   return out;
 }
+
+/** How many sources a parameter, property or definition cites (see sourcesJson). */
+export const MAX_SOURCES = 2;
 
 /**
  * Both languages: `description` is the English text, or the Chinese where no English page says
@@ -93,12 +99,12 @@ export function openApiStyle(used: Set<string>, describeProps = true): SchemaSty
     describeProp(s: JsonObject, param: Parameter) {
       if (!describeProps) return;
       describe(s, param.description);
-      if (param.sources.length) s[X.source] = sourcesJson(param.sources);
+      if (param.sources.length) s[X.source] = sourcesJson(param.sources, MAX_SOURCES);
     },
     describeObject(s: JsonObject, def: ObjectDef) {
       const description = def.doc.filter(Boolean).join('\n');
       if (description) s.description = description;
-      if (def.sources.length) s[X.source] = sourcesJson(def.sources);
+      if (def.sources.length) s[X.source] = sourcesJson(def.sources, MAX_SOURCES);
     },
   };
 }
