@@ -57,7 +57,7 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     if (kind === 'request') request.push(...rows);
     else if (kind === 'response') response.push(...rows);
     const requiredColumn = !t.roles.includes('required') ? 'absent' : rows.length === 0 || rows.some((r) => r.rawRequired) ? 'filled' : 'empty';
-    tables.push({ kind, layout: t.layout, traits: [], requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
+    tables.push({ kind, layout: t.layout, traits: t.traits, requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
   }
 
   const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);

@@ -13,17 +13,18 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Diagnostic, TextLine } from '../model/ir.ts';
-import type { RawCell, RawRow, RawTable } from './types.ts';
+import type { CellLink, RawCell, RawRow, RawTable } from './types.ts';
 import { alignRow } from './cells.ts';
-import { columnRole } from './vocab.ts';
+import { headerRoles } from './vocab.ts';
 
-export const HTML_TABLE_OPEN = /^ {0,3}<table[\s>]/i;
+/** A `<table>` block's first line; how deep it may be indented is the markdown reader's call (list items). */
+export const HTML_TABLE_OPEN = /^[ \t]*<table[\s>]/i;
 const TABLE_TAG = /<(\/?)table[\s>]/gi;
 /** Elements whose start and end break a cell's text into lines. */
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'pre', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 
 export interface HtmlTableRead {
-  table: Omit<RawTable, 'heading' | 'caption'> | null;
+  table: Omit<RawTable, 'heading' | 'caption' | 'traits'> | null;
   /** Index (0-based) of the block's last line. */
   end: number;
   diagnostics: Diagnostic[];
@@ -47,16 +48,28 @@ function ownRows(table: Element): Element[] {
   return rows;
 }
 
-/** A cell's text by line: whitespace collapsed as a browser shows it, `<br>` and blocks end a line. */
-function cellLines(cell: Element, lineOffset: number): TextLine[] {
+/**
+ * A cell's text by line: whitespace collapsed as a browser shows it, `<br>` and blocks end a
+ * line; a list item's first line starts with `• ` (two spaces more per level of nesting), the
+ * bullet text scraped from HTML has, so the row reader makes it a `- item` line. Links
+ * (`<a href>`) are collected with their text and line.
+ */
+function cellLines(cell: Element, lineOffset: number): { parts: TextLine[]; links: CellLink[] } {
   const out: TextLine[] = [];
+  const links: CellLink[] = [];
   let text = '';
+  let prefix = '';
+  let depth = 0;
   let line = (cell.position?.start.line ?? 1) + lineOffset;
   const end = (): void => {
     const t = text.replace(/\s+/g, ' ').trim();
-    if (t) out.push({ text: t, line });
+    if (t) {
+      out.push({ text: prefix + t, line });
+      prefix = '';
+    }
     text = '';
   };
+  const textOf = (node: ElementContent): string => (node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(textOf).join('') : '');
   const walk = (node: ElementContent): void => {
     if (node.type === 'text') {
       if (text.trim() === '') {
@@ -67,36 +80,62 @@ function cellLines(cell: Element, lineOffset: number): TextLine[] {
       text += node.value;
     } else if (node.type === 'element') {
       if (node.tagName === 'br') return end();
+      const href = node.tagName === 'a' ? node.properties?.href : undefined;
+      if (typeof href === 'string') links.push({ url: href, text: textOf(node).replace(/\s+/g, ' ').trim(), line: (node.position?.start.line ?? 1) + lineOffset });
       const block = BLOCK.has(node.tagName);
       if (block) end();
+      const list = node.tagName === 'ul' || node.tagName === 'ol';
+      if (list) depth++;
+      if (node.tagName === 'li') prefix = `${'  '.repeat(Math.max(1, depth))}• `;
       for (const c of node.children) walk(c);
+      if (list) depth--;
       if (block) end();
+      if (node.tagName === 'li') prefix = '';
     }
   };
   for (const c of cell.children) walk(c);
   end();
-  return out.length ? out : [{ text: '', line: (cell.position?.start.line ?? 1) + lineOffset }];
+  return { parts: out.length ? out : [{ text: '', line: (cell.position?.start.line ?? 1) + lineOffset }], links };
 }
 
 function cellsOf(row: Element): Element[] {
   return children(row).filter((c): c is Element => isElement(c, 'td', 'th'));
 }
 
-/** Read the HTML table block that starts at `lines[start]` (0-based). */
-export function readHtmlTable(
-  file: string,
-  lines: string[],
-  start: number,
-): HtmlTableRead {
-  const diagnostics: Diagnostic[] = [];
-  // The block ends where its <table> closes (tables nested in cells open and close inside it).
-  let end = start;
-  let depth = 0;
-  for (; end < lines.length; end++) {
-    for (const m of lines[end]!.matchAll(TABLE_TAG)) depth += m[1] ? -1 : 1;
-    if (depth <= 0) break;
+/**
+ * For each line that opens a table block, the line its `<table>` closes on (-1: never), found
+ * for every block of the page in one pass: with D[k] the count of `<table` minus `</table` on
+ * the lines before k, the block opened on line s ends on the first line e with D[e + 1] ≤ D[s]
+ * (a "next smaller or equal" search, a stack). Scanning from each opening to its close instead
+ * takes time quadratic in the page when tables are never closed.
+ */
+export function htmlTableEnds(lines: string[]): Int32Array {
+  const n = lines.length;
+  const depth = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) {
+    let d = 0;
+    const l = lines[k]!;
+    if (l.includes('<') && /table/i.test(l)) for (const m of l.matchAll(TABLE_TAG)) d += m[1] ? -1 : 1;
+    depth[k + 1] = depth[k]! + d;
   }
-  if (end === lines.length) {
+  const ends = new Int32Array(n).fill(-1);
+  const stack: number[] = [];
+  for (let p = n; p >= 0; p--) {
+    while (stack.length && depth[stack[stack.length - 1]!]! > depth[p]!) stack.pop();
+    if (p < n) ends[p] = stack.length ? stack[stack.length - 1]! - 1 : -1;
+    stack.push(p);
+  }
+  return ends;
+}
+
+/**
+ * Read the HTML table block that starts at `lines[start]` (0-based) and closes on line `close`
+ * (-1 when it never closes; see htmlTableEnds).
+ */
+export function readHtmlTable(file: string, lines: string[], start: number, close = htmlTableEnds(lines)[start]!): HtmlTableRead {
+  const diagnostics: Diagnostic[] = [];
+  let end = close;
+  if (end < 0) {
     // Never closed: stop at the next markdown heading (parse5 closes what is open).
     end = start + 1;
     while (end < lines.length && !/^ {0,3}#{1,6}(\s|$)/.test(lines[end]!)) end++;
@@ -110,16 +149,21 @@ export function readHtmlTable(
   if (!table || rows.length === 0) return { table: null, end, diagnostics };
   const headIndex = Math.max(0, rows.findIndex((r) => cellsOf(r).length > 0 && cellsOf(r).every((c) => c.tagName === 'th')));
   const headRow = rows[headIndex]!;
-  const header = cellsOf(headRow).map((c) => cellLines(c, offset).map((p) => p.text).join(' ').trim());
-  const roles = header.map(columnRole);
+  const header = cellsOf(headRow).map((c) => cellLines(c, offset).parts.map((p) => p.text).join(' ').trim());
+  const roles = headerRoles(header);
   const lineOf = (e: Element): number => (e.position?.start.line ?? 1) + offset;
   const out: RawRow[] = [];
   for (const r of rows.slice(headIndex + 1)) {
-    const raw: RawCell[] = cellsOf(r).map((c) => ({ parts: cellLines(c, offset) }));
-    if (raw.length === 0) continue;
+    const raw: RawCell[] = cellsOf(r).map((c) => {
+      const { parts, links } = cellLines(c, offset);
+      return links.length ? { parts, links } : { parts };
+    });
+    if (raw.length === 0 || roles.length === 0) continue;
     const { cells, diagnostic } = alignRow(file, lineOf(r), raw, roles);
     if (diagnostic) diagnostics.push(diagnostic);
     out.push({ cells, line: lineOf(r), endLine: (r.position?.end.line ?? lineOf(r) - offset) + offset, group: null });
   }
-  return { table: { layout: 'html-table', markup: 'text', header, roles, line: lineOf(headRow), rows: out }, end, diagnostics };
+  const id = table.properties?.id;
+  const anchors = typeof id === 'string' && id ? [id] : [];
+  return { table: { layout: 'html-table', markup: 'text', header, roles, line: lineOf(headRow), rows: out, anchors }, end, diagnostics };
 }

@@ -294,7 +294,7 @@ export function readText(file: string, lines: string[]): TextScan {
     if (TABLE_CAPTION.test(trimmed)) caption = trimmed;
     else {
       const kind = sectionKind(trimmed);
-      if (kind !== 'other' && trimmed.length <= 60) headings.push({ text: trimmed, level: 2, line: i + 1, kind });
+      if (kind !== 'other' && trimmed.length <= 60) headings.push({ text: trimmed, level: 2, line: i + 1, kind, id: null });
     }
     i++;
   }
@@ -339,7 +339,7 @@ function readRowPerLine(
     }
   }
   flush();
-  return { layout: 'text-row-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, rows };
+  return { layout: 'text-row-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, anchors: [], traits: caption ? ['captioned'] : [], rows };
 }
 
 function readCellPerLine(
@@ -383,5 +383,5 @@ function readCellPerLine(
     i++;
   }
   flush();
-  return { layout: 'text-cell-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, rows };
+  return { layout: 'text-cell-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, anchors: [], traits: caption ? ['captioned'] : [], rows };
 }
