@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromBytes } from '../generator/parse/index.ts';
 import { readMarkdown } from '../generator/read/markdown.ts';
+import { normalizeType } from '../generator/parse/types.ts';
+import { typeToString } from '../generator/model/types.ts';
 
 const enc = new TextEncoder();
 const read = (lines: string[], file = 'x.md') => documentFromBytes(file, enc.encode(lines.join('\n')));
@@ -111,4 +113,38 @@ describe('header words and captions', () => {
     const md = readMarkdown('x.md', ['**状态码为 201 时:**', '', '**表 5**  响应Body参数', '', '<a name="tbl5"></a>', '|参数|参数类型|描述|', '|--|--|--|', '|id|String|ID|']);
     expect(md.tables[0]).toMatchObject({ caption: '表 5 响应Body参数', anchors: ['tbl5'], traits: ['captioned'] });
   });
+});
+
+describe('type spellings of other products', () => {
+  const cases: [string, string | null][] = [
+    ['UsageData[]', 'array<ref:UsageData>'],
+    ['Long[]', 'array<integer>'],
+    ['N/A', 'unknown'],
+    ['Array of extra_dhcp_opt objects', 'array<ref:extra_dhcp_opt>'],
+    ['Array of objects', 'array<object>'],
+    ['Array of strings', 'array<string>'],
+    ['vpc object', 'ref:vpc'],
+    ['binding:vif_details object', 'ref:binding:vif_details'],
+    ['JSON object', 'object'],
+    ['List<resource_tag>', 'array<ref:resource_tag>'],
+    ['List<List<X>>', 'array<array<ref:X>>'],
+    ['Map<String,String>', 'map<string>'],
+    ['Map<K,V>', 'map<ref:V>'],
+    ['String to string map', 'map<string>'],
+    ['DateTime', 'string'],
+    ['Timestamp', 'string'],
+    ['Json', 'object'],
+    ['string', 'string'],
+    ['int', 'integer'],
+    ['array', 'array<unknown>'],
+    ['list', 'array<unknown>'],
+    ['ip_list：IP列表，多个用英文逗号分隔。', null],
+    [`${'Array of '.repeat(40)}X`, null],
+  ];
+  for (const [raw, want] of cases) {
+    it(`${raw.slice(0, 40)} → ${want}`, () => {
+      const t = normalizeType(raw);
+      expect(t ? typeToString(t) : null).toBe(want);
+    });
+  }
 });

@@ -39,13 +39,13 @@ export function columnRole(cell: string): ColumnRole {
 }
 
 /**
- * The roles of a whole header row. A name word a second time, in a header without a type column,
- * is the type column mistranslated (`|Parameters|Parameters|Required|Example values|Description|`).
+ * The roles of a whole header row. A name word again right after the name column, in a header
+ * without a type column, is the type column mistranslated (`|Parameters|Parameters|Required|...`).
  */
 export function headerRoles(cells: string[]): ColumnRole[] {
   const roles = cells.map(columnRole);
-  const second = roles.indexOf('name', roles.indexOf('name') + 1);
-  if (second > 0 && !roles.includes('type')) roles[second] = 'type';
+  const first = roles.indexOf('name');
+  if (first >= 0 && roles[first + 1] === 'name' && !roles.includes('type')) roles[first + 1] = 'type';
   return roles;
 }
 
