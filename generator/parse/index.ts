@@ -2,12 +2,14 @@
  * The parse stage: ReadDocument → DocumentIR (operation, rows with facts, skeleton, samples,
  * diagnostics). Generic over the whole doc family; nothing here knows one operation.
  */
-import type { Diagnostic, DocumentIR, TableInfo, TextLine } from '../model/ir.ts';
+import type { Diagnostic, DocumentIR, ParamRow, TableInfo, TextLine } from '../model/ir.ts';
 import type { Heading, ReadDocument } from '../read/types.ts';
 import { readDocument } from '../read/index.ts';
-import { tableKind, type SectionKind } from '../read/vocab.ts';
+import { locationOf, tableKind, type SectionKind } from '../read/vocab.ts';
+import { linkTables, type TableRows } from './linked-tables.ts';
 import { pageMeta } from './meta.ts';
-import { rowsFromTable } from './rows.ts';
+import { namedSegments, parseRequestLine, queryNames, requestLineOf } from './request-line.ts';
+import { nestBySample, pathPlaceholders, reportDuplicates, rowsFromTable } from './rows.ts';
 import { sampleTree } from './nesting.ts';
 import { extractSamples } from './samples.ts';
 import { extractSkeleton } from './skeleton.ts';
@@ -48,16 +50,52 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     response: sampleTree(sm.samples.filter((x) => x.kind === 'response' && x.ok).map((x) => x.value)),
   };
 
-  const tables: TableInfo[] = [];
-  const request = [];
-  const response = [];
-  for (const t of doc.tables) {
+  // Every parameter table's rows; tables that detail a row of another table go under it.
+  const placeholders = pathPlaceholders(meta.path);
+  const own: (TableRows & { diagnostics: Diagnostic[] })[] = doc.tables.map((t) => {
     const kind = tableKind(t.header, t.roles, t.heading?.kind ?? 'other', t.caption);
-    const rows = kind === 'request' || kind === 'response' ? rowsFromTable(t, doc.file, doc.lang, diagnostics, trees[kind]) : [];
-    if (kind === 'request') request.push(...rows);
-    else if (kind === 'response') response.push(...rows);
-    const requiredColumn = !t.roles.includes('required') ? 'absent' : rows.length === 0 || rows.some((r) => r.rawRequired) ? 'filled' : 'empty';
-    tables.push({ kind, layout: t.layout, traits: t.traits, requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length });
+    const found: Diagnostic[] = [];
+    const where = locationOf(t.caption) ?? locationOf(t.heading?.text ?? null);
+    const rows = kind !== 'error' && t.roles.includes('name') ? rowsFromTable(t, doc.file, doc.lang, found, { where, placeholders }) : [];
+    return { table: t, kind, rows, diagnostics: found };
+  });
+  const linked = linkTables(own, doc.file);
+  diagnostics.push(...linked.diagnostics);
+  const tables: TableInfo[] = [];
+  const request: ParamRow[] = [];
+  const response: ParamRow[] = [];
+  own.forEach(({ table: t, rows: ownRows, diagnostics: found }, i) => {
+    const kind = linked.kinds[i]!;
+    const rows = linked.rows[i]!;
+    const names = linked.names[i]!;
+    const used = kind === 'request' || kind === 'response';
+    // A data-type table other pages link to (CS 通用数据结构): kept with its rows.
+    const definition = kind === 'other' && !linked.linked[i] && t.roles.includes('type') && names.length > 0 && ownRows.length > 0;
+    if (used || definition) diagnostics.push(...found);
+    if (used) {
+      // Members listed under their struct without `└`: the page's samples say where (not for linked tables).
+      if (!linked.linked[i]) nestBySample(rows, trees[kind]);
+      reportDuplicates(rows, doc.file, diagnostics);
+      (kind === 'request' ? request : response).push(...rows);
+    }
+    const requiredColumn = !t.roles.includes('required') ? 'absent' : ownRows.length === 0 || ownRows.some((r) => r.rawRequired) ? 'filled' : 'empty';
+    const info: TableInfo = { kind, layout: t.layout, traits: t.traits, requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length };
+    if (names.length) info.names = names;
+    if (linked.nestedUnder[i]) info.nestedUnder = linked.nestedUnder[i]!;
+    if (definition) info.fields = ownRows;
+    tables.push(info);
+  });
+
+  // Where the request line puts a parameter the tables leave unplaced: a path segment that names
+  // it (`/clusters/ClusterId`, or `{ClusterId}`), or a key of its query string (`?keep_slb=Boolean`).
+  let path = meta.path;
+  if (path) {
+    const top = request.filter((r) => r.depth === 0);
+    const sampled = sm.samples.flatMap((x) => (x.kind === 'request' && x.requestLine ? [parseRequestLine(x.requestLine, x.source.line, true)?.path ?? ''] : [])).filter(Boolean);
+    path = namedSegments(path, new Set(top.map((r) => r.name)), sampled);
+    const inPath = pathPlaceholders(path);
+    const inQuery = queryNames(requestLineOf(doc)?.query ?? null);
+    for (const r of top) if (r.position === null) r.position = inPath.has(r.name) ? 'Path' : inQuery.has(r.name) ? 'Query' : null;
   }
 
   const syntaxLines = sectionLines(doc, (h) => h.kind === 'request-syntax', () => false);
@@ -91,7 +129,7 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     version: meta.version,
     style: meta.style,
     method: meta.method,
-    path: meta.path,
+    path,
     lastUpdated: meta.lastUpdated,
     tables,
     request,

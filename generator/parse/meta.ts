@@ -1,6 +1,7 @@
 /** Page metadata: operation, product, version, style, method, path, title, date. */
 import type { DocumentIR, IdentityEvidence, IdentitySource } from '../model/ir.ts';
 import type { ReadDocument } from '../read/types.ts';
+import { requestLineOf } from './request-line.ts';
 
 /** What the page says about itself: the DocumentIR fields of that name, and a link/text mismatch. */
 export type PageMeta = Pick<DocumentIR, 'title' | 'operation' | 'identity' | 'product' | 'version' | 'style' | 'method' | 'path' | 'lastUpdated'> & {
@@ -16,7 +17,6 @@ const OPERATION_IN_TEXT = [
   new RegExp(`[?&]Action=${OP}`),
   new RegExp(`\\bAction\\s*[:=]\\s*${OP}`),
 ];
-const REQUEST_LINE = /^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(\/\S*)/;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -102,15 +102,10 @@ export function pageMeta(doc: ReadDocument): PageMeta {
   const chosen = [...evidence].reverse().find((e) => e.value === meta.operation);
   if (chosen) chosen.chosen = true;
   meta.identity = { kind: meta.operation ? 'operation' : 'other', operation: meta.operation, rule: chosen ? chosen.source : 'none', evidence };
-  const syntax = doc.headings.find((h) => h.kind === 'request-syntax');
-  const from = syntax ? syntax.line - 1 : 0;
-  for (let i = from; i < Math.min(doc.lines.length, from + 200); i++) {
-    const m = REQUEST_LINE.exec(doc.lines[i]!);
-    if (m) {
-      meta.method = m[1]!;
-      meta.path = m[2]!;
-      break;
-    }
+  const rl = requestLineOf(doc);
+  if (rl) {
+    meta.method = rl.method;
+    meta.path = rl.path;
   }
   return meta;
 }

@@ -21,7 +21,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic, Lang, Sample, TextLine } from '../model/ir.ts';
-import { REQUEST_LINE_RE } from './skeleton.ts';
+import { isRequestLine } from './request-line.ts';
 
 export interface SamplesResult {
   samples: Sample[];
@@ -126,7 +126,7 @@ function classify(text: string): Classified {
   if (FORMAT_LABEL_RE.test(clean)) return { cls: 'format-label', clean };
   if (heading) return { cls: 'heading-prose', clean };
   const unticked = trimmed.replace(/^`(.*)`$/, '$1').trim();
-  if (REQUEST_LINE_RE.test(unticked)) return { cls: 'request-line', clean: unticked };
+  if (isRequestLine(unticked)) return { cls: 'request-line', clean: unticked };
   if (STATUS_LINE_RE.test(trimmed)) return { cls: 'status-line', clean: trimmed };
   if (URL_RE.test(trimmed)) return { cls: 'url', clean: trimmed };
   if (isPlaceholder(trimmed)) return { cls: 'placeholder', clean: trimmed };

@@ -4,10 +4,17 @@
  * is backslash escapes or code spans — most of them — take the two-regex path, because a
  * remark parse costs ~0.1-0.3 ms per call and a large corpus has hundreds of thousands of
  * cells. Results are cached by text (zh pages come in near-identical cn/intl copies).
+ *
+ * The cache is sound because a cell's result depends on its text alone: every cell is parsed as
+ * if it were alone, never with link-reference definitions (a cell that would be one,
+ * `[ref]: <https://...>`, is read as text) and never inside a block another cell opened (a cell
+ * starting a fence is read as text too). Otherwise one page's cell could define `[ref]` for an
+ * identical cell of another page, through the cache.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Nodes, Root, RootContent } from 'mdast';
+import type { CellLink, RawCell } from './types.ts';
 
 const processor = unified().use(remarkParse);
 
@@ -19,6 +26,8 @@ const ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const TEXT_ESCAPE = /\\([*_[\](){}#|`~<>!+\-.])/g;
 
 const cache = new Map<string, string>();
+/** The links of the cached cells that have any (destination and text). */
+const linkCache = new Map<string, { url: string; text: string }[]>();
 const CACHE_LIMIT = 200_000;
 
 function mdastText(node: Nodes): string {
@@ -55,6 +64,13 @@ function needsParse(s: string): boolean {
 }
 
 /**
+ * A cell line that is a code fence (```` ``` ````, `~~~json`): the page's site shows a code block
+ * there, so the marker itself is no text. Never parsed in a batch, where it would open a block
+ * over the cells after it.
+ */
+const FENCE_LINE = /^\s*(?:`{3,}[^`]*|~{3,}.*)$/;
+
+/**
  * A leading block marker would make remark read a heading/list/quote/code: escape it to keep
  * one paragraph. Link destinations with spaces (`[addon](/intl.en-US/API Reference/x.md)`, common
  * in these pages and rendered as links by their site) are not links in CommonMark; wrapping the
@@ -64,7 +80,33 @@ function asParagraph(s: string): string {
   return s
     .trimStart()
     .replace(/^([#>+=*_-]|\d+[.)]|<)/, '\\$1')
-    .replace(/\]\(([^()<>\s][^()<>]*\s[^()<>]*)\)/g, '](<$1>)');
+    .replace(/^\[((?:[^\]\\]|\\.)*)\]:/, '\\[$1]:')
+    .replace(/\]\(([^()<>]*)\)/g, (m, dest: string) => (/\s/.test(dest) && !/^\s/.test(dest) ? `](<${dest}>)` : m));
+}
+
+function linksOf(nodes: Nodes[]): { url: string; text: string }[] {
+  const out: { url: string; text: string }[] = [];
+  const visit = (n: Nodes): void => {
+    if (n.type === 'link') out.push({ url: n.url, text: mdastText(n).replace(/\s+/g, ' ').trim() });
+    else if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+  };
+  for (const n of nodes) visit(n);
+  return out;
+}
+
+function store(s: string, nodes: Nodes[]): string {
+  const out = fromTree(nodes);
+  const text = /^\s/.test(s) && out ? ' ' + out : out;
+  if (cache.size > CACHE_LIMIT) {
+    cache.clear();
+    linkCache.clear();
+  }
+  cache.set(s, text);
+  if (s.includes('](') || s.includes('<')) {
+    const links = linksOf(nodes);
+    if (links.length) linkCache.set(s, links);
+  }
+  return text;
 }
 
 function fromTree(nodes: Nodes[]): string {
@@ -79,7 +121,7 @@ function fromTree(nodes: Nodes[]): string {
  * top-level nodes are returned (positions are those of `prefix`).
  */
 export function parseWithCells(prefix: string, cells: string[]): RootContent[] {
-  const todo = [...new Set(cells.filter((s) => needsParse(s) && !cache.has(s)))];
+  const todo = [...new Set(cells.filter((s) => needsParse(s) && !cache.has(s) && !FENCE_LINE.test(s)))];
   const prefixLines = prefix === '' ? 0 : prefix.split('\n').length;
   const first = prefixLines === 0 ? 1 : prefixLines + 2;
   const text = (prefix && todo.length ? `${prefix}\n\n` : prefix) + todo.map(asParagraph).join('\n\n');
@@ -91,12 +133,10 @@ export function parseWithCells(prefix: string, cells: string[]): RootContent[] {
     if (line <= prefixLines) prose.push(n);
     else byLine.set(line, [...(byLine.get(line) ?? []), n as Nodes]);
   }
-  if (cache.size > CACHE_LIMIT) cache.clear();
   todo.forEach((s, i) => {
     const nodes = byLine.get(first + 2 * i);
     // A cell the batch did not give back (swallowed by an open construct above it) is parsed alone.
-    const out = nodes ? fromTree(nodes) : fromTree((processor.parse(asParagraph(s)) as Root).children as Nodes[]);
-    cache.set(s, /^\s/.test(s) && out ? ' ' + out : out);
+    store(s, nodes ?? ((processor.parse(asParagraph(s)) as Root).children as Nodes[]));
   });
   return prose;
 }
@@ -106,16 +146,31 @@ export function markdownToText(s: string): string {
   if (!s.includes('\\') && !s.includes('`') && !NEEDS_PARSE.test(s)) return s;
   const hit = cache.get(s);
   if (hit !== undefined) return hit;
-  let out: string;
-  if (!NEEDS_PARSE.test(s)) {
-    // Escapes and code spans only. Code spans first: escapes inside them are literal.
-    out = s.includes('`') ? s.split(/(`+[^`]*`+)/).map((p, i) => (i % 2 ? stripCode(p) : p.replace(ESCAPE, '$1'))).join('') : s.replace(ESCAPE, '$1');
-  } else {
-    out = fromTree((processor.parse(asParagraph(s)) as Nodes & { children: Nodes[] }).children);
-    if (/^\s/.test(s) && out) out = ' ' + out;
+  if (FENCE_LINE.test(s)) return '';
+  if (NEEDS_PARSE.test(s)) return store(s, (processor.parse(asParagraph(s)) as Root).children as Nodes[]);
+  // Escapes and code spans only. Code spans first: escapes inside them are literal.
+  const out = s.includes('`') ? s.split(/(`+[^`]*`+)/).map((p, i) => (i % 2 ? stripCode(p) : p.replace(ESCAPE, '$1'))).join('') : s.replace(ESCAPE, '$1');
+  if (cache.size > CACHE_LIMIT) {
+    cache.clear();
+    linkCache.clear();
   }
-  if (cache.size > CACHE_LIMIT) cache.clear();
   cache.set(s, out);
+  return out;
+}
+
+/** The links of one line of a markdown cell (destination and clean text). */
+export function markdownLinks(s: string): { url: string; text: string }[] {
+  if (!s.includes('](') && !s.includes('<')) return [];
+  if (!cache.has(s)) markdownToText(s);
+  return linkCache.get(s) ?? [];
+}
+
+/** A cell's links with their lines, whatever its markup (HTML cells carry theirs). */
+export function cellLinks(cell: RawCell | undefined, markup: 'markdown' | 'text'): CellLink[] {
+  if (!cell) return [];
+  if (markup === 'text') return cell.links ?? [];
+  const out: CellLink[] = [];
+  for (const p of cell.parts) for (const l of markdownLinks(p.text)) out.push({ ...l, line: p.line });
   return out;
 }
 

@@ -431,8 +431,7 @@ function headingId(line: string): string | null {
   if (!line.includes('{#') && !line.includes('<a')) return null;
   const attr = /\{#([^\s{}]+)[^{}]*\}/.exec(line);
   if (attr) return attr[1]!;
-  ANCHOR_ID.lastIndex = 0;
-  return ANCHOR_ID.exec(line)?.[1] ?? null;
+  return /<a\s+(?:name|id)="([^"<>]*)"/i.exec(line)?.[1] ?? null;
 }
 
 function walkHeadings(root: Root, headings: Heading[], lineOf: (l: number) => number, lines: string[]): void {

@@ -155,6 +155,12 @@ export function captionNumber(caption: string): number | null {
  */
 export const STRUCTURE_TITLE_SUFFIXES = ['对象字段说明', '字段数据结构说明', '数据结构说明', '字段说明', '对象说明', '结构体', '对象', ' objects', ' object', ' structure', ' fields'];
 
+/** Words of a description that send the reader to another table of the page: `详情请参见表3`, `see Table 4`. */
+export const TABLE_REFERENCES: RegExp[] = [/参见\s*表\s*(\d{1,4})/, /see table\s*(\d{1,4})/i];
+
+/** A link's text that names a table by number: `表3`, `Table 4`, `表3 allocation_pool对象`. */
+export const TABLE_NUMBER_TEXT = /^(?:table|表)\s*(\d{1,4})(?:\s|$)/i;
+
 /**
  * Where the parameters of a table go, from its caption (first) or the heading it sits under:
  * `表 1 路径参数`, `Query参数`, `表 2 请求Header参数`, `请求Body参数`, Huawei's `## 请求消息` (the
