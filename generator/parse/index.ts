@@ -64,13 +64,15 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   const tables: TableInfo[] = [];
   const request: ParamRow[] = [];
   const response: ParamRow[] = [];
+  // A page with no request or response table (ECS 数据类型/AccessPointType.md) is a data-type page.
+  const dataTypePage = !linked.kinds.some((k) => k === 'request' || k === 'response');
   own.forEach(({ table: t, rows: ownRows, diagnostics: found }, i) => {
     const kind = linked.kinds[i]!;
     const rows = linked.rows[i]!;
     const names = linked.names[i]!;
     const used = kind === 'request' || kind === 'response';
-    // A data-type table other pages link to (CS 通用数据结构): kept with its rows.
-    const definition = kind === 'other' && !linked.linked[i] && t.roles.includes('type') && names.length > 0 && ownRows.length > 0;
+    // A data-type table other pages link to (CS 通用数据结构's `tag`, a 数据类型 page's table): kept with its rows.
+    const definition = kind === 'other' && !linked.linked[i] && t.roles.includes('type') && (linked.named[i]! || dataTypePage) && ownRows.length > 0;
     if (used || definition) diagnostics.push(...found);
     if (used) {
       // Members listed under their struct without `└`: the page's samples say where (not for linked tables).

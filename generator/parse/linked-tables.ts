@@ -35,6 +35,8 @@ export interface LinkedTables {
   kinds: TableKind[];
   /** Per table: the names a link can reach it by (anchors first). */
   names: string[][];
+  /** Per table: whether a caption or heading names it as a structure (not only an anchor). */
+  named: boolean[];
   /** Per table: the row it went under, or null. */
   nestedUnder: ({ name: string; line: number } | null)[];
   /** Per table: whether it links to another table or is linked to (sample nesting is left to the others). */
@@ -163,7 +165,7 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
       };
       const viaLinks = (cell: number): number => {
         if (!raw || cell < 0) return -1;
-        for (const l of cellLinks(raw.cells[cell], table.markup)) {
+        for (const l of cellLinks(raw.cells[cell], table.markup, cell === iDesc)) {
           // `#anchor` is this page. `other.md#anchor` is another page's table, unless this page has
           // that anchor too (pages copy each other's tables, anchors and all); its table number
           // and name are that page's.
@@ -193,7 +195,7 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
       if (t < 0 && !scalar) t = viaLinks(iDesc);
       const ref = refName(row.type);
       if (t < 0 && ref) t = named(ref);
-      if (t < 0 && !scalar && (!raw || cellLinks(raw.cells[iDesc], table.markup).length === 0)) {
+      if (t < 0 && !scalar && (!raw || cellLinks(raw.cells[iDesc], table.markup, true).length === 0)) {
         for (const re of TABLE_REFERENCES) {
           const m = re.exec(row.description);
           if (m && (t = ok(byNumber.get(Number(m[1])))) >= 0) break;
@@ -263,7 +265,7 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
   if (capped) {
     diagnostics.push({ file, line: tables[0]?.table.line ?? 1, severity: 'warning', code: 'linked-table', message: `linked tables would copy more than ${cap} rows into this page; the copies past that were left out` });
   }
-  return { rows, kinds, names: keys.map((k) => k.written), nestedUnder, linked, diagnostics };
+  return { rows, kinds, names: keys.map((k) => k.written), named: keys.map((k) => k.names.length > 0), nestedUnder, linked, diagnostics };
 }
 
 function decodeAnchor(a: string): string {

@@ -165,12 +165,18 @@ export function markdownLinks(s: string): { url: string; text: string }[] {
   return linkCache.get(s) ?? [];
 }
 
-/** A cell's links with their lines, whatever its markup (HTML cells carry theirs). */
-export function cellLinks(cell: RawCell | undefined, markup: 'markdown' | 'text'): CellLink[] {
+/** A list marker at the start of a cell line (stripped before a description line's inline text is cleaned). */
+export const CELL_LIST_MARK = /^\s*([-*+]|\d+[.)])\s+/;
+
+/**
+ * A cell's links with their lines, whatever its markup (HTML cells carry theirs). `list`: the
+ * cell is a description, whose lines are read without their list markers (as the reader batched them).
+ */
+export function cellLinks(cell: RawCell | undefined, markup: 'markdown' | 'text', list = false): CellLink[] {
   if (!cell) return [];
   if (markup === 'text') return cell.links ?? [];
   const out: CellLink[] = [];
-  for (const p of cell.parts) for (const l of markdownLinks(p.text)) out.push({ ...l, line: p.line });
+  for (const p of cell.parts) for (const l of markdownLinks(list ? p.text.replace(CELL_LIST_MARK, '') : p.text)) out.push({ ...l, line: p.line });
   return out;
 }
 

@@ -15,7 +15,7 @@ import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Diagnostic, TableTrait, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
 import { captionOf, headerRoles, isErrorHeader, isParameterHeader, sectionKind } from './vocab.ts';
-import { parseWithCells } from './inline.ts';
+import { CELL_LIST_MARK, parseWithCells } from './inline.ts';
 import { alignRow } from './cells.ts';
 import { HTML_TABLE_OPEN, htmlTableEnds, readHtmlTable } from './html-table.ts';
 
@@ -365,11 +365,11 @@ function scanBlocks(file: string, lines: string[]): Blanked {
       let j = first + 1;
       while (j < n && isRow(lines[j]!)) {
         const rowLines: TextLine[] = [{ text: lines[j]!, line: j + 1 }];
-        const counter = new CellCounter();
-        counter.add(lines[j]!);
         prose[j] = '';
         let k = j + 1;
         if (!endsWithPipe(lines[j]!)) {
+          const counter = new CellCounter();
+          counter.add(lines[j]!);
           // A cell that spans lines: the row goes on until a line ends with its closing pipe.
           while (k < n) {
             const t = lines[k]!;
@@ -417,8 +417,7 @@ function phrasingText(nodes: PhrasingContent[]): string {
   return s;
 }
 
-/** A list marker at the start of a cell line (stripped before the line's inline text is cleaned). */
-export const CELL_LIST_MARK = /^\s*([-*+]|\d+[.)])\s+/;
+export { CELL_LIST_MARK };
 
 /** Heading text as the reader keeps it: anchors (`{#id}`) and attribute lists (`{ .class}`) removed. */
 function headingText(text: string): string {

@@ -87,7 +87,7 @@ const SECTION_WORDS: [SectionKind, RegExp][] = [
   ['request-headers', /^(请求头|请求消息头|公共请求头|request headers?)$/],
   ['request-params', /^(请求参数|请求消息|request parameters|请求body参数|request body parameters|路径参数|path parameters|query parameters)$/],
   ['response-syntax', /^(响应体语法|响应语法|返回语法|response syntax|response structure|响应结构)$/],
-  ['response-params', /^(返回数据|返回参数|响应参数|响应数据|响应消息|响应消息头|response parameters|response elements|response data|response headers?)$/],
+  ['response-params', /^(返回数据|返回参数|回参数|公共返回参数|响应参数|响应数据|响应消息|响应消息头|response parameters|returns? parameters|returned parameters|common response parameters|response elements|response data|response headers?)$/],
   ['examples', /^(示例|examples?|调用示例)$|^(示例|examples?)\s*\d*\s*[:：]|^.{1,40}示例$/],
   ['request-example', /^(请求示例|示例请求|sample requests?|request examples?|example requests?)$/],
   ['response-example', /^(正常返回示例|返回示例|响应示例|错误返回示例|异常返回示例|sample (success |error )?responses?|response examples?|example responses?)$/],
