@@ -125,7 +125,8 @@ function cleanCaption(s: string): string {
 
 /**
  * The caption a line above a table gives it (cleaned), or null: a numbered caption, a line that
- * is all bold (`**AvailableZoneType**`), or a sentence naming the parameter the table details.
+ * is all bold (`**AvailableZoneType**`) or one identifier (`UsageData`), or a sentence naming the
+ * parameter the table details.
  */
 export function captionOf(line: string): string | null {
   const t = line.trim();
@@ -133,6 +134,8 @@ export function captionOf(line: string): string | null {
   const clean = cleanCaption(t);
   if (NUMBERED_CAPTION.test(clean)) return clean;
   if (/^\*\*[^*]+\*\*[:：]?$/.test(t) && clean.length <= 80) return clean;
+  // A line that is one identifier names the structure the table details (`UsageData` over its table).
+  if (/^[A-Za-z_$][\w$.]*$/.test(clean) && clean.length <= 80) return clean;
   if (FIELDS_OF_CAPTIONS.some((re) => re.test(clean))) return clean;
   return null;
 }
