@@ -32,7 +32,7 @@ describe('header cells split one per line', () => {
   });
 
   it('a run of lone cells that no delimiter row closes is prose, and a header after it still reads', () => {
-    const d = read(['## Request parameters', '', '|x', '', '|y', '', 'text', '', '|Name|Type|Required|', '|--|--|--|', '|a|String|Yes|']);
+    const d = read(['## Request parameters', '', '|x', '', '|y', '', 'Some text.', '', '|Name|Type|Required|', '|--|--|--|', '|a|String|Yes|']);
     expect(d.tables.map((t) => [t.header.join('|'), t.traits.join(',')])).toEqual([['Name|Type|Required', '']]);
     expect(d.request.map((r) => r.name)).toEqual(['a']);
   });

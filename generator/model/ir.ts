@@ -69,6 +69,7 @@ export type DiagnosticCode =
   | 'no-request-table' // a page that looks like an API reference but has no request-parameter table
   | 'no-operation' // a page with parameter tables but no operation name
   | 'operation-mismatch' // the OpenAPI Explorer link names another operation than the page's own text
+  | 'table-too-deep' // an HTML table nested deeper than the reader follows (its recursion would overflow): left out
   | 'linked-table' // a row links to a table of its page that was not nested under it: a cycle, or the page's cap on nested copies
   | 'page-failed' // reading, parsing or reconciling this page threw: the page is left out, the run goes on
   | 'page-skipped'; // not read: too large, not a regular file, a symlink loop, unreadable

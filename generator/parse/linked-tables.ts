@@ -129,6 +129,9 @@ function keysOf(tables: TableRows[]): Keys[] {
   });
 }
 
+/** How many tables deep linking nests (real pages: 4). */
+const MAX_LEVELS = 32;
+
 /** How many row copies linking may add to a page, beyond its own rows. */
 const COPY_CAP = (own: number): number => 4 * own + 1000;
 
@@ -235,9 +238,13 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
   let budget = cap;
   let capped = false;
 
-  const emit = (ti: number, out: ParamRow[], offset: number, parent: ParamRow | null, kind: TableKind, stack: number[]): void => {
+  /** Tables being expanded, outermost first (a table met again is a cycle). */
+  const open = new Set<number>();
+  let tooDeep = false;
+  const emit = (ti: number, out: ParamRow[], offset: number, parent: ParamRow | null, kind: TableKind): void => {
     done[ti] = true;
     kinds[ti] = kind;
+    open.add(ti);
     const hasPosition = tables[ti]!.table.roles.includes('position');
     tables[ti]!.rows.forEach((row, ri) => {
       const copy: ParamRow =
@@ -251,17 +258,32 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
       out.push(copy);
       const t = target[ti]![ri] ?? -1;
       if (t < 0) return;
-      if (stack.includes(t)) {
+      if (open.has(t)) {
         diagnostics.push({ file, line: row.source.line, severity: 'info', code: 'linked-table', message: `"${row.name}" links to the table at line ${tables[t]!.table.line}, which contains it: not nested again (a structure that contains itself)` });
         return;
       }
+      if (open.size >= MAX_LEVELS) {
+        tooDeep = true;
+        done[t] = true; // left out, not put at the top instead
+        return;
+      }
       nestedUnder[t] ??= { name: row.name, line: row.source.line };
-      emit(t, out, copy.depth + 1, copy, kind, [...stack, t]);
+      emit(t, out, copy.depth + 1, copy, kind);
     });
+    open.delete(ti);
   };
   // Top-level tables first, in page order; then whatever only a cycle reaches.
-  for (let ti = 0; ti < n; ti++) if (!nestedIn[ti]) emit(ti, rows[ti]!, 0, null, tables[ti]!.kind, [ti]);
-  for (let ti = 0; ti < n; ti++) if (!done[ti]) emit(ti, rows[ti]!, 0, null, tables[ti]!.kind, [ti]);
+  for (let ti = 0; ti < n; ti++) if (!nestedIn[ti]) emit(ti, rows[ti]!, 0, null, tables[ti]!.kind);
+  // Tables only a cycle reaches (no top-level table leads to them) stand at the top; tables a
+  // cap or the depth bound cut off stay out.
+  const reached = new Array<boolean>(n).fill(false);
+  const todo = [...Array(n).keys()].filter((ti) => !nestedIn[ti]);
+  for (const ti of todo) reached[ti] = true;
+  while (todo.length) for (const t of target[todo.shift()!]!) if (t >= 0 && !reached[t]) (reached[t] = true, todo.push(t));
+  for (let ti = 0; ti < n; ti++) if (!done[ti] && !reached[ti]) emit(ti, rows[ti]!, 0, null, tables[ti]!.kind);
+  if (tooDeep) {
+    diagnostics.push({ file, line: tables[0]?.table.line ?? 1, severity: 'warning', code: 'linked-table', message: `tables link to each other more than ${MAX_LEVELS} levels deep; the levels past that were not nested` });
+  }
   if (capped) {
     diagnostics.push({ file, line: tables[0]?.table.line ?? 1, severity: 'warning', code: 'linked-table', message: `linked tables would copy more than ${cap} rows into this page; the copies past that were left out` });
   }

@@ -102,6 +102,28 @@ function cellsOf(row: Element): Element[] {
   return children(row).filter((c): c is Element => isElement(c, 'td', 'th'));
 }
 
+/** Deeper nesting than this is not read: hast-util-from-parse5 and the cell walk recurse per level. */
+const MAX_DEPTH = 400;
+/** Elements that never nest in themselves (HTML closes them implicitly) or hold nothing. */
+const FLAT = new Set(['tr', 'td', 'th', 'li', 'p', 'dt', 'dd', 'option', 'thead', 'tbody', 'tfoot', 'br', 'img', 'hr', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source', 'track', 'embed', 'param', 'a']);
+
+/**
+ * How deep a block's elements nest, counted on its tags (one pass; `[^<>]`: a scan from one `<`
+ * stops at the next). Elements HTML closes implicitly are not counted, so a table without
+ * closing tags does not look deep.
+ */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of text.matchAll(/<(\/?)([A-Za-z][\w-]*)([^<>]*)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (FLAT.has(name) || m[3]!.endsWith('/')) continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else max = Math.max(max, ++depth);
+  }
+  return max;
+}
+
 /**
  * For each line that opens a table block, the line its `<table>` closes on (-1: never), found
  * for every block of the page in one pass: with D[k] the count of `<table` minus `</table` on
@@ -142,11 +164,30 @@ export function readHtmlTable(file: string, lines: string[], start: number, clos
     end--;
     diagnostics.push({ file, line: start + 1, severity: 'warning', code: 'unclosed-html-table', message: `<table> opened here is never closed; read up to line ${end + 1}` });
   }
-  const root = fromHtml(lines.slice(start, end + 1).join('\n'), { fragment: true });
+  const text = lines.slice(start, end + 1).join('\n');
+  if (nestingDepth(text) > MAX_DEPTH) {
+    diagnostics.push({ file, line: start + 1, severity: 'warning', code: 'table-too-deep', message: `this <table> nests elements more than ${MAX_DEPTH} deep; left out` });
+    return { table: null, end, diagnostics };
+  }
+  try {
+    const block = readBlock(file, text, start);
+    return { table: block.table, end, diagnostics: [...diagnostics, ...block.diagnostics] };
+  } catch (e) {
+    // hast-util-from-parse5 (and the cell walk) recurse once per level of nesting: thousands of
+    // nested elements overflow the stack. Such a table is left out, with a diagnostic.
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push({ file, line: start + 1, severity: 'warning', code: 'table-too-deep', message: 'this <table> nests elements too deep to read; left out' });
+    return { table: null, end, diagnostics };
+  }
+}
+
+function readBlock(file: string, text: string, start: number): Omit<HtmlTableRead, 'end'> {
+  const diagnostics: Diagnostic[] = [];
+  const root = fromHtml(text, { fragment: true });
   const offset = start; // fragment line 1 is page line start + 1
   const table = children(root).find((c): c is Element => isElement(c, 'table'));
   const rows = table ? ownRows(table) : [];
-  if (!table || rows.length === 0) return { table: null, end, diagnostics };
+  if (!table || rows.length === 0) return { table: null, diagnostics };
   const headIndex = Math.max(0, rows.findIndex((r) => cellsOf(r).length > 0 && cellsOf(r).every((c) => c.tagName === 'th')));
   const headRow = rows[headIndex]!;
   const header = cellsOf(headRow).map((c) => cellLines(c, offset).parts.map((p) => p.text).join(' ').trim());
@@ -165,5 +206,5 @@ export function readHtmlTable(file: string, lines: string[], start: number, clos
   }
   const id = table.properties?.id;
   const anchors = typeof id === 'string' && id ? [id] : [];
-  return { table: { layout: 'html-table', markup: 'text', header, roles, line: lineOf(headRow), rows: out, anchors }, end, diagnostics };
+  return { table: { layout: 'html-table', markup: 'text', header, roles, line: lineOf(headRow), rows: out, anchors }, diagnostics };
 }

@@ -64,6 +64,24 @@ function needsParse(s: string): boolean {
 }
 
 /**
+ * How many inline-markup characters (`[ ] < > * _ ~` and backticks) a line may have to be parsed
+ * by remark. micromark's matching of emphasis, labels and inline HTML takes time quadratic in
+ * the unmatched ones on a line (`*a_` 4,000 times: 8.6 s); no real page has more than 117 on a
+ * line, so a line with more is read by the escapes-and-code path, its other markup left as text.
+ */
+export const MARKUP_LIMIT = 256;
+
+export function tooMuchMarkup(s: string): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // [ ] < > * _ ~ `
+    if (c === 91 || c === 93 || c === 60 || c === 62 || c === 42 || c === 95 || c === 126 || c === 96) if (++n > MARKUP_LIMIT) return true;
+  }
+  return false;
+}
+
+/**
  * A cell line that is a code fence (```` ``` ````, `~~~json`): the page's site shows a code block
  * there, so the marker itself is no text. Never parsed in a batch, where it would open a block
  * over the cells after it.
@@ -71,17 +89,23 @@ function needsParse(s: string): boolean {
 const FENCE_LINE = /^\s*(?:`{3,}[^`]*|~{3,}.*)$/;
 
 /**
- * A leading block marker would make remark read a heading/list/quote/code: escape it to keep
- * one paragraph. Link destinations with spaces (`[addon](/intl.en-US/API Reference/x.md)`, common
- * in these pages and rendered as links by their site) are not links in CommonMark; wrapping the
- * destination in `<...>`, CommonMark's own form for such destinations, keeps them links.
+ * A cell line as a paragraph of its own: behind the inert prefix `x `, nothing in it can start a
+ * block (a heading, list, quote, code block, HTML block, thematic break, or a link-reference
+ * definition that would apply to other cells), and its first characters flank emphasis as at
+ * the start of a line (a space and the start of a line count alike). The prefix is taken off the
+ * text again (fromCell). Link destinations with spaces (`[addon](/intl.en-US/API Reference/x.md)`,
+ * common in these pages and rendered as links by their site) are not links in CommonMark;
+ * wrapping the destination in `<...>`, CommonMark's own form for such destinations, keeps them
+ * links (found from each `](` up to the next parenthesis or angle bracket: linear).
  */
+const PREFIX = 'x ';
 function asParagraph(s: string): string {
-  return s
-    .trimStart()
-    .replace(/^([#>+=*_-]|\d+[.)]|<)/, '\\$1')
-    .replace(/^\[((?:[^\]\\]|\\.)*)\]:/, '\\[$1]:')
-    .replace(/\]\(([^()<>]*)\)/g, (m, dest: string) => (/\s/.test(dest) && !/^\s/.test(dest) ? `](<${dest}>)` : m));
+  return PREFIX + s.trimStart().replace(/\]\(([^()<>]*)\)/g, (m, dest: string) => (/\s/.test(dest) && !/^\s/.test(dest) ? `](<${dest}>)` : m));
+}
+
+function fromCell(nodes: Nodes[]): string {
+  const out = fromTree(nodes);
+  return out.startsWith(PREFIX) ? out.slice(PREFIX.length) : out === PREFIX.trim() ? '' : out;
 }
 
 function linksOf(nodes: Nodes[]): { url: string; text: string }[] {
@@ -95,7 +119,7 @@ function linksOf(nodes: Nodes[]): { url: string; text: string }[] {
 }
 
 function store(s: string, nodes: Nodes[]): string {
-  const out = fromTree(nodes);
+  const out = fromCell(nodes);
   const text = /^\s/.test(s) && out ? ' ' + out : out;
   if (cache.size > CACHE_LIMIT) {
     cache.clear();
@@ -121,7 +145,7 @@ function fromTree(nodes: Nodes[]): string {
  * top-level nodes are returned (positions are those of `prefix`).
  */
 export function parseWithCells(prefix: string, cells: string[]): RootContent[] {
-  const todo = [...new Set(cells.filter((s) => needsParse(s) && !cache.has(s) && !FENCE_LINE.test(s)))];
+  const todo = [...new Set(cells.filter((s) => needsParse(s) && !cache.has(s) && !FENCE_LINE.test(s) && !tooMuchMarkup(s)))];
   const prefixLines = prefix === '' ? 0 : prefix.split('\n').length;
   const first = prefixLines === 0 ? 1 : prefixLines + 2;
   const text = (prefix && todo.length ? `${prefix}\n\n` : prefix) + todo.map(asParagraph).join('\n\n');
@@ -147,7 +171,7 @@ export function markdownToText(s: string): string {
   const hit = cache.get(s);
   if (hit !== undefined) return hit;
   if (FENCE_LINE.test(s)) return '';
-  if (NEEDS_PARSE.test(s)) return store(s, (processor.parse(asParagraph(s)) as Root).children as Nodes[]);
+  if (NEEDS_PARSE.test(s) && !tooMuchMarkup(s)) return store(s, (processor.parse(asParagraph(s)) as Root).children as Nodes[]);
   // Escapes and code spans only. Code spans first: escapes inside them are literal.
   const out = s.includes('`') ? s.split(/(`+[^`]*`+)/).map((p, i) => (i % 2 ? stripCode(p) : p.replace(ESCAPE, '$1'))).join('') : s.replace(ESCAPE, '$1');
   if (cache.size > CACHE_LIMIT) {

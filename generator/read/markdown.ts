@@ -15,7 +15,7 @@ import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Diagnostic, TableTrait, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
 import { captionOf, headerRoles, isErrorHeader, isParameterHeader, sectionKind } from './vocab.ts';
-import { CELL_LIST_MARK, parseWithCells } from './inline.ts';
+import { CELL_LIST_MARK, parseWithCells, tooMuchMarkup } from './inline.ts';
 import { alignRow } from './cells.ts';
 import { HTML_TABLE_OPEN, htmlTableEnds, readHtmlTable } from './html-table.ts';
 
@@ -478,6 +478,15 @@ function plainHeading(line: string): { level: number; text: string } | null {
   return { level: m[1]!.length, text: content };
 }
 
+/** Longer headings are not given to remark (the longest line of the corpora is 976 characters). */
+const MAX_HEADING = 1024;
+
+/** An ATX heading's level and content as written (markup kept). */
+function rawHeading(line: string): { level: number; text: string } | null {
+  const m = ATX_PARTS.exec(trimSpacesEnd(line));
+  return m ? { level: m[1]!.length, text: m[2] ?? '' } : null;
+}
+
 /**
  * Setext headings (`tag {#tag}` over a line of `-`, as CS's 通用数据结构 names its tables) are
  * rewritten in `prose` as the ATX heading they mean, so the one heading path reads them. Only
@@ -518,7 +527,9 @@ function proseToParse(prose: string[], lines: string[]): { text: string; lineOf:
     if (t === '') continue;
     if (t.includes('](') || t.includes('<http')) linkLines.push(i + 1);
     if (!ATX_HEADING.test(t)) continue;
-    const h = plainHeading(t);
+    // A heading remark would not read in linear time (more markup than MARKUP_LIMIT, or longer
+    // than any real heading: micromark looks for a closing `#` sequence at every `#`) is kept as written.
+    const h = plainHeading(t) ?? (t.length > MAX_HEADING || tooMuchMarkup(t) ? rawHeading(t) : null);
     if (h) {
       const text = headingText(h.text);
       plain.push({ text, level: h.level, line: i + 1, kind: sectionKind(text), id: headingId(lines[i]!) });
@@ -545,7 +556,7 @@ function asBlocks(prose: string[], lines: number[]): { text: string; lineOf: num
 
 /** The links of the listed prose lines that `select` keeps, in one remark call. */
 function parseLinks(prose: string[], linkLines: number[], select: (line: string) => boolean): Link[] {
-  const chosen = linkLines.filter((n) => select(prose[n - 1]!));
+  const chosen = linkLines.filter((n) => select(prose[n - 1]!) && !tooMuchMarkup(prose[n - 1]!));
   if (chosen.length === 0) return [];
   const { text, lineOf } = asBlocks(prose, chosen);
   const links: Link[] = [];
