@@ -19,7 +19,7 @@ const page = (rel: string) => documentFromBytes(`layouts/${rel}`, readFileSync(j
 function render(d: DocumentIR): string {
   const out = [`# ${d.file}`, `operation ${d.operation ?? '-'} · ${d.method ?? '-'} ${d.path ?? '-'}`, ''];
   for (const t of d.tables) {
-    const extra = [t.traits.length ? `traits:${t.traits.join(',')}` : '', t.names ? `names:${t.names.join(',')}` : '', t.nestedUnder ? `under:${t.nestedUnder.name}@L${t.nestedUnder.line}` : '', t.fields ? `fields:${t.fields.length}` : ''].filter(Boolean).join(' ');
+    const extra = [t.traits.length ? `traits:${t.traits.join(',')}` : '', t.anchors ? `anchors:${t.anchors.join(',')}` : '', t.names ? `names:${t.names.join(',')}` : '', t.nestedUnder ? `under:${t.nestedUnder.name}@L${t.nestedUnder.line}` : '', t.fields ? `fields:${t.fields.length}` : ''].filter(Boolean).join(' ');
     out.push(`table L${t.source.line} ${t.kind} ${t.layout} [${t.header.join(' | ')}] → [${t.columns.join(', ')}] rows:${t.rowCount}${extra ? ` ${extra}` : ''}`);
   }
   out.push('', `## request (${d.request.length})`, renderRows(d.request), '', `## response (${d.response.length})`, renderRows(d.response));

@@ -148,3 +148,12 @@ describe('type spellings of other products', () => {
     });
   }
 });
+
+describe('response tables by status', () => {
+  it('the body of a 4xx or 5xx response (Huawei `**状态码为 400 时:**` over its caption) is an error table, not the response', () => {
+    const t = (status: number, n: number, rows: string[]) => [`**状态码为 ${status} 时:**`, '', `**表 ${n}**  响应Body参数`, '', '|参数|参数类型|描述|', '|--|--|--|', ...rows, ''];
+    const d = read(['## 响应参数', '', ...t(201, 1, ['|request_id|String|请求ID|', '|vpc|Vpc object|-|']), ...t(400, 2, ['|error_msg|String|x|', '|error_code|String|y|']), ...t(500, 3, ['|error_msg|String|x|'])]);
+    expect(d.tables.map((x) => x.kind)).toEqual(['response', 'error', 'error']);
+    expect(d.response.map((r) => r.name)).toEqual(['request_id', 'vpc']);
+  });
+});

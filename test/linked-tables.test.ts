@@ -56,12 +56,12 @@ describe('tables linked on one page', () => {
     expect(tree(d.request)).toEqual(['vpc', '  name <vpc', '  routes <vpc', '    destination <routes']);
     expect(d.request.map((r) => r.position)).toEqual(['Body', null, null, null]);
     expect(tree(d.response)).toEqual(['vpc', '  id <vpc']);
-    expect(d.tables.map((t) => [t.kind, t.names, t.nestedUnder?.name ?? null])).toEqual([
-      ['request', ['t2'], null],
-      ['request', ['t3', 'vpc'], 'vpc'],
-      ['request', ['t4', 'route'], 'routes'],
-      ['response', ['t5'], null],
-      ['response', ['t6', 'vpc'], 'vpc'],
+    expect(d.tables.map((t) => [t.kind, t.anchors, t.names ?? null, t.nestedUnder?.name ?? null])).toEqual([
+      ['request', ['t2'], null, null],
+      ['request', ['t3'], ['vpc'], 'vpc'],
+      ['request', ['t4'], ['route'], 'routes'],
+      ['response', ['t5'], null, null],
+      ['response', ['t6'], ['vpc'], 'vpc'],
     ]);
     expect(d.diagnostics.filter((x) => x.code !== 'no-operation')).toEqual([]);
   });
@@ -155,9 +155,9 @@ describe('types linked to a data-type page (across pages)', () => {
   );
 
   it('the data-type page keeps its named tables with their rows; the linking rows keep the link', () => {
-    expect(structures.tables.map((t) => [t.kind, t.names, t.fields?.map((f) => f.name)])).toEqual([
-      ['other', ['tag', 'tag'], ['key', 'value']],
-      ['other', ['taint', 'taint'], ['effect']],
+    expect(structures.tables.map((t) => [t.kind, t.anchors, t.names, t.fields?.map((f) => f.name)])).toEqual([
+      ['other', ['tag'], ['tag'], ['key', 'value']],
+      ['other', ['taint'], ['taint'], ['effect']],
     ]);
     expect(user.request.map((r) => r.typeLink)).toEqual([
       { url: '/cn.zh-CN/API参考/通用数据结构.md', text: 'tag' },

@@ -206,9 +206,13 @@ export interface TableInfo {
   heading: string | null;
   rowCount: number;
   /**
-   * The names a link can reach the table by (absent when none): its anchors (`table33750194`,
-   * `section_28947_03`) and the structure its caption or heading names (`vpc` for `表 3 vpc对象`,
-   * `AvailableZoneType`, `tag`, `Sources` for "the fields of the Sources parameter").
+   * The anchors a link can reach the table by (absent when none): `<a name="table33750194">` above
+   * it, the id of the heading it is the first table under (`section_28947_03`).
+   */
+  anchors?: string[];
+  /**
+   * The structure its caption or heading names (absent when none): `vpc` for `表 3 vpc对象`,
+   * `AvailableZoneType`, `tag` (a heading), `Sources` for "the fields of the Sources parameter".
    */
   names?: string[];
   /**

@@ -53,7 +53,7 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
   // Every parameter table's rows; tables that detail a row of another table go under it.
   const placeholders = pathPlaceholders(meta.path);
   const own: (TableRows & { diagnostics: Diagnostic[] })[] = doc.tables.map((t) => {
-    const kind = tableKind(t.header, t.roles, t.heading?.kind ?? 'other', t.caption);
+    const kind = tableKind(t.header, t.roles, t.heading?.kind ?? 'other', t.caption, t.status);
     const found: Diagnostic[] = [];
     const where = locationOf(t.caption) ?? locationOf(t.heading?.text ?? null);
     const rows = kind !== 'error' && t.roles.includes('name') ? rowsFromTable(t, doc.file, doc.lang, found, { where, placeholders }) : [];
@@ -70,9 +70,10 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     const kind = linked.kinds[i]!;
     const rows = linked.rows[i]!;
     const names = linked.names[i]!;
+    const anchors = linked.anchors[i]!;
     const used = kind === 'request' || kind === 'response';
     // A data-type table other pages link to (CS 通用数据结构's `tag`, a 数据类型 page's table): kept with its rows.
-    const definition = kind === 'other' && !linked.linked[i] && t.roles.includes('type') && (linked.named[i]! || dataTypePage) && ownRows.length > 0;
+    const definition = kind === 'other' && !linked.linked[i] && t.roles.includes('type') && (names.length > 0 || dataTypePage) && ownRows.length > 0;
     if (used || definition) diagnostics.push(...found);
     if (used) {
       // Members listed under their struct without `└`: the page's samples say where (not for linked tables).
@@ -82,6 +83,7 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     }
     const requiredColumn = !t.roles.includes('required') ? 'absent' : ownRows.length === 0 || ownRows.some((r) => r.rawRequired) ? 'filled' : 'empty';
     const info: TableInfo = { kind, layout: t.layout, traits: t.traits, requiredColumn, header: t.header, columns: t.roles, source: { file: doc.file, line: t.line }, heading: t.heading?.text ?? null, rowCount: t.rows.length };
+    if (anchors.length) info.anchors = anchors;
     if (names.length) info.names = names;
     if (linked.nestedUnder[i]) info.nestedUnder = linked.nestedUnder[i]!;
     if (definition) info.fields = ownRows;

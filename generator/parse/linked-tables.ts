@@ -33,10 +33,10 @@ export interface LinkedTables {
   rows: ParamRow[][];
   /** Per table: its kind, a nested table taking the kind of the table it went into. */
   kinds: TableKind[];
-  /** Per table: the names a link can reach it by (anchors first). */
+  /** Per table: its anchors (`<a name>` above it, the id of the heading it is first under). */
+  anchors: string[][];
+  /** Per table: the structures its caption or heading names, as written (`vpc`, `AvailableZoneType`). */
   names: string[][];
-  /** Per table: whether a caption or heading names it as a structure (not only an anchor). */
-  named: boolean[];
   /** Per table: the row it went under, or null. */
   nestedUnder: ({ name: string; line: number } | null)[];
   /** Per table: whether it links to another table or is linked to (sample nesting is left to the others). */
@@ -99,7 +99,7 @@ interface Keys {
   names: string[];
   /** The parameter a "fields of X" caption names (loose). */
   fieldsOf: string | null;
-  /** For TableInfo.names: as written. */
+  /** The structure names as written (TableInfo.names). */
   written: string[];
 }
 
@@ -112,7 +112,7 @@ function keysOf(tables: TableRows[]): Keys[] {
     prevLine = table.line;
     const anchors = [...table.anchors];
     if (first && h.id) anchors.push(h.id);
-    const written: string[] = [...anchors];
+    const written: string[] = [];
     const names: string[] = [];
     const add = (n: string | null): void => {
       if (!n) return;
@@ -287,7 +287,7 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
   if (capped) {
     diagnostics.push({ file, line: tables[0]?.table.line ?? 1, severity: 'warning', code: 'linked-table', message: `linked tables would copy more than ${cap} rows into this page; the copies past that were left out` });
   }
-  return { rows, kinds, names: keys.map((k) => k.written), named: keys.map((k) => k.names.length > 0), nestedUnder, linked, diagnostics };
+  return { rows, kinds, anchors: keys.map((k) => k.anchors), names: keys.map((k) => k.written), nestedUnder, linked, diagnostics };
 }
 
 function decodeAnchor(a: string): string {

@@ -24,7 +24,7 @@ const TABLE_TAG = /<(\/?)table[\s>]/gi;
 const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'pre', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 
 export interface HtmlTableRead {
-  table: Omit<RawTable, 'heading' | 'caption' | 'traits'> | null;
+  table: Omit<RawTable, 'heading' | 'caption' | 'traits' | 'status'> | null;
   /** Index (0-based) of the block's last line. */
   end: number;
   diagnostics: Diagnostic[];

@@ -14,7 +14,7 @@
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 import type { Diagnostic, TableTrait, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
-import { captionOf, headerRoles, isErrorHeader, isParameterHeader, sectionKind } from './vocab.ts';
+import { captionOf, headerRoles, isErrorHeader, isParameterHeader, sectionKind, statusOf } from './vocab.ts';
 import { CELL_LIST_MARK, parseWithCells, tooMuchMarkup } from './inline.ts';
 import { alignRow } from './cells.ts';
 import { HTML_TABLE_OPEN, htmlTableEnds, readHtmlTable } from './html-table.ts';
@@ -190,7 +190,7 @@ function startsWithPipe(text: string): boolean {
   return false;
 }
 
-type ScannedTable = Omit<RawTable, 'heading' | 'caption' | 'anchors'> & { start: number; anchors?: string[] };
+type ScannedTable = Omit<RawTable, 'heading' | 'caption' | 'anchors' | 'status'> & { start: number; anchors?: string[] };
 
 interface Blanked {
   /** Lines with table rows and fence bodies replaced by '' (for remark). */
@@ -569,20 +569,32 @@ function parseLinks(prose: string[], linkLines: number[], select: (line: string)
  * parameter it details; see `captionOf` in ./vocab.ts) and anchor lines (`<a name="...">`),
  * looking up at most 4 lines past blank lines and anchors (the nearest caption wins).
  */
-function above(lines: string[], start: number): { caption: string | null; anchors: string[] } {
+function above(lines: string[], start: number): { caption: string | null; anchors: string[]; status: number | null } {
   const anchors: string[] = [];
   let caption: string | null = null;
-  for (let l = start - 1; l >= 0 && l >= start - 4; l--) {
+  let status: number | null = null;
+  let l = start - 1;
+  for (; l >= 0 && l >= start - 4; l--) {
     const t = lines[l]!.trim();
     if (t === '') continue;
     if (t.length < 400 && ANCHOR_LINE.test(t)) {
       for (const m of t.matchAll(ANCHOR_ID)) anchors.push(m[1]!);
       continue;
     }
-    caption = captionOf(t);
+    status = statusOf(t);
+    if (status === null) caption = captionOf(t);
     break;
   }
-  return { caption, anchors };
+  // Above a caption, the status the table is for (`**状态码为 400 时:**`, then `**表 7**  响应Body参数`).
+  if (caption !== null && status === null) {
+    for (let k = l - 1; k >= 0 && k >= l - 3; k--) {
+      const t = lines[k]!.trim();
+      if (t === '') continue;
+      status = t.length < 200 ? statusOf(t) : null;
+      break;
+    }
+  }
+  return { caption, anchors, status };
 }
 
 export function readMarkdown(file: string, lines: string[]): MarkdownScan {
@@ -609,9 +621,9 @@ export function readMarkdown(file: string, lines: string[]): MarkdownScan {
   let h = -1;
   const tables: RawTable[] = blocks.tables.map(({ start, ...t }) => {
     while (h + 1 < headings.length && headings[h + 1]!.line < t.line) h++;
-    const { caption, anchors } = above(lines, start);
+    const { caption, anchors, status } = above(lines, start);
     const traits = caption && !t.traits.includes('captioned') ? [...t.traits, 'captioned' as const] : t.traits;
-    return { ...t, traits, heading: headings[h] ?? null, caption, anchors: [...anchors, ...(t.anchors ?? [])] };
+    return { ...t, traits, heading: headings[h] ?? null, caption, status, anchors: [...anchors, ...(t.anchors ?? [])] };
   });
   return { fences: blocks.fences, tables, headings, links, diagnostics: blocks.diagnostics };
 }

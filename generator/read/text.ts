@@ -344,7 +344,7 @@ function readRowPerLine(
     }
   }
   flush();
-  return { layout: 'text-row-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, anchors: [], traits: caption ? ['captioned'] : [], rows };
+  return { layout: 'text-row-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, status: null, anchors: [], traits: caption ? ['captioned'] : [], rows };
 }
 
 function readCellPerLine(
@@ -388,5 +388,5 @@ function readCellPerLine(
     i++;
   }
   flush();
-  return { layout: 'text-cell-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, anchors: [], traits: caption ? ['captioned'] : [], rows };
+  return { layout: 'text-cell-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, status: null, anchors: [], traits: caption ? ['captioned'] : [], rows };
 }

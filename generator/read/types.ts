@@ -70,6 +70,8 @@ export interface RawTable {
    * ("The following table describes the fields of the Sources parameter.").
    */
   caption: string | null;
+  /** The HTTP status a line above the table names (`**状态码为 400 时:**`), or null. */
+  status: number | null;
   /** Anchor ids right above the table (`<a name="table33750194"></a>`) or on its `<table id>`. */
   anchors: string[];
   /** How the table departs from its layout's plain form (see TableTrait). */

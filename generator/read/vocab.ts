@@ -184,9 +184,22 @@ export function locationOf(text: string | null): 'Path' | 'Query' | 'Header' | '
   return null;
 }
 
-/** Decide a table's kind from its header roles and the section it sits in. */
-export function tableKind(header: string[], roles: ColumnRole[], section: SectionKind, caption: string | null): TableKind {
+/** A line saying which status a response table is for: `**状态码为 400 时:**`, `Status code: 200`. */
+const STATUS_CAPTION = /^(?:状态码为?|(?:http )?status(?: code)?(?: is)?[:：]?)\s*(\d{3})\b/i;
+
+/** The HTTP status a caption line names, or null. */
+export function statusOf(line: string): number | null {
+  const m = STATUS_CAPTION.exec(cleanCaption(line));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Decide a table's kind from its header roles, the section it sits in, its caption, and the
+ * status a line above it names (the body of a 4xx or 5xx response is an error, not the response).
+ */
+export function tableKind(header: string[], roles: ColumnRole[], section: SectionKind, caption: string | null, status: number | null = null): TableKind {
   if (isErrorHeader(header)) return 'error';
+  if (status !== null && status >= 400) return 'error';
   if (!isParameterHeader(roles)) return 'other';
   const cap = caption ? normalizeLabel(caption) : '';
   if (/响应|返回|response/.test(cap)) return 'response';

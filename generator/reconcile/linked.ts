@@ -2,8 +2,8 @@
  * Types that link to another page of the same docs (issue 12.3, across pages):
  * `Array of [tag](/cn.zh-CN/API参考/通用数据结构.md)` (CS), `[User](../数据类型/User.md)`. The row
  * carries the link (`ParamRow.typeLink`); the page it names is found among the documents, and
- * on it the data-type table the link names (`TableInfo.fields`: by the link's anchor, else by its
- * text against the table's names, else the page's only such table). Copies of that table's rows
+ * on it the data-type table the link names (`TableInfo.fields`: by the link's anchor against the
+ * table's anchors, else by its text against the table's names, else the page's only such table). Copies of that table's rows
  * go right after the row, one level deeper, with the row as their parent: tree rows, which
  * reconcile turns into nested models as it does for `└` rows. Their sources stay on the page
  * that states them.
@@ -76,7 +76,7 @@ export function linkAcrossPages(docs: DocumentIR[]): DocumentIR[] {
     const anchor = link.url.includes('#') ? decode(link.url.slice(link.url.indexOf('#') + 1)) : '';
     const text = looseName(link.text);
     const table =
-      (anchor && tables.find((t) => t.names?.includes(anchor))) ||
+      (anchor && tables.find((t) => t.anchors?.includes(anchor))) ||
       (text && tables.find((t) => t.names?.some((n) => looseName(n) === text))) ||
       (tables.length === 1 ? tables[0] : undefined);
     return table ? { doc, table } : null;
