@@ -157,3 +157,15 @@ describe('response tables by status', () => {
     expect(d.response.map((r) => r.name)).toEqual(['request_id', 'vpc']);
   });
 });
+
+describe('required cells that carry a condition', () => {
+  it('`否 使用AK/SK认证时该字段必选。` is the flag as stated; the cell stays as written', () => {
+    const d = read(['## 请求参数', '', '|名称|是否必选|描述|', '|--|--|--|', '|Host|否 使用AK/SK认证时该字段必选。|x|', '|X-Token|是，使用Token认证时。|y|', '|Z|maybe|z|']);
+    expect(d.request.map((r) => [r.name, r.required, r.rawRequired])).toEqual([
+      ['Host', false, '否 使用AK/SK认证时该字段必选。'],
+      ['X-Token', true, '是，使用Token认证时。'],
+      ['Z', null, 'maybe'],
+    ]);
+    expect(d.diagnostics.filter((x) => x.code === 'unknown-required').map((x) => x.line)).toEqual([7]);
+  });
+});

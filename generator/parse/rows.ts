@@ -106,7 +106,7 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
     let rawRequired: string | null = null;
     if (iReq >= 0) {
       rawRequired = joinCell(cell(iReq), table.markup);
-      const v = requiredValue(rawRequired);
+      const v = requiredValue(rawRequired, true);
       if (v === undefined) {
         diagnostics.push({ file, line: raw.line, severity: 'warning', code: 'unknown-required', message: `required cell "${rawRequired}" of "${name}" is neither yes nor no; treated as not stated` });
       } else required = v;

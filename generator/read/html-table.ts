@@ -194,11 +194,31 @@ function readBlock(file: string, text: string, start: number): Omit<HtmlTableRea
   const roles = headerRoles(header);
   const lineOf = (e: Element): number => (e.position?.start.line ?? 1) + offset;
   const out: RawRow[] = [];
+  // Cells that span rows (`rowspan`) stand in the rows below them too; a cell that spans columns
+  // (`colspan`) is followed by empty cells, so every row lines up with the header.
+  let spans: { col: number; cell: RawCell; left: number }[] = [];
+  const span = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v > 1 ? Math.min(v, 1000) : 1);
   for (const r of rows.slice(headIndex + 1)) {
-    const raw: RawCell[] = cellsOf(r).map((c) => {
+    const raw: RawCell[] = [];
+    const carried = spans.filter((x) => x.left > 0);
+    const place = (): void => {
+      for (let c = carried.find((x) => x.col === raw.length); c; c = carried.find((x) => x.col === raw.length)) {
+        raw.push(c.cell);
+        c.left--;
+      }
+    };
+    const next: typeof spans = [];
+    for (const c of cellsOf(r)) {
+      place();
       const { parts, links } = cellLines(c, offset);
-      return links.length ? { parts, links } : { parts };
-    });
+      const cell: RawCell = links.length ? { parts, links } : { parts };
+      const rowSpan = span(c.properties?.rowSpan);
+      if (rowSpan > 1) next.push({ col: raw.length, cell, left: rowSpan - 1 });
+      raw.push(cell);
+      for (let k = 1; k < span(c.properties?.colSpan) && raw.length < roles.length; k++) raw.push({ parts: [{ text: '', line: parts[0]!.line }] });
+    }
+    place();
+    spans = [...carried.filter((x) => x.left > 0), ...next];
     if (raw.length === 0 || roles.length === 0) continue;
     const { cells, diagnostic } = alignRow(file, lineOf(r), raw, roles);
     if (diagnostic) diagnostics.push(diagnostic);

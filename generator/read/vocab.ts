@@ -216,11 +216,19 @@ export function tableKind(header: string[], roles: ColumnRole[], section: Sectio
 const REQUIRED_YES = new Set(['是', 'yes', 'yse', 'required', '必选', '必须', '必需', '必填']);
 const REQUIRED_NO = new Set(['否', 'no', 'optional', '可选', '非必须', '非必选']);
 
-export function requiredValue(cell: string): boolean | null | undefined {
+/**
+ * `lenient`: a cell of a table (not a token of scraped text, where it tells a row's shape) may
+ * carry the condition after the flag.
+ */
+export function requiredValue(cell: string, lenient = false): boolean | null | undefined {
   const n = normalizeLabel(cell);
   if (n === '') return null;
   if (REQUIRED_YES.has(n)) return true;
   if (REQUIRED_NO.has(n)) return false;
+  // A flag, then the condition (`否 使用AK/SK认证时该字段必选。`): the flag as stated.
+  const first = lenient ? /^(\S+?)[\s,，。;；:：]/.exec(n)?.[1] : undefined;
+  if (first && REQUIRED_YES.has(first)) return true;
+  if (first && REQUIRED_NO.has(first)) return false;
   return undefined; // not a required value at all
 }
 
