@@ -9,7 +9,7 @@ import { locationOf, tableKind, type SectionKind } from '../read/vocab.ts';
 import { linkTables, type TableRows } from './linked-tables.ts';
 import { pageMeta } from './meta.ts';
 import { namedSegments, parseRequestLine, queryNames, requestLineOf } from './request-line.ts';
-import { nestBySample, pathPlaceholders, reportDuplicates, rowsFromTable } from './rows.ts';
+import { fillFacts, nestBySample, pathPlaceholders, reportDuplicates, rowsFromTable } from './rows.ts';
 import { sampleTree } from './nesting.ts';
 import { extractSamples } from './samples.ts';
 import { extractSkeleton } from './skeleton.ts';
@@ -52,14 +52,20 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
 
   // Every parameter table's rows; tables that detail a row of another table go under it.
   const placeholders = pathPlaceholders(meta.path);
-  const own: (TableRows & { diagnostics: Diagnostic[] })[] = doc.tables.map((t) => {
+  const own: (TableRows & { diagnostics: Diagnostic[]; facts: boolean })[] = doc.tables.map((t) => {
     const kind = tableKind(t.header, t.roles, t.heading?.kind ?? 'other', t.caption, t.status);
     const found: Diagnostic[] = [];
     const where = locationOf(t.caption) ?? locationOf(t.heading?.text ?? null);
-    const rows = kind !== 'error' && t.roles.includes('name') ? rowsFromTable(t, doc.file, doc.lang, found, { where, placeholders }) : [];
-    return { table: t, kind, rows, diagnostics: found };
+    // Facts are mined now for request and response tables, later for the others if they are used.
+    const facts = kind === 'request' || kind === 'response';
+    const rows = kind !== 'error' && t.roles.includes('name') ? rowsFromTable(t, doc.file, doc.lang, found, { where, placeholders }, facts) : [];
+    return { table: t, kind, rows, diagnostics: found, facts };
   });
-  const linked = linkTables(own, doc.file);
+  const prepare = (i: number): void => {
+    const o = own[i]!;
+    if (!o.facts) (fillFacts(o.rows, doc.lang, doc.file), (o.facts = true));
+  };
+  const linked = linkTables(own, doc.file, prepare);
   diagnostics.push(...linked.diagnostics);
   const tables: TableInfo[] = [];
   const request: ParamRow[] = [];
@@ -86,7 +92,10 @@ export function parseDocument(doc: ReadDocument): DocumentIR {
     if (anchors.length) info.anchors = anchors;
     if (names.length) info.names = names;
     if (linked.nestedUnder[i]) info.nestedUnder = linked.nestedUnder[i]!;
-    if (definition) info.fields = ownRows;
+    if (definition) {
+      prepare(i);
+      info.fields = ownRows;
+    }
     tables.push(info);
   });
 

@@ -17,7 +17,7 @@
  * nor is anything past a cap on the copies a page may make (nesting costs linear memory).
  */
 import type { Diagnostic, ParamRow, TableKind, TypeRef } from '../model/ir.ts';
-import type { RawTable } from '../read/types.ts';
+import type { RawCell, RawRow, RawTable } from '../read/types.ts';
 import { cellLinks } from '../read/inline.ts';
 import { captionNumber, captionTitle, FIELDS_OF_CAPTIONS, normalizeLabel, STRUCTURE_TITLE_SUFFIXES, TABLE_NUMBER_TEXT, TABLE_REFERENCES } from '../read/vocab.ts';
 
@@ -135,7 +135,11 @@ const MAX_LEVELS = 32;
 /** How many row copies linking may add to a page, beyond its own rows. */
 const COPY_CAP = (own: number): number => 4 * own + 1000;
 
-export function linkTables(tables: TableRows[], file: string): LinkedTables {
+/**
+ * `prepare(i)` is called before the rows of table i go into a request or response (the caller
+ * completes rows it read cheaply: facts are mined only for tables that are used).
+ */
+export function linkTables(tables: TableRows[], file: string, prepare: (i: number) => void = () => {}): LinkedTables {
   const keys = keysOf(tables);
   const byAnchor = new Map<string, number>();
   const byNumber = new Map<number, number>();
@@ -151,62 +155,76 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
     if (k.fieldsOf && !byFieldsOf.has(k.fieldsOf)) byFieldsOf.set(k.fieldsOf, i);
   });
 
-  // The table each row links to (index), or -1. Only rows of request and response tables, and of
-  // the tables they reach, link: an overview table of links does not take a request table in.
+  const ok = (i: number | undefined, ti: number): number => (i !== undefined && i !== ti ? i : -1);
+  // Of the tables a name captions, the first one below the row, else the last one above it.
+  const named = (name: string, ti: number, line: number): number => {
+    const list = byName.get(looseName(name));
+    if (!list) return -1;
+    let before = -1;
+    for (const i of list) {
+      if (i === ti) continue;
+      if (tables[i]!.table.line > line) return i;
+      before = i;
+    }
+    return before;
+  };
+  /** A cell that can hold a link to an anchor at all (most cannot: a quick test first). */
+  const mayLink = (cell: RawCell | undefined): boolean => Boolean(cell && (cell.links?.some((l) => l.url.includes('#')) || cell.parts.some((p) => p.text.includes('#'))));
+  const viaLinks = (ti: number, row: ParamRow, cell: RawCell | undefined, markup: 'markdown' | 'text', list: boolean): number => {
+    if (!mayLink(cell)) return -1;
+    for (const l of cellLinks(cell, markup, list)) {
+      // `#anchor` is this page. `other.md#anchor` is another page's table, unless this page has
+      // that anchor too (pages copy each other's tables, anchors and all); its table number
+      // and name are that page's.
+      const hash = l.url.indexOf('#');
+      if (hash < 0) continue;
+      let t = ok(byAnchor.get(decodeAnchor(l.url.slice(hash + 1))), ti);
+      if (hash > 0) {
+        if (t >= 0) return t;
+        continue;
+      }
+      const num = TABLE_NUMBER_TEXT.exec(l.text);
+      if (t < 0 && num) t = ok(byNumber.get(Number(num[1])), ti);
+      if (t < 0) {
+        const n = structureName(l.text);
+        if (n) t = named(n, ti, row.source.line);
+      }
+      if (t >= 0) return t;
+    }
+    return -1;
+  };
+  /**
+   * The table a row links to (index), or -1: a link to a table of this page first (its anchor,
+   * its number, its name), then the structure the type names, then a "see table N" in words
+   * (only in a description without links: "参见表4" next to a link to another page means that
+   * page's table 4), then a "fields of X" table for a row named X.
+   */
+  const targetOf = (ti: number, row: ParamRow, raw: RawRow | undefined, iType: number, iDesc: number, markup: 'markdown' | 'text'): number => {
+    const desc = raw && iDesc >= 0 ? raw.cells[iDesc] : undefined;
+    let t = viaLinks(ti, row, raw && iType >= 0 ? raw.cells[iType] : undefined, markup, false);
+    const scalar = isScalar(row.type);
+    if (t < 0 && !scalar) t = viaLinks(ti, row, desc, markup, true);
+    const ref = refName(row.type);
+    if (t < 0 && ref && byName.size) t = named(ref, ti, row.source.line);
+    if (t < 0 && !scalar && byNumber.size && (row.description.includes('表') || /table/i.test(row.description))) {
+      if (cellLinks(desc, markup, true).length === 0) {
+        for (const re of TABLE_REFERENCES) {
+          const m = re.exec(row.description);
+          if (m && (t = ok(byNumber.get(Number(m[1])), ti)) >= 0) break;
+        }
+      }
+    }
+    if (t < 0 && byFieldsOf.size) t = ok(byFieldsOf.get(looseName(row.name)), ti);
+    return t;
+  };
+  // Only rows of request and response tables, and of the tables they reach, link: an overview
+  // table of links does not take a request table in.
   const linksOf = (ti: number): number[] => {
     const { table, rows } = tables[ti]!;
     const iType = table.roles.indexOf('type');
     const iDesc = table.roles.indexOf('description');
     const rawAt = new Map(table.rows.map((r) => [r.line, r]));
-    return rows.map((row) => {
-      const raw = rawAt.get(row.source.line);
-      const ok = (i: number | undefined): number => (i !== undefined && i !== ti ? i : -1);
-      // Of the tables a name captions, the first one below the row, else the last one above it.
-      const named = (name: string): number => {
-        const list = (byName.get(looseName(name)) ?? []).filter((i) => i !== ti);
-        return list.find((i) => tables[i]!.table.line > row.source.line) ?? list.at(-1) ?? -1;
-      };
-      const viaLinks = (cell: number): number => {
-        if (!raw || cell < 0) return -1;
-        for (const l of cellLinks(raw.cells[cell], table.markup, cell === iDesc)) {
-          // `#anchor` is this page. `other.md#anchor` is another page's table, unless this page has
-          // that anchor too (pages copy each other's tables, anchors and all); its table number
-          // and name are that page's.
-          const hash = l.url.indexOf('#');
-          if (hash < 0) continue;
-          const here = hash === 0;
-          let t = ok(byAnchor.get(decodeAnchor(l.url.slice(hash + 1))));
-          if (!here) {
-            if (t >= 0) return t;
-            continue;
-          }
-          const num = TABLE_NUMBER_TEXT.exec(l.text);
-          if (t < 0 && num) t = ok(byNumber.get(Number(num[1])));
-          if (t < 0) {
-            const n = structureName(l.text);
-            if (n) t = named(n);
-          }
-          if (t >= 0) return t;
-        }
-        return -1;
-      };
-      // A link to a table of this page first (its anchor, its number, its name), then the
-      // structure the type names, then a "see table N" in words (only in a description without
-      // links: "参见表4" next to a link to another page means that page's table 4).
-      let t = viaLinks(iType);
-      const scalar = isScalar(row.type);
-      if (t < 0 && !scalar) t = viaLinks(iDesc);
-      const ref = refName(row.type);
-      if (t < 0 && ref) t = named(ref);
-      if (t < 0 && !scalar && (!raw || cellLinks(raw.cells[iDesc], table.markup, true).length === 0)) {
-        for (const re of TABLE_REFERENCES) {
-          const m = re.exec(row.description);
-          if (m && (t = ok(byNumber.get(Number(m[1])))) >= 0) break;
-        }
-      }
-      if (t < 0) t = ok(byFieldsOf.get(looseName(row.name)));
-      return t;
-    });
+    return rows.map((row) => targetOf(ti, row, rawAt.get(row.source.line), iType, iDesc, table.markup));
   };
   const target: number[][] = tables.map(() => []);
   const queue = tables.map((t, i) => (t.kind === 'request' || t.kind === 'response' ? i : -1)).filter((i) => i >= 0);
@@ -242,6 +260,7 @@ export function linkTables(tables: TableRows[], file: string): LinkedTables {
   const open = new Set<number>();
   let tooDeep = false;
   const emit = (ti: number, out: ParamRow[], offset: number, parent: ParamRow | null, kind: TableKind): void => {
+    if (kind === 'request' || kind === 'response') prepare(ti);
     done[ti] = true;
     kinds[ti] = kind;
     open.add(ti);

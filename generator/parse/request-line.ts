@@ -87,20 +87,32 @@ const SEARCH_LINES = 200;
  * section (Huawei writes it in the prose there), else near the top of the page.
  */
 export function requestLineOf(doc: Pick<ReadDocument, 'headings' | 'lines'>): RequestLine | null {
+  const hit = found.get(doc);
+  if (hit !== undefined) return hit;
   const scan = (from: number, anyCase: boolean): RequestLine | null => {
     for (let i = from; i < Math.min(doc.lines.length, from + SEARCH_LINES); i++) {
-      const r = parseRequestLine(doc.lines[i]!, i + 1, anyCase);
+      const l = doc.lines[i]!;
+      // A method's first letter (after indentation) before anything else is tried.
+      const c = l.trimStart().charCodeAt(0) | 0x20;
+      if (c !== 0x67 && c !== 0x70 && c !== 0x64 && c !== 0x68 && c !== 0x6f) continue; // g p d h o
+      const r = parseRequestLine(l, i + 1, anyCase);
       if (r) return r;
     }
     return null;
   };
+  let r: RequestLine | null = null;
   for (const kind of ['request-syntax', 'uri'] as const) {
     const h = doc.headings.find((x) => x.kind === kind);
-    const r = h ? scan(h.line - 1, true) : null;
-    if (r) return r;
+    r = h ? scan(h.line - 1, true) : null;
+    if (r) break;
   }
-  return scan(0, false);
+  r ??= scan(0, false);
+  found.set(doc, r);
+  return r;
 }
+
+/** The request line of each page read (meta and the parse stage both ask). */
+const found = new WeakMap<object, RequestLine | null>();
 
 /**
  * Path segments that are the name of one of the operation's parameters, written bare

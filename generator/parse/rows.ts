@@ -70,7 +70,7 @@ export function descriptionLines(c: RawCell | undefined, markup: 'markdown' | 't
  * nesting and the duplicate check are the caller's (see nestBySample, reportDuplicates), because
  * tables linked to each other are nested by their links first.
  */
-export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnostics: Diagnostic[], location: TableLocation = { where: null, placeholders: new Set() }): ParamRow[] {
+export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnostics: Diagnostic[], location: TableLocation = { where: null, placeholders: new Set() }, withFacts = true): ParamRow[] {
   const col = (role: ColumnRole): number => table.roles.indexOf(role);
   const iName = col('name');
   const iType = col('type');
@@ -131,7 +131,7 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
       parent,
       description: descLines.map((l) => l.text).join('\n'),
       descriptionLines: descLines,
-      facts: mineFacts(descLines, lang, file, type),
+      facts: withFacts ? mineFacts(descLines, lang, file, type) : {},
       source: { file, line: raw.line },
     };
     // A type linked to another page (`[User](../数据类型/User.md)`, `Array of [tag](/cn.zh-CN/API参考/通用数据结构.md)`):
@@ -141,6 +141,11 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
     rows.push(row);
   }
   return rows;
+}
+
+/** The facts of rows read without them (tables that may turn out not to be parameter tables). */
+export function fillFacts(rows: ParamRow[], lang: Lang, file: string): void {
+  for (const r of rows) r.facts = mineFacts(r.descriptionLines, lang, file, r.type);
 }
 
 /** Members listed under their struct without `└`: the page's samples say where they belong (./nesting.ts). */

@@ -63,7 +63,20 @@ function base(t: string): TypeRef | null {
   return null;
 }
 
+/** Type cells repeat across rows and pages: results by text (TypeRefs are never changed after). */
+const memo = new Map<string, TypeRef | null>();
+const MEMO_LIMIT = 50_000;
+
 export function normalizeType(raw: string): TypeRef | null {
+  const hit = memo.get(raw);
+  if (hit !== undefined) return hit;
+  const t = readType(raw);
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  memo.set(raw, t);
+  return t;
+}
+
+function readType(raw: string): TypeRef | null {
   // A stray backslash before a model name (`Array of \\SupportedResourcesType` renders as `\Supported…`).
   let t = raw.trim().replace(/\s+/g, ' ').replace(/(^|\s)\\+(?=[A-Za-z_])/g, '$1');
   if (t === '' || NO_TYPE.has(t.toLowerCase())) return { kind: 'unknown' };
