@@ -56,8 +56,9 @@ const STRUCT_NAME = /^[A-Za-z_$][\w$.:-]*(?: [A-Za-z_$][\w$.:-]*)*$/;
 export function structureName(title: string): string | null {
   let t = title.replace(/\\(.)/g, '$1').replace(/[*`“”"「」]/g, '').trim();
   let suffixed = false;
+  const lower = t.toLowerCase();
   for (const suffix of STRUCTURE_TITLE_SUFFIXES) {
-    if (t.toLowerCase().endsWith(suffix)) {
+    if (lower.endsWith(suffix)) {
       t = t.slice(0, t.length - suffix.length).trim();
       suffixed = true;
       break;

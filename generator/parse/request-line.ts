@@ -93,7 +93,9 @@ export function requestLineOf(doc: Pick<ReadDocument, 'headings' | 'lines'>): Re
     for (let i = from; i < Math.min(doc.lines.length, from + SEARCH_LINES); i++) {
       const l = doc.lines[i]!;
       // A method's first letter (after indentation) before anything else is tried.
-      const c = l.trimStart().charCodeAt(0) | 0x20;
+      let k = 0;
+      while (l.charCodeAt(k) === 32 || l.charCodeAt(k) === 9) k++;
+      const c = l.charCodeAt(k) | 0x20;
       if (c !== 0x67 && c !== 0x70 && c !== 0x64 && c !== 0x68 && c !== 0x6f) continue; // g p d h o
       const r = parseRequestLine(l, i + 1, anyCase);
       if (r) return r;

@@ -95,8 +95,8 @@ function cleanLine(text: string): string {
   t = t.replace(/^#{1,6}\s*/, '');
   // `{#request_demo}`, `{ .section}` anchors at the end (found from the last `{`: a pattern with a
   // leading `\s*` retried at every space of a long run).
-  const brace = t.lastIndexOf('{');
-  if (brace >= 0 && /^\{[#.][^{}]*\}\s*$/.test(t.slice(brace))) t = t.slice(0, brace).trimEnd();
+  const brace = t.endsWith('}') ? t.lastIndexOf('{') : -1;
+  if (brace >= 0 && /^\{[#.][^{}]*\}$/.test(t.slice(brace))) t = t.slice(0, brace).trimEnd();
   t = t.replace(/^[-*+]\s+/, ''); // list item
   t = t.replace(/^(\*\*|__)(.*?)(\*\*|__)$/, '$2').trim();
   t = t.replace(/`/g, '').trim();

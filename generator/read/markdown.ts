@@ -308,8 +308,10 @@ function scanBlocks(file: string, lines: string[]): Blanked {
     const fm = text.includes('``') || text.includes('~~') ? FENCE_OPEN.exec(text) : null;
     if (fm && blockIndentOk(ind) && !(fm[1]![0] === '`' && fm[2]!.includes('`'))) {
       const marker = fm[1]!;
-      closers ??= closerLengths(lines);
-      const longest = (marker[0] === '`' ? closers.tick : closers.tilde)[i + 1]!;
+      // The closer is looked for line by line; once a fence was found never closed, the lengths
+      // of the closers below each line are worked out once, so no other unclosed fence is
+      // scanned to the end again.
+      const longest = closers ? (marker[0] === '`' ? closers.tick : closers.tilde)[i + 1]! : Infinity;
       let closed: number | null = null;
       if (longest >= marker.length) {
         for (let j = i + 1; j < n; j++) {
@@ -321,6 +323,7 @@ function scanBlocks(file: string, lines: string[]): Blanked {
         }
       }
       if (closed === null) {
+        closers ??= closerLengths(lines);
         // Never closed: stop the block at the next heading so the rest of the page is still read.
         let end = i + 1;
         while (end < n && !ATX_HEADING.test(lines[end]!)) end++;
@@ -398,7 +401,9 @@ function scanBlocks(file: string, lines: string[]): Blanked {
     }
     // The list item the following lines belong to (tables and fences indented inside it).
     if (text.trim() !== '') {
-      const li = LIST_ITEM.exec(text);
+      const first = text.charCodeAt(ind > 0 ? text.length - text.trimStart().length : 0);
+      // `-`, `*`, `+` or a digit can start a list item; nothing else is tried.
+      const li = first === 45 || first === 42 || first === 43 || (first >= 48 && first <= 57) ? LIST_ITEM.exec(text) : null;
       if (li) listIndent = indentOf(li[1]!) + li[2]!.length + Math.min(li[3]!.length, 4);
       else if (ind < listIndent) listIndent = ind >= 2 ? ind : 0;
     }

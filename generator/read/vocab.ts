@@ -5,7 +5,21 @@
  */
 import type { ColumnRole, TableKind } from '../model/ir.ts';
 
+/** Labels repeat (header cells, headings, captions): results by text, for short ones. */
+const labels = new Map<string, string>();
+
 export function normalizeLabel(s: string): string {
+  if (s.length > 200) return label(s);
+  let hit = labels.get(s);
+  if (hit === undefined) {
+    if (labels.size > 20_000) labels.clear();
+    hit = label(s);
+    labels.set(s, hit);
+  }
+  return hit;
+}
+
+function label(s: string): string {
   let t = s
     .replace(/\\(.)/g, '$1')
     .replace(/[*`]/g, '')
