@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentFromBytes } from '../generator/parse/index.ts';
 import { readMarkdown } from '../generator/read/markdown.ts';
+import { alignCells } from '../generator/read/cells.ts';
 import { normalizeType } from '../generator/parse/types.ts';
 import { typeToString } from '../generator/model/types.ts';
 
@@ -167,5 +168,11 @@ describe('required cells that carry a condition', () => {
       ['Z', null, 'maybe'],
     ]);
     expect(d.diagnostics.filter((x) => x.code === 'unknown-required').map((x) => x.line)).toEqual([7]);
+  });
+});
+
+describe('aligning cells to a header', () => {
+  it('a header without cells aligns nothing instead of throwing (what crashed the run)', () => {
+    expect(alignCells([{ parts: [{ text: 'a', line: 1 }] }], [])).toEqual({ cells: [], off: 1 });
   });
 });
