@@ -1,7 +1,8 @@
 /**
  * Every request-table header variant of the corpus (its SOURCES.md lists 16, plus `Required?`),
  * each on a real page copied into test/fixtures/corpus/headers/. Expected values were read off
- * the pages.
+ * the pages. A row the request line names (`DELETE /triggers/revoke/Id`) is a path parameter, as
+ * the SDK's `pathname: /triggers/revoke/${Id}` agrees.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +20,8 @@ const page = (prefix: string) => {
 const CASES: [string, string, string, string | null, number, string][] = [
   ['01', '名称|类型|是否必选|示例值|描述', 'name,type,required,example,description', 'DeleteTLSCipherPolicy', 3, '13 Action String 是=true - "DeleteTLSCipherPolicy"'],
   ['02', '名称|类型|是否必需|描述', 'name,type,required,description', 'DescribeSnapshotsUsage', 2, '9 Action String 是=true - -'],
-  ['03', 'Parameter|Type|Required|Example|Description', 'name,type,required,example,description', 'DeleteKubernetesTrigger', 1, '20 Id String Yes=true - "c5cdf7e3938bc4f8eb0e44b21a80f****"'],
-  ['04', '参数名称|类型|是否必选|示例|说明', 'name,type,required,example,description', 'DeleteTemplate', 1, '20 TemplateId String 是=true - "20663627-81ee-4cfe-9b69-c96fcb84a674"'],
+  ['03', 'Parameter|Type|Required|Example|Description', 'name,type,required,example,description', 'DeleteKubernetesTrigger', 1, '20 Id String Yes=true Path "c5cdf7e3938bc4f8eb0e44b21a80f****"'],
+  ['04', '参数名称|类型|是否必选|示例|说明', 'name,type,required,example,description', 'DeleteTemplate', 1, '20 TemplateId String 是=true Path "20663627-81ee-4cfe-9b69-c96fcb84a674"'],
   ['05', '名称|类型|是否必须|描述', 'name,type,required,description', 'DeleteRules', 3, '9 Action String 是=true - -'],
   ['06', 'Name|Type|Required|Example|Description', 'name,type,required,example,description', 'DeleteSecurityGroup', 3, '13 RegionId String Yes=true - "cn-hangzhou"'],
   ['07', 'Name|Type|Required|Description', 'name,type,required,description', 'CancelAutoSnapshotPolicy', 3, '9 Action String Yes=true - -'],

@@ -74,3 +74,22 @@ describe('HTML tables', () => {
     expect(md.headings.map((h) => h.text)).toEqual(['Next']);
   });
 });
+
+describe('HTML tables with cells that span rows and columns', () => {
+  it('a rowspan cell stands in the rows below it, a colspan cell is followed by empty cells', () => {
+    const md = readMarkdown('x.md', [
+      '<table><tr><th>错误码</th><th>HTTP 状态码</th><th>错误信息</th><th>描述</th></tr>',
+      '<tr><td>E1</td><td rowspan="2">400</td><td>bad</td><td>one</td></tr>',
+      '<tr><td>E2</td><td>worse</td><td>two</td></tr>',
+      '<tr><td colspan="2">E3</td><td>x</td><td>three</td></tr>',
+      '</table>',
+    ]);
+    const rows = md.tables[0]!.rows.map((r) => r.cells.map((c) => c.parts.map((p) => p.text).join(' ')));
+    expect(rows).toEqual([
+      ['E1', '400', 'bad', 'one'],
+      ['E2', '400', 'worse', 'two'],
+      ['E3', '', 'x', 'three'],
+    ]);
+    expect(md.diagnostics).toEqual([]);
+  });
+});

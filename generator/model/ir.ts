@@ -69,6 +69,8 @@ export type DiagnosticCode =
   | 'no-request-table' // a page that looks like an API reference but has no request-parameter table
   | 'no-operation' // a page with parameter tables but no operation name
   | 'operation-mismatch' // the page's identity evidence names different operations (the decision and the losers in the message)
+  | 'table-too-deep' // an HTML table nested deeper than the reader follows (its recursion would overflow): left out
+  | 'linked-table' // a row links to a table of its page that was not nested under it: a cycle, or the page's cap on nested copies
   | 'page-failed' // reading, parsing or reconciling this page threw: the page is left out, the run goes on
   | 'page-skipped' // not read: too large, not a regular file, a symlink loop, unreadable
   | 'emit-failed'; // the operation's module could not be emitted (it does not type-check, a sample cannot be built): the operation is left out of the package
@@ -186,6 +188,12 @@ export interface ParamRow {
   descriptionLines: TextLine[];
   facts: Facts;
   source: SourceRef;
+  /**
+   * The link of the type cell when it points to another page of the docs (`[User](../数据类型/User.md)`,
+   * `Array of [tag](/cn.zh-CN/API参考/通用数据结构.md)`): `url` as written, `text` the link's text.
+   * `generator/reconcile/linked.ts` nests the rows of that page's table under this row. Absent otherwise.
+   */
+  typeLink?: { url: string; text: string };
 }
 
 /**
@@ -209,6 +217,28 @@ export interface TableInfo {
   /** Heading the table sits under, if any. */
   heading: string | null;
   rowCount: number;
+  /**
+   * The anchors a link can reach the table by (absent when none): `<a name="table33750194">` above
+   * it, the id of the heading it is the first table under (`section_28947_03`).
+   */
+  anchors?: string[];
+  /**
+   * The structure its caption or heading names (absent when none): `vpc` for `表 3 vpc对象`,
+   * `AvailableZoneType`, `tag` (a heading), `Sources` for "the fields of the Sources parameter".
+   */
+  names?: string[];
+  /**
+   * For a table whose rows went under a row of another table of the same page (a row whose type
+   * or description links to it, or names it): that row. Its rows are in `request` / `response`
+   * right after that row, one level deeper, and the table takes that row's table's kind.
+   */
+  nestedUnder?: { name: string; line: number };
+  /**
+   * The rows of a data-type table other pages link to (a parameter table with a type column
+   * that is neither request nor response nor nested on its own page, and has `names`: CS's
+   * 通用数据结构 `tag`, `runtime`, ...). Absent otherwise.
+   */
+  fields?: ParamRow[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import type { DocumentIR } from '../model/ir.ts';
 import type { ReadDocument } from '../read/types.ts';
+import { requestLineOf } from './request-line.ts';
 
 /** What the page says about itself: the DocumentIR fields of that name, and where the title is. */
 export type PageMeta = Pick<DocumentIR, 'title' | 'method' | 'path' | 'lastUpdated'> & {
@@ -12,7 +13,6 @@ export type PageMeta = Pick<DocumentIR, 'title' | 'method' | 'path' | 'lastUpdat
 };
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const REQUEST_LINE = /^\s*(GET|POST|PUT|DELETE|PATCH|HEAD)\s+(\/\S*)/;
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -47,15 +47,11 @@ export function pageMeta(doc: ReadDocument): PageMeta {
       }
     }
   }
-  const syntax = doc.headings.find((h) => h.kind === 'request-syntax');
-  const from = syntax ? syntax.line - 1 : 0;
-  for (let i = from; i < Math.min(doc.lines.length, from + 200); i++) {
-    const m = REQUEST_LINE.exec(doc.lines[i]!);
-    if (m) {
-      meta.method = m[1]!;
-      meta.path = m[2]!;
-      break;
-    }
+  // The request line and its path template, normalised (./request-line.ts).
+  const rl = requestLineOf(doc);
+  if (rl) {
+    meta.method = rl.method;
+    meta.path = rl.path;
   }
   return meta;
 }

@@ -1,11 +1,28 @@
 /** Raw table rows (cells still in the page's markup) → ParamRow, with mined facts. */
-import type { ColumnRole, Diagnostic, Lang, ParamRow, TextLine } from '../model/ir.ts';
+import type { ColumnRole, Diagnostic, Lang, ParamRow, Position, TextLine } from '../model/ir.ts';
 import type { RawCell, RawTable } from '../read/types.ts';
 import { positionValue, requiredValue } from '../read/vocab.ts';
 import { mineFacts } from './facts.ts';
 import { dottedListCounts, nestingFromSample, type SampleTree } from './nesting.ts';
-import { cleanInline } from '../read/inline.ts';
+import { cellLinks, cleanInline } from '../read/inline.ts';
 import { normalizeType } from './types.ts';
+
+/**
+ * Where a table's rows go when no Position column says: its caption's or section's location, or
+ * `uri` (Huawei's `## URI` tables): a path parameter when the path template names it, else a
+ * query parameter. `placeholders`: the `{name}`s of the page's path template.
+ */
+export interface TableLocation {
+  where: Position | 'uri' | null;
+  placeholders: ReadonlySet<string>;
+}
+
+/** The `{name}` placeholders of a normalised path template. */
+export function pathPlaceholders(path: string | null): Set<string> {
+  const out = new Set<string>();
+  if (path) for (const m of path.matchAll(/\{([^{}/]+)\}/g)) out.add(m[1]!);
+  return out;
+}
 
 const TREE_MARKS = /[└├│─┗┣━]/g;
 const MD_LIST = /^(\s*)([-*+]|\d+[.)])\s+(.*)$/; // same marker as CELL_LIST_MARK in read/markdown.ts
@@ -48,8 +65,12 @@ export function descriptionLines(c: RawCell | undefined, markup: 'markdown' | 't
   return out;
 }
 
-/** `sample`: the names of the page's samples of this table's kind (see ./nesting.ts). */
-export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnostics: Diagnostic[], sample?: SampleTree): ParamRow[] {
+/**
+ * The rows of one table, in the table's order, with tree depth from `└` markers; sample-based
+ * nesting and the duplicate check are the caller's (see nestBySample, reportDuplicates), because
+ * tables linked to each other are nested by their links first.
+ */
+export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnostics: Diagnostic[], location: TableLocation = { where: null, placeholders: new Set() }, withFacts = true): ParamRow[] {
   const col = (role: ColumnRole): number => table.roles.indexOf(role);
   const iName = col('name');
   const iType = col('type');
@@ -60,7 +81,6 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
   const iDesc = col('description');
   const rows: ParamRow[] = [];
   const parents: string[] = [];
-  const seen = new Set<string>();
   let category: string | null = null;
   for (const raw of table.rows) {
     const cell = (i: number): RawCell | undefined => (i >= 0 ? raw.cells[i] : undefined);
@@ -86,43 +106,63 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
     let rawRequired: string | null = null;
     if (iReq >= 0) {
       rawRequired = joinCell(cell(iReq), table.markup);
-      const v = requiredValue(rawRequired);
+      const v = requiredValue(rawRequired, true);
       if (v === undefined) {
         diagnostics.push({ file, line: raw.line, severity: 'warning', code: 'unknown-required', message: `required cell "${rawRequired}" of "${name}" is neither yes nor no; treated as not stated` });
       } else required = v;
     }
     const example = joinCell(cell(iEx), table.markup);
-    const position = iPos >= 0 ? positionValue(joinCell(cell(iPos), table.markup)) : null;
+    const stated = iPos >= 0 ? positionValue(joinCell(cell(iPos), table.markup)) : null;
+    const where = location.where === 'uri' ? (location.placeholders.has(name) ? 'Path' : 'Query') : location.where;
     const descLines = descriptionLines(cell(iDesc), table.markup);
     parents.length = depth;
     const parent = depth > 0 ? (parents[depth - 1] ?? null) : null;
     parents[depth] = name;
-    rows.push({
+    const row: ParamRow = {
       name,
       rawType,
       type,
       required,
       rawRequired,
       example: example === '' ? null : example,
-      position,
+      position: stated ?? (depth === 0 ? where : null),
       category,
       depth,
       parent,
       description: descLines.map((l) => l.text).join('\n'),
       descriptionLines: descLines,
-      facts: mineFacts(descLines, lang, file, type),
+      facts: withFacts ? mineFacts(descLines, lang, file, type) : {},
       source: { file, line: raw.line },
-    });
+    };
+    // A type linked to another page (`[User](../数据类型/User.md)`, `Array of [tag](/cn.zh-CN/API参考/通用数据结构.md)`):
+    // reconcile/linked.ts resolves it across pages.
+    const link = cellLinks(cell(iType), table.markup).find((l) => !l.url.startsWith('#') && /\.md(#|$)/i.test(l.url));
+    if (link) row.typeLink = { url: link.url, text: link.text };
+    rows.push(row);
   }
+  if (withFacts) dottedListCounts(rows, lang, file);
+  return rows;
+}
+
+/** The facts of rows read without them (tables that may turn out not to be parameter tables). */
+export function fillFacts(rows: ParamRow[], lang: Lang, file: string): void {
+  for (const r of rows) r.facts = mineFacts(r.descriptionLines, lang, file, r.type);
   dottedListCounts(rows, lang, file);
-  // Members listed under their struct without `└`: the page's samples say where they belong.
+}
+
+/** Members listed under their struct without `└`: the page's samples say where they belong (./nesting.ts). */
+export function nestBySample(rows: ParamRow[], sample: SampleTree | undefined): void {
   const nesting = sample ? nestingFromSample(rows, sample) : null;
-  if (nesting) {
-    rows.forEach((r, i) => {
-      r.depth = nesting[i]!.depth;
-      r.parent = nesting[i]!.parent;
-    });
-  }
+  if (!nesting) return;
+  rows.forEach((r, i) => {
+    r.depth = nesting[i]!.depth;
+    r.parent = nesting[i]!.parent;
+  });
+}
+
+/** The same name twice under the same parent of one table: a warning (both rows are kept). */
+export function reportDuplicates(rows: ParamRow[], file: string, diagnostics: Diagnostic[]): void {
+  const seen = new Set<string>();
   for (const r of rows) {
     const key = `${r.parent ?? ''}/${r.name}`;
     if (seen.has(key)) {
@@ -130,5 +170,4 @@ export function rowsFromTable(table: RawTable, file: string, lang: Lang, diagnos
     }
     seen.add(key);
   }
-  return rows;
 }

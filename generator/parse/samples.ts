@@ -21,7 +21,7 @@
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic, Lang, Sample, TextLine } from '../model/ir.ts';
-import { REQUEST_LINE_RE } from './skeleton.ts';
+import { isRequestLine } from './request-line.ts';
 
 export interface SamplesResult {
   samples: Sample[];
@@ -93,7 +93,10 @@ interface Classified {
 function cleanLine(text: string): string {
   let t = text.trim();
   t = t.replace(/^#{1,6}\s*/, '');
-  t = t.replace(/\s*\{[#.][^}]*\}\s*$/, ''); // `{#request_demo}`, `{ .section}` anchors
+  // `{#request_demo}`, `{ .section}` anchors at the end (found from the last `{`: a pattern with a
+  // leading `\s*` retried at every space of a long run).
+  const brace = t.endsWith('}') ? t.lastIndexOf('{') : -1;
+  if (brace >= 0 && /^\{[#.][^{}]*\}$/.test(t.slice(brace))) t = t.slice(0, brace).trimEnd();
   t = t.replace(/^[-*+]\s+/, ''); // list item
   t = t.replace(/^(\*\*|__)(.*?)(\*\*|__)$/, '$2').trim();
   t = t.replace(/`/g, '').trim();
@@ -126,7 +129,7 @@ function classify(text: string): Classified {
   if (FORMAT_LABEL_RE.test(clean)) return { cls: 'format-label', clean };
   if (heading) return { cls: 'heading-prose', clean };
   const unticked = trimmed.replace(/^`(.*)`$/, '$1').trim();
-  if (REQUEST_LINE_RE.test(unticked)) return { cls: 'request-line', clean: unticked };
+  if (isRequestLine(unticked)) return { cls: 'request-line', clean: unticked };
   if (STATUS_LINE_RE.test(trimmed)) return { cls: 'status-line', clean: trimmed };
   if (URL_RE.test(trimmed)) return { cls: 'url', clean: trimmed };
   if (isPlaceholder(trimmed)) return { cls: 'placeholder', clean: trimmed };

@@ -17,15 +17,12 @@
  * and the tree keeps what could be read.
  */
 import type { Diagnostic, Skeleton, SkeletonField, SkeletonNode, TextLine } from '../model/ir.ts';
+import { isRequestLine } from './request-line.ts';
 
 export interface SkeletonResult {
   skeleton: Skeleton | null;
   diagnostics: Diagnostic[];
 }
-
-/** `POST /clusters HTTP/1.1`, `GET /clusters/[ClusterId]`, `post /clusters/{ClusterId}/nodepools http|https`, `POST|PUT /templates HTTPS|HTTP` */
-export const REQUEST_LINE_RE =
-  /^((?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)(?:\|(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS))*)\s+(\/.*?|https?:\/\/.*?)(\s+(HTTP\/\d(?:\.\d)?|HTTPS?(\s*\|\s*HTTPS?)?))?\s*$/i;
 
 const FENCE_RE = /^\s*(`{3,}|~{3,})/;
 const HEADING_RE = /^\s{0,3}#{1,6}\s/;
@@ -388,7 +385,7 @@ function extract(lines: TextLine[], file: string, diagnostics: Diagnostic[]): Sk
     const raw = lines[i]!.text;
     const trimmed = raw.trim().replace(/^`(.*)`$/, '$1').trim();
     if (!trimmed || FENCE_RE.test(raw)) continue;
-    if (requestLine === null && bodyStart < 0 && REQUEST_LINE_RE.test(trimmed)) {
+    if (requestLine === null && bodyStart < 0 && isRequestLine(trimmed)) {
       requestLine = trimmed.replace(/\s+/g, ' ');
       requestLineNo = lines[i]!.line;
       continue;

@@ -12,6 +12,8 @@ export function alignCells(cells: RawCell[], roles: ColumnRole[]): { cells: RawC
   const n = roles.length;
   const off = cells.length - n;
   if (off === 0) return { cells, off };
+  // A header without cells (a lone `|` read as a header) has nothing to align to.
+  if (n === 0) return { cells: [], off };
   if (off < 0) {
     const padded = cells.slice();
     const last = cells[cells.length - 1]?.parts.at(-1)?.line ?? 0;

@@ -16,11 +16,17 @@ export function detectLanguage(text: string): Lang {
   return cjk / 2 > words * 0.15 ? 'zh' : 'en';
 }
 
-/** markdown when the page has markdown headings, pipe tables or fences; text (scraped from HTML) otherwise. */
+/**
+ * markdown when the page has markdown headings, pipe table rows (a delimiter row, or a row
+ * that starts and ends with `|`), HTML tables or fences; text (scraped from HTML) otherwise.
+ * Patterns anchored and without nested or adjacent quantifiers over the same characters, so
+ * each line costs linear time.
+ */
 export function detectFormat(lines: string[]): DocFormat {
   let signals = 0;
   for (const l of lines) {
-    if (/^#{1,6}\s/.test(l) || /^\s*\|?\s*:?-{2,}:?\s*\|/.test(l) || /^ {0,3}(```|~~~)/.test(l)) {
+    const t = l.trim();
+    if (/^#{1,6}\s/.test(l) || (t.startsWith('|') && t.length > 1 && t.endsWith('|')) || (t.includes('|') && /^:?-{2,}/.test(t.replace(/^\|\s*/, ''))) || /^ {0,3}(```|~~~)/.test(l) || /^<table[\s>]/i.test(t)) {
       if (++signals >= 2) return 'markdown';
     }
   }

@@ -244,6 +244,8 @@ export function readText(file: string, lines: string[]): TextScan {
   const n = lines.length;
   let caption: string | null = null;
   let i = 0;
+  /** Lines before this one belong to a run of column labels already found not to be a header. */
+  let labelRunEnd = 0;
   const lastHeading = (): Heading | null => headings[headings.length - 1] ?? null;
 
   const isBoundary = (t: string): boolean => {
@@ -271,8 +273,10 @@ export function readText(file: string, lines: string[]): TextScan {
       i = j;
       continue;
     }
-    // One-cell-per-line header: consecutive units that are all column labels.
-    if (columnRole(trimmed) !== 'other') {
+    // One-cell-per-line header: consecutive units that are all column labels. When the run from
+    // line i is no header, no run starting inside it is one either (its labels are a subset), so
+    // it is scanned once: rescanning it from every line took time quadratic in its length.
+    if (i >= labelRunEnd && columnRole(trimmed) !== 'other') {
       const units: TextLine[] = [];
       let j = i;
       for (; j < n; j++) {
@@ -290,11 +294,12 @@ export function readText(file: string, lines: string[]): TextScan {
         i = j;
         continue;
       }
+      labelRunEnd = j;
     }
     if (TABLE_CAPTION.test(trimmed)) caption = trimmed;
     else {
       const kind = sectionKind(trimmed);
-      if (kind !== 'other' && trimmed.length <= 60) headings.push({ text: trimmed, level: 2, line: i + 1, kind });
+      if (kind !== 'other' && trimmed.length <= 60) headings.push({ text: trimmed, level: 2, line: i + 1, kind, id: null });
     }
     i++;
   }
@@ -339,7 +344,7 @@ function readRowPerLine(
     }
   }
   flush();
-  return { layout: 'text-row-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, rows };
+  return { layout: 'text-row-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, status: null, anchors: [], traits: caption ? ['captioned'] : [], rows };
 }
 
 function readCellPerLine(
@@ -383,5 +388,5 @@ function readCellPerLine(
     i++;
   }
   flush();
-  return { layout: 'text-cell-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, rows };
+  return { layout: 'text-cell-per-line', markup: 'text', header, roles, line: headerLine, heading, caption, status: null, anchors: [], traits: caption ? ['captioned'] : [], rows };
 }

@@ -2,7 +2,7 @@
  * What the read stage hands to the parse stage: a page split into lines, headings, fences and
  * raw tables whose cells still hold the page's own markup, each piece with its line numbers.
  */
-import type { ColumnRole, Diagnostic, DocFormat, Lang, TableLayout, TextLine } from '../model/ir.ts';
+import type { ColumnRole, Diagnostic, DocFormat, Lang, TableLayout, TableTrait, TextLine } from '../model/ir.ts';
 import type { SectionKind } from './vocab.ts';
 
 export interface Heading {
@@ -11,6 +11,8 @@ export interface Heading {
   level: number;
   line: number;
   kind: SectionKind;
+  /** The heading's anchor id (`## KeyMetadata {#section_28947_03 .section}`, `<a name="x">` in it), or null. */
+  id: string | null;
 }
 
 export interface Fence {
@@ -27,9 +29,21 @@ export interface Link {
   line: number;
 }
 
+/** A link inside a cell: its destination and its text (clean), with the line it is on. */
+export interface CellLink {
+  url: string;
+  text: string;
+  line: number;
+}
+
 /** One cell: its raw text split by physical line (a cell may span lines). */
 export interface RawCell {
   parts: TextLine[];
+  /**
+   * The cell's links, for cells whose text is plain text already (HTML tables: `<a href>`);
+   * markdown cells keep theirs in the text (see `cellLinks` in ./inline.ts).
+   */
+  links?: CellLink[];
 }
 
 export interface RawRow {
@@ -50,8 +64,18 @@ export interface RawTable {
   line: number;
   /** The nearest heading above the table. */
   heading: Heading | null;
-  /** A caption line right above the table (`Table 1. Request body parameters`). */
+  /**
+   * A caption right above the table, cleaned: `Table 1. Request body parameters`, `**表 3**  vpc对象`,
+   * a bold name (`**AvailableZoneType**`), a sentence naming the parameter the table details
+   * ("The following table describes the fields of the Sources parameter.").
+   */
   caption: string | null;
+  /** The HTTP status a line above the table names (`**状态码为 400 时:**`), or null. */
+  status: number | null;
+  /** Anchor ids right above the table (`<a name="table33750194"></a>`) or on its `<table id>`. */
+  anchors: string[];
+  /** How the table departs from its layout's plain form (see TableTrait). */
+  traits: TableTrait[];
   rows: RawRow[];
 }
 

@@ -9,6 +9,7 @@ import type { Claim } from './claims.ts';
 import { canon, rank } from './claims.ts';
 import { EMPTY_MANIFEST, type Manifest } from './manifest.ts';
 import { groupByOperation, operationKey, operationNameOfKey, pagesOf, type Page } from './pages.ts';
+import { linkAcrossPages } from './linked.ts';
 import { mergeParameter, type RowAt } from './params.ts';
 import { restructure } from './restructure.ts';
 import { buildModels, compatible, dedupeSources, lineOfKey, valueType, type Evidence, type StructureContext } from './structure.ts';
@@ -429,7 +430,8 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
 }
 
 export function reconcile(docs: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): OperationModel[] {
-  const groups = groupByOperation(docs);
+  // Types linked to a data-type page (`[tag](.../通用数据结构.md)`) nest that page's rows first.
+  const groups = groupByOperation(linkAcrossPages(docs));
   return [...groups].map(([key, list]) => reconcileOperation(key, list, manifest));
 }
 

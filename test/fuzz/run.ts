@@ -25,6 +25,11 @@ export function fuzzPages(): { file: string; bytes: Uint8Array }[] {
     const dir = join(ROOT, 'test', 'fixtures', 'corpus', 'csk-create-cluster', lang);
     for (const f of readdirSync(dir).sort()) pages.push({ file: `test/fixtures/corpus/csk-create-cluster/${lang}/${f}`, bytes: readFileSync(join(dir, f)) });
   }
+  // One real page per layout of issue 12, and the page rewritten with HTML tables.
+  for (const rel of ['layouts', 'html']) {
+    const dir = join(ROOT, 'test', 'fixtures', 'corpus', rel);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.md')).sort()) pages.push({ file: `test/fixtures/corpus/${rel}/${f}`, bytes: readFileSync(join(dir, f)) });
+  }
   return pages;
 }
 
