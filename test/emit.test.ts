@@ -117,17 +117,17 @@ describe('emit: the seed package', () => {
     expect(Node.isPropertySignature(nameDecl) && nameDecl.getJsDocs()[0]!.getDescription()).toMatch(/The name of the cluster\./);
     expect(d).toMatch(/export interface CreateClusterRequestBase \{/);
     const base = d.slice(d.indexOf('export interface CreateClusterRequestBase'), d.indexOf('export interface CreateClusterRequestDedicated'));
-    expect(base).toMatch(/\n {4}name: string;/);
-    expect(base).toMatch(/\n {4}cluster_type: "Kubernetes" \| "ManagedKubernetes" \| "Ask" \| "ExternalKubernetes";/);
-    expect(base).toMatch(/\n {4}vpcid\?: string;/); // not required by serverless
+    expect(base).toMatch(/\n {2}name: string;/);
+    expect(base).toMatch(/\n {2}cluster_type: "Kubernetes" \| "ManagedKubernetes" \| "Ask" \| "ExternalKubernetes";/);
+    expect(base).toMatch(/\n {2}vpcid\?: string;/); // not required by serverless
     for (const m of ['Runtime', 'Tag', 'Addon', 'Taint', 'DataDisk', 'Nodepool', 'NodepoolScalingGroup', 'NodepoolKubernetesConfig']) {
       expect(d, m).toMatch(new RegExp(`export interface ${m} \\{`));
     }
-    expect(base).toMatch(/\n {4}runtime\?: Runtime;/); // an object, as the samples send it
-    expect(base).toMatch(/\n {4}rds_instances\?: string\[\];/);
-    expect(base).toMatch(/\n {4}worker_system_disk_size\?: number;/);
-    expect(base).toMatch(/\n {4}tags\?: Tag\[\];/);
-    expect(base).toMatch(/\n {4}nodepools\?: Nodepool\[\];/);
+    expect(base).toMatch(/\n {2}runtime\?: Runtime;/); // an object, as the samples send it
+    expect(base).toMatch(/\n {2}rds_instances\?: string\[\];/);
+    expect(base).toMatch(/\n {2}worker_system_disk_size\?: number;/);
+    expect(base).toMatch(/\n {2}tags\?: Tag\[\];/);
+    expect(base).toMatch(/\n {2}nodepools\?: Nodepool\[\];/);
     expect(d).toMatch(/export interface CreateClusterResponse \{[^}]*cluster_id\?: string;/s);
   });
 
@@ -135,7 +135,7 @@ describe('emit: the seed package', () => {
     const d = tree.get(`${MOD}.d.ts`)!;
     const base = d.slice(d.indexOf('export interface CreateClusterRequestBase'), d.indexOf('export interface CreateClusterRequestDedicated'));
     const doc = (prop: string): string => {
-      const end = base.indexOf(`\n    ${prop}`);
+      const end = base.indexOf(`\n  ${prop}`);
       return base.slice(base.lastIndexOf('/**', end), end);
     };
     expect(doc('timeout_mins?:')).toMatch(/@default 60/);
@@ -199,10 +199,10 @@ describe('emit: any operation', () => {
     const d = dts('DescribeThings');
     expect(d).toMatch(/export interface DescribeThingsRequest \{/);
     expect(d).toMatch(/export type DescribeThingsRequestBase = DescribeThingsRequest;/);
-    expect(d).toMatch(/\n {4}"Tag\.N\.Key"\?: string;/);
-    expect(d).toMatch(/\n {4}"display-name": string;/);
-    expect(d).toMatch(/\n {4}__proto__\?: string;/);
-    expect(d).toMatch(/\n {4}地区\?: "华北" \| "华东";/);
+    expect(d).toMatch(/\n {2}"Tag\.N\.Key"\?: string;/);
+    expect(d).toMatch(/\n {2}"display-name": string;/);
+    expect(d).toMatch(/\n {2}__proto__\?: string;/);
+    expect(d).toMatch(/\n {2}地区\?: "华北" \| "华东";/);
     expect(dts('GetStatus')).toMatch(/export interface GetStatusResponse \{/);
     expect(dts('GetStatus')).not.toMatch(/GetStatusRequest/);
     expect(dts('创建实例')).toMatch(/export interface 创建实例Request \{/);
