@@ -508,9 +508,9 @@ describe('extractSamples robustness', () => {
       { numRuns: 300 },
     );
     const big = toLines(('{\n' + '  "a": "b",\n'.repeat(2000) + '"{"x":""}"\n').repeat(50));
-    const t0 = Date.now();
-    extractSamples(big, 'big.md', 'en');
-    expect(Date.now() - t0).toBeLessThan(3000);
+    // Its time is the bounds test's ('broken JSON objects in a sample': linear growth).
+    const r = extractSamples(big, 'big.md', 'en');
+    for (const s of r.samples) expect(s.endLine).toBeLessThanOrEqual(big.length);
   });
 
   it.skipIf(!existsSync(CORPUS))('reads every examples section of the corpus without throwing', () => {

@@ -343,11 +343,10 @@ describe('extractSkeleton on other shapes', () => {
     expect(extractSkeleton([], 'z.md').skeleton).toBeNull();
   });
 
-  it('does not recurse without bound and stays fast', () => {
+  it('does not recurse without bound', () => {
     const deep = '{ "a" : ' + '['.repeat(20000) + '\n' + ']'.repeat(20000) + ' }';
-    const t0 = Date.now();
+    // Its time is the bounds test's ('request-syntax body nested deep': linear growth).
     const r = extractSkeleton(toLines('POST /x\n' + deep), 'deep.md');
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.diagnostics.length).toBeGreaterThan(0);
     expect(r.diagnostics.length).toBeLessThanOrEqual(5);
   });

@@ -43,5 +43,9 @@ export const FAMILIES: Record<string, (size: number) => string> = {
   // Definitions and references in cells (the inline batch).
   'reference definitions in cells': (n) => `## 请求参数\n\n|名称|类型|描述|\n|--|--|--|\n${fill('|a|String|[r]: <https://x> [r]|\n', n)}`,
   // Tree rows nested deep, over and over (30 levels, then again from the top).
+  // A large examples section of broken JSON objects (the samples reader; was a 3 s wall-time unit test).
+  'broken JSON objects in a sample': (n) => `# X\n\n## 示例\n\n请求示例\n\n${fill('{\n  "a": "b",\n"{"x":""}"\n', n)}`,
+  // A request-syntax body nested deep (the skeleton reader; was a 2 s wall-time unit test).
+  'request-syntax body nested deep': (n) => `# X\n\n## 请求语法\n\n\`\`\`\nPOST /x\n{ "a" : ${'['.repeat(Math.floor(n / 2))}\n${']'.repeat(Math.floor(n / 2))} }\n\`\`\`\n`,
   'tree rows nested deep': (n) => `## 请求参数\n\n|名称|类型|描述|\n|--|--|--|\n${Array.from({ length: Math.floor(n / 70) }, (_, i) => `|${'└'.repeat(i % 30)}n${i}|Object|d|`).join('\n')}\n`,
 };
