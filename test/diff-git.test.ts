@@ -112,6 +112,23 @@ describe.skipIf(SKIP)('git history timeline (16.2)', () => {
       expect(r.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
     }
   });
+
+  it('a revision without the path both sides name is an empty side (a pull request adding or removing the docs folder)', () => {
+    const repo = temp(newRepo('d2t-git-absent-'));
+    const [first] = historyFiles().filter((h) => h.lang === 'en');
+    commit(repo, 'no docs yet', first!.date, { 'README.md': '# a project\n' });
+    commit(repo, 'docs added', first!.date, { 'docs/CreateCluster.md': readFileSync(join(HISTORY, first!.file), 'utf8') });
+    const added = cli(['HEAD~1:docs', 'HEAD:docs', '--repo', repo, '--format', 'json', '--fail-on', 'breaking', '--no-cache']);
+    expect(added.code).toBe(0);
+    const report = JSON.parse(added.out) as DiffReport;
+    const ops = report.sections.flatMap((s) => s.steps.flatMap((d) => d.changes.map((c) => `${c.id} ${d.operation}`)));
+    expect(ops).toEqual(['operation-added CreateCluster']);
+    const removed = cli(['HEAD:docs', 'HEAD~1:docs', '--repo', repo, '--format', 'json', '--fail-on', 'breaking', '--no-cache']);
+    expect(removed.code).toBe(1); // an operation removed breaks its callers
+    // Both absent, or two different paths (a typo), stay usage errors.
+    expect(cli(['HEAD~1:docs', 'HEAD~1:docs', '--repo', repo, '--no-cache']).code).toBe(2);
+    expect(cli(['HEAD~1:doc', 'HEAD:docs', '--repo', repo, '--no-cache']).code).toBe(2);
+  });
 });
 
 /** Replace the first occurrence of `from` in a page, failing loudly when the page no longer has it. */

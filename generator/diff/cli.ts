@@ -10,7 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InputError, parseJson5 } from '../errors.ts';
 import { renderGithub, renderJunit, renderSummary, failing } from './ci.ts';
-import { DiffUsageError, loadHistory, loadSide, type LoadOptions } from './load.ts';
+import { DiffUsageError, loadHistory, loadSide, loadSides, type LoadOptions } from './load.ts';
 import { applyPolicy, EMPTY_POLICY, parsePolicy, type DiffPolicy } from './policy.ts';
 import { render } from './render.ts';
 import { diffSides, NothingToCompareError, timeline, type DiffReport } from './report.ts';
@@ -155,7 +155,9 @@ export function buildReport(args: { paths: string[]; timeline: string | null; gi
     return report;
   }
   const [oldPath, newPath] = args.paths as [string, string];
-  return diffSides(loadSide(oldPath, oldPath, opts), loadSide(newPath, newPath, opts), { match: args.match ?? null });
+  const sides = loadSides(oldPath, newPath, opts);
+  if (sides.absent) process.stderr.write(`docs2types diff: ${sides.absent}: compared as an empty side\n`);
+  return diffSides(sides.old, sides.new, { match: args.match ?? null });
 }
 
 export function renderFor(report: DiffReport, format: CliFormat, failOn: Level | null): string {

@@ -12,6 +12,8 @@ import { posix } from 'node:path';
 import { InputError } from '../errors.ts';
 
 export class GitInputError extends InputError {}
+/** The revision exists but holds nothing at the path (a docs folder a later commit adds, or one it removed). */
+export class GitPathAbsentError extends GitInputError {}
 
 /** Names that describe a docs folder, never pages (as the reader's own folder walk skips them). */
 const NOT_PAGES = new Set(['readme.md', 'sources.md', 'changelog.md', 'license.md']);
@@ -125,7 +127,7 @@ export function readGitTree(repo: string, rev: string, path: string): GitTree {
   // The path below the folder given (a file: its name), for the same skips as the folder walk.
   const rel = (p: string): string => (isFile ? p.slice(p.lastIndexOf('/') + 1) : path === '' ? p : p.slice(path.length + 1));
   const inside = entries.filter((e) => (isFile ? e === exact : path === '' || e.path.startsWith(`${path}/`)));
-  if (inside.length === 0) throw new GitInputError(`${rev}:${path}: no such file or folder in ${rev}`);
+  if (inside.length === 0) throw new GitPathAbsentError(`${rev}:${path}: no such file or folder in ${rev}`);
   // Regular files only (no symlinks, no submodules), as the folder walk reads them.
   const pages = inside.filter((e) => e.type === 'blob' && (e.mode === '100644' || e.mode === '100755') && isPagePath(rel(e.path)));
   if (isFile && pages.length === 0) throw new GitInputError(`${rev}:${path}: expected a .md or .txt page or a folder`);

@@ -13,7 +13,7 @@ import { findDocuments } from '../read/find.ts';
 import { loadManifest, parseManifest, reconcile, type Manifest } from '../reconcile/index.ts';
 import { EMPTY_MANIFEST } from '../reconcile/manifest.ts';
 import { readDocumentsFromBytes, readDocumentsPooled } from '../engine/pool.ts';
-import { catFiles, gitTopLevel, pageHistory, parseGitSpec, readGitTree, resolveCommit, versionLabel } from './git.ts';
+import { catFiles, GitPathAbsentError, gitTopLevel, pageHistory, parseGitSpec, readGitTree, resolveCommit, versionLabel } from './git.ts';
 import { InputError } from '../errors.ts';
 import type { PageSummary } from './compare.ts';
 
@@ -24,6 +24,8 @@ export interface Side {
   label: string;
   docs: DocumentIR[];
   manifest: Manifest;
+  /** A git revision that holds nothing at the path the other side names: empty on purpose (loadSides). */
+  absent?: boolean;
   /** Reconciled operations, when the input was an IR file (else reconciled from `docs`). */
   operations: OperationModel[] | null;
   /** The folder the side was read from (for the timeline), or null. */
@@ -60,6 +62,35 @@ function loadGitSide(rev: string, path: string, label: string, opts: LoadOptions
   const docs = readDocumentsFromBytes(tree.pages, { cache: opts.cache, threads: opts.threads });
   const manifest = tree.manifest ? parseManifest(tree.manifest.text, tree.manifest.file) : EMPTY_MANIFEST;
   return { label, docs, manifest, operations: null, dir: null };
+}
+
+/**
+ * The two sides of a pair diff. A git side whose revision exists but holds nothing at the path
+ * (a pull request that adds the docs folder, or one that removes it) is an empty side, so every
+ * operation of the other side is added (or removed) — only when both sides name the same path in
+ * two revisions (`origin/main:docs HEAD:docs`), so that a mistyped path is still a usage error, as
+ * are both sides absent and a revision that does not exist.
+ */
+export function loadSides(oldPath: string, newPath: string, opts: LoadOptions = {}): { old: Side; new: Side; absent: string | null } {
+  const tryLoad = (p: string): Side | GitPathAbsentError => {
+    try {
+      return loadSide(p, p, opts);
+    } catch (e) {
+      if (e instanceof GitPathAbsentError) return e;
+      throw e;
+    }
+  };
+  const a = tryLoad(oldPath);
+  const b = tryLoad(newPath);
+  const specA = existsSync(oldPath) ? null : parseGitSpec(oldPath);
+  const specB = existsSync(newPath) ? null : parseGitSpec(newPath);
+  const samePath = specA !== null && specB !== null && specA.path.replace(/\/+$/, '') === specB.path.replace(/\/+$/, '');
+  if (a instanceof GitPathAbsentError && (b instanceof GitPathAbsentError || !samePath)) throw a;
+  if (b instanceof GitPathAbsentError && !samePath) throw b;
+  const empty = (label: string): Side => ({ label, docs: [], manifest: EMPTY_MANIFEST, operations: null, dir: null, absent: true });
+  if (a instanceof GitPathAbsentError) return { old: empty(oldPath), new: b as Side, absent: a.message };
+  if (b instanceof GitPathAbsentError) return { old: a, new: empty(newPath), absent: b.message };
+  return { old: a, new: b, absent: null };
 }
 
 export function loadSide(path: string, label: string = path, opts: LoadOptions = {}): Side {

@@ -116,7 +116,9 @@ function opNames(ops: OperationModel[]): string {
 /**
  * Compare two sides: every operation of either side, paired by product, version and name
  * (pairing.ts). Throws NothingToCompareError when a side has no operation or the sides have no
- * operation in common: a gate that compared nothing must not pass.
+ * operation in common: a gate that compared nothing must not pass. A side absent on purpose (a
+ * revision before the docs folder existed) has no operation: every one of the other side is added
+ * or removed.
  */
 export function diffSides(oldSide: Side, newSide: Side, opts: DiffOptions = {}): DiffReport {
   const a = identify(oldSide.docs, newSide.docs);
@@ -126,13 +128,13 @@ export function diffSides(oldSide: Side, newSide: Side, opts: DiffOptions = {}):
   const allOld = operationsOf(oldSide, a.docs);
   const allNew = operationsOf(newSide, b.docs);
   const none = (s: Side): string => `${s.label}: no operation found (no page with a request table and an operation name): nothing to compare`;
-  if (allOld.length === 0) throw new NothingToCompareError(none(oldSide));
-  if (allNew.length === 0) throw new NothingToCompareError(none(newSide));
+  if (allOld.length === 0 && !oldSide.absent) throw new NothingToCompareError(none(oldSide));
+  if (allNew.length === 0 && !newSide.absent) throw new NothingToCompareError(none(newSide));
   const oldOps = allOld.filter((o) => matchesOperation(match, o));
   const newOps = allNew.filter((o) => matchesOperation(match, o));
   if (match && oldOps.length + newOps.length === 0) throw new NothingToCompareError(`--match ${match.source}: no operation of either side matches`);
   const { pairs, removed, added } = pairOperations(oldOps, newOps);
-  if (pairs.length === 0 && (!match || (oldOps.length > 0 && newOps.length > 0)))
+  if (pairs.length === 0 && !oldSide.absent && !newSide.absent && (!match || (oldOps.length > 0 && newOps.length > 0)))
     throw new NothingToCompareError(`${oldSide.label} and ${newSide.label} are different operations (${opNames(oldOps)} / ${opNames(newOps)}): nothing to compare`);
 
   const manifest: Manifest = { ...newSide.manifest, pages: { ...oldSide.manifest.pages, ...newSide.manifest.pages } };
