@@ -6,7 +6,7 @@ import type { Conflict, LengthRange, NumericRange, ParamRow, Parameter, Position
 import { typeToString } from '../model/types.ts';
 import { rank, resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
-import { dedupeSources, fillItemTypes, lineOfKey, samplesSendStrings, shape, skeletonType, stringsConflict, structureType, subsumes, type Evidence, type StructureContext } from './structure.ts';
+import { dedupeSources, fillItemTypes, lineOfKey, samplesSendStrings, shape, skeletonSource, skeletonType, stringsConflict, structureType, subsumes, type Evidence, type StructureContext } from './structure.ts';
 import { exampleValue, factContradicted, outsideEnum, outsideRange, sampleScalars, type UsedValue } from './used-values.ts';
 
 export interface RowAt {
@@ -87,7 +87,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     ...tableClaims.map((c) => ({ ...c, value: typeToString(c.value) })),
     ...input.evidence
       .filter((e) => e.skeleton)
-      .map((e) => ({ value: `${e.fromRows ? 'rows' : 'skeleton'}:${shape(skeletonType(e.skeleton!))}`, source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date })),
+      .map((e) => ({ value: `${e.fromRows ? 'rows' : 'skeleton'}:${shape(skeletonType(e.skeleton!))}`, source: skeletonSource(e), lang: e.page.lang, date: e.page.date })),
   ];
   const distinctTable = new Set(tableClaims.map((c) => typeToString(c.value)));
   const contradicts = tableClaims.some((c) => shape(c.value) !== shape(type));
@@ -171,7 +171,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   // diff and the package cite them).
   const sources: SourceRef[] = dedupeSources([
     ...rows.map((ra) => ra.row.source),
-    ...input.evidence.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })),
+    ...input.evidence.filter((e) => e.skeleton).map(skeletonSource),
     ...(sampleOnly ? (factSources.type ?? []) : []),
   ]);
   const p: Parameter = {

@@ -117,6 +117,16 @@ export interface Evidence {
   recovered?: boolean;
   sampleLine?: number;
   sampleText?: string;
+  /**
+   * Where the skeleton node is stated, when that is not `page` (a row a link brought in from a
+   * data-type page keeps that page's file and line).
+   */
+  at?: SourceRef;
+}
+
+/** Where an evidence's skeleton node is stated: its own place, else its page at the node's line. */
+export function skeletonSource(e: Evidence): SourceRef {
+  return e.at ?? { file: e.page.file, line: e.skeleton!.line };
 }
 
 export interface StructureContext {
@@ -149,10 +159,13 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
   for (const e of list) {
     if (e.skeleton) {
       const n = e.skeleton;
-      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows, names: e.names });
+      const file = e.at?.file ?? e.page.file;
+      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows, names: e.names, ...(e.at ? { at: { file, line: n.items.line } } : {}) });
       if (field !== null && n.kind === 'object') {
-        const f = n.fields.find((x) => x.name === field);
-        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows, names: e.names });
+        const f = n.fields.find((x) => x.name === field) as RowField | undefined;
+        // A field from a row is stated where the row is (a linked data-type page's row stays on that page).
+        const at = f?.row ? { file: f.row.source.file, line: f.node.line } : e.at ? { file, line: f?.node.line ?? e.at.line } : undefined;
+        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows, names: e.names, ...(at && at.file !== e.page.file ? { at } : {}) });
       }
     }
     if ('value' in e) {
@@ -167,7 +180,7 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
 function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
   const all: Claim<TypeRef>[] = ev
     .filter((e) => e.skeleton)
-    .map((e) => ({ value: skeletonType(e.skeleton!), source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date }));
+    .map((e) => ({ value: skeletonType(e.skeleton!), source: skeletonSource(e), lang: e.page.lang, date: e.page.date }));
   // Explicit beats empty: a source that leaves the type (or an item type) unsaid gives way to one that says it.
   const sk = all.filter((c) => !all.some((o) => o !== c && subsumes(o.value, c.value)));
   if (sk.length) {
@@ -330,7 +343,7 @@ export function buildModels(ctx: StructureContext): void {
       if (top?.facts.items && p.type.kind === 'array') p.items = top.facts.items.value;
       return p;
     });
-    const sources = dedupeSources(ev.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })));
+    const sources = dedupeSources(ev.filter((e) => e.skeleton).map(skeletonSource));
     ctx.models.set(next, { name: next, fields, sources });
   }
 }
