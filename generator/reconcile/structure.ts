@@ -2,7 +2,7 @@
  * Structure evidence: request-syntax skeletons and sample bodies, turned into types and
  * named models for every nested object (the tables only name them: `tag`, `runtime`, ...).
  */
-import type { Conflict, Lang, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
+import type { Conflict, Fact, Lang, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
 import type { RowField } from './restructure.ts';
 import { typeToString } from '../model/types.ts';
 import { resolveFact, type Claim } from './claims.ts';
@@ -136,6 +136,11 @@ export interface StructureContext {
   lint: LintItem[];
   /** Model name → evidence gathered from every place that uses it. */
   pending: Map<string, Evidence[]>;
+  /**
+   * Model name → the sub-fields the rows declaring it list with their required flag
+   * (Facts.fields: "- name: required. …"), best-ranked row first.
+   */
+  fieldFlags?: Map<string, Fact<Record<string, boolean>>[]>;
   /** Each page's precedence date and language, by file (set by reconcileOperation). */
   pageDates?: Map<string, string | null>;
   pageLangs?: Map<string, Lang>;
@@ -258,11 +263,13 @@ function lintSamples(path: string, ev: Evidence[], ctx: StructureContext): void 
  * The type of a position, registering a model for every object found below it.
  * `modelName` names the model if the position (or its items) is an object.
  */
-export function structureType(path: string, modelName: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
+export function structureType(path: string, modelName: string, ev: Evidence[], ctx: StructureContext, fieldFlags: Fact<Record<string, boolean>>[] = []): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
   const d = declaredType(path, ev, ctx);
   lintSamples(path, ev, ctx);
   const wrap = (t: TypeRef, e: Evidence[], name: string, p: string): TypeRef => {
     if (t.kind === 'object') {
+      // The declaring rows' list of sub-fields and their flags goes to the model (its items, for a list).
+      if (fieldFlags.length) (ctx.fieldFlags ??= new Map()).set(name, [...(ctx.fieldFlags.get(name) ?? []), ...fieldFlags]);
       const list = ctx.pending.get(name) ?? [];
       list.push(...e);
       ctx.pending.set(name, list);
@@ -298,18 +305,21 @@ export function buildModels(ctx: StructureContext): void {
     for (const e of ev) if (isObj(e.value)) for (const k of Object.keys(e.value)) if (!names.includes(k)) names.push(k);
     const fields: Parameter[] = names.map((name) => {
       const child = childEvidence(ev, name);
-      const s = structureType(`${next}.${name}`, `${next}.${name}`, child, ctx);
       // Fields that come from table rows (tree rows, dotted names) carry the rows' words and flags.
       const rows = bySkeleton
         .map((e) => ({ e, f: (e.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields.find((f) => f.name === name) as RowField | undefined }))
         .filter((x): x is { e: Evidence; f: RowField & { row: ParamRow } } => Boolean(x.f?.row));
+      const s = structureType(`${next}.${name}`, `${next}.${name}`, child, ctx, rows.flatMap((x) => (x.f.row.facts.fields ? [x.f.row.facts.fields] : [])));
       const best = (lang?: 'en' | 'zh'): ParamRow | undefined => rows.find((x) => (!lang || x.e.page.lang === lang))?.f.row;
       const top = best();
+      // Required as the field's own row states it; else as the row declaring the model lists it ("- name: required").
+      const stated = rows.some((x) => x.f.row.required !== null);
+      const listed = stated ? undefined : ctx.fieldFlags?.get(next)?.find((f) => Object.prototype.hasOwnProperty.call(f.value, name));
       const p: Parameter = {
         name,
         type: fillItemTypes(s.type, rows.map((x) => x.f.row)),
-        required: top?.required === true,
-        requiredKnown: rows.some((x) => x.f.row.required !== null),
+        required: stated ? top?.required === true : listed ? listed.value[name] === true : false,
+        requiredKnown: Boolean(stated || listed),
         deprecated: Boolean(top?.facts.deprecated),
         description: { en: best('en')?.description || null, zh: best('zh')?.description || null },
         examples: [...new Set(rows.map((x) => x.f.row.example).filter((v): v is string => v !== null))],
@@ -317,7 +327,7 @@ export function buildModels(ctx: StructureContext): void {
         in: null,
         sampleOnly: !skeletonNames.has(name),
         sources: dedupeSources([...s.sources, ...rows.map((x) => x.f.row.source)]),
-        factSources: { type: dedupeSources(s.sources) },
+        factSources: { type: dedupeSources(s.sources), ...(listed ? { required: [listed.source] } : {}) },
       };
       // used-values-beat-mined-facts (./used-values.ts): the examples and sample values the pages use must be allowed.
       const used: UsedValue[] = [
