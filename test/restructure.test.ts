@@ -20,6 +20,8 @@ describe('dotted names', () => {
     expect(dottedPath('Tag.1.Key')).toEqual({ parts: [{ name: 'Tag', array: true }, { name: 'Key', array: false }] });
     expect(dottedPath('SystemDisk.Size')).toEqual({ parts: [{ name: 'SystemDisk', array: false }, { name: 'Size', array: false }] });
     expect(dottedPath('NetworkInterface.N.SecurityGroupIds.N')).toEqual({ parts: [{ name: 'NetworkInterface', array: true }, { name: 'SecurityGroupIds', array: true }] });
+    // A space after the dot, as some English pages write it (`Status. Code`, DescribeInstancesFullStatus).
+    expect(dottedPath('Status. Code')).toEqual({ parts: [{ name: 'Status', array: false }, { name: 'Code', array: false }] });
     expect(dottedPath('region_id')).toBeNull();
     expect(dottedPath('kubernetes.io/role')).toBeNull();
     expect(dottedPath('N.Key')).toBeNull();
