@@ -102,6 +102,8 @@ export interface ParameterMetadata {
   readonly encoding?: 'flat' | 'json';
   readonly required: boolean;
   readonly shape: WireShape;
+  /** The parameter is the whole body (a body that is a JSON list: `[{...}]`), not a field of it. */
+  readonly isBody?: true;
 }
 /** What the pages say about an operation, at run time. */
 export interface OperationMetadata {
@@ -132,10 +134,10 @@ export interface HttpRequest {
   headers: {
     [name: string]: string;
   };
-  /** The body parameters (JSON), or undefined when the request has none. */
+  /** The body (JSON): the body parameters by name, the value of the parameter that is the whole body, or undefined when the request has none. */
   body: {
     [name: string]: unknown;
-  } | undefined;
+  } | unknown[] | undefined;
 }
 /** @internal The query of an RPC request: every parameter under its wire name. */
 export declare function toQueryOf(meta: OperationMetadata, request: unknown): Query;

@@ -274,13 +274,19 @@ export function toRequestOf(meta, request) {
   const query = {};
   const headers = {};
   let body;
+  let whole = false;
   const ps = meta.parameters;
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     const v = ownValue(request, p.name);
     if (v === undefined || v === null)
       continue;
-    if (p.in === 'path')
+    if (p.isBody) {
+      // The whole body (`[{...}]`): sent as it is, not under its name.
+      body = v;
+      whole = true;
+    }
+    else if (p.in === 'path')
       path = path.split(`{${p.name}}`).join(encodeURIComponent(scalarText(v)));
     else if (p.in === 'query') {
       if (typeof v !== 'object')
@@ -292,7 +298,7 @@ export function toRequestOf(meta, request) {
     }
     else if (p.in === 'header')
       put(headers, p.name, scalarText(v));
-    else
+    else if (!whole)
       put((body ??= {}), p.name, v);
   }
   for (let i = 0; i < ps.length; i++) {

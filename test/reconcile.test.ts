@@ -62,6 +62,20 @@ describe('reconciled CreateCluster', () => {
     expect(t('num_of_nodes')).toBe('integer');
   });
 
+  it('makes the sub-fields a row lists with their flag ("- name: required. … - config: optional") required or not in its model (Facts.fields)', () => {
+    const addon = model('addon')!;
+    expect(addon.fields.map((f) => [f.name, f.required, f.requiredKnown])).toEqual([
+      ['name', true, true],
+      ['config', false, true],
+      ['disabled', false, true],
+    ]);
+    // Cited: the description that lists them.
+    const listed = docs.flatMap((d) => d.request.filter((r) => r.name === 'addons' && r.facts.fields).map((r) => r.facts.fields!.source));
+    expect(listed).toContainEqual(addon.fields[0]!.factSources.required![0]);
+    // A model no row lists sub-fields for keeps what its own rows say (none here).
+    expect(model('taint')!.fields.every((f) => !f.required && !f.requiredKnown)).toBe(true);
+  });
+
   it('builds a named model for every nested structure', () => {
     expect(fields(model('runtime'))).toEqual({ name: 'string', version: 'string' });
     expect(fields(model('tag'))).toEqual({ key: 'string', value: 'string' });

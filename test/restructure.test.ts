@@ -20,6 +20,8 @@ describe('dotted names', () => {
     expect(dottedPath('Tag.1.Key')).toEqual({ parts: [{ name: 'Tag', array: true }, { name: 'Key', array: false }] });
     expect(dottedPath('SystemDisk.Size')).toEqual({ parts: [{ name: 'SystemDisk', array: false }, { name: 'Size', array: false }] });
     expect(dottedPath('NetworkInterface.N.SecurityGroupIds.N')).toEqual({ parts: [{ name: 'NetworkInterface', array: true }, { name: 'SecurityGroupIds', array: true }] });
+    // A space after the dot, as some English pages write it (`Status. Code`, DescribeInstancesFullStatus).
+    expect(dottedPath('Status. Code')).toEqual({ parts: [{ name: 'Status', array: false }, { name: 'Code', array: false }] });
     expect(dottedPath('region_id')).toBeNull();
     expect(dottedPath('kubernetes.io/role')).toBeNull();
     expect(dottedPath('N.Key')).toBeNull();
@@ -132,6 +134,63 @@ describe('responses as the wire has them', () => {
     expect(fields(o, 'DedicatedHostIdSets')).toEqual({ DedicatedHostId: 'array<string>' });
     // `NetworkAttributes.UdpTimeout`: a struct in the query.
     expect(fields(o, 'NetworkAttributes')).toEqual({ SlbUdpTimeout: 'integer', UdpTimeout: 'integer' });
+  });
+});
+
+describe('responses follow the samples where layout nests sub-tables (ecs pages copied to test/fixtures/corpus/ecs/wire)', () => {
+  const wire = reconcile(readDocuments(findDocuments(join(ROOT, 'test', 'fixtures', 'corpus', 'ecs', 'wire'), ROOT)));
+  const named = (n: string): OperationModel => wire.find((o) => o.name === n)!;
+
+  it('dotted members of a linked sub-table are structures, and a name the table spells otherwise only in case takes the sample\'s spelling (en DescribeDisksFullStatus)', () => {
+    // `**DiskFullStatusType**` lists `Diskeventset | Array of [DiskEventType](#)`, `Status.Code`, `HealthStatus.Name` …;
+    // the samples: {"DiskFullStatusSet": {"DiskFullStatusType": [{"DiskEventSet": {"DiskEventType": [{"EventType": {"Code": …}}]}, "Status": {"Code": …}}]}}.
+    const o = named('DescribeDisksFullStatus');
+    expect(fields(o, 'DiskFullStatusSet')).toEqual({ DiskFullStatusType: 'array<ref:DiskFullStatusSet.DiskFullStatusType>' });
+    expect(fields(o, 'DiskFullStatusSet.DiskFullStatusType')).toEqual({
+      DiskId: 'string', InstanceId: 'string', Device: 'string',
+      DiskEventSet: 'ref:DiskFullStatusSet.DiskFullStatusType.DiskEventSet', Status: 'ref:DiskFullStatusSet.DiskFullStatusType.Status', HealthStatus: 'ref:DiskFullStatusSet.DiskFullStatusType.HealthStatus',
+    });
+    expect(fields(o, 'DiskFullStatusSet.DiskFullStatusType.Status')).toEqual({ Code: 'integer', Name: 'string' });
+    expect(fields(o, 'DiskFullStatusSet.DiskFullStatusType.DiskEventSet')).toEqual({ DiskEventType: 'array<ref:DiskFullStatusSet.DiskFullStatusType.DiskEventSet.DiskEventType>' });
+    expect(fields(o, 'DiskFullStatusSet.DiskFullStatusType.DiskEventSet.DiskEventType')).toEqual({ EventId: 'string', EventType: 'ref:DiskFullStatusSet.DiskFullStatusType.DiskEventSet.DiskEventType.EventType', EventTime: 'string', EventEndTime: 'string' });
+    // The table's `Pagesize` is the wire's `PageSize`; each respelling is a lint with both lines.
+    expect(o.response.map((p) => p.name)).toContain('PageSize');
+    expect(o.lint.find((l) => l.path === 'DiskFullStatusSet.DiskFullStatusType[].DiskEventSet' && l.message.includes('spells'))).toMatchObject({
+      source: { file: 'test/fixtures/corpus/ecs/wire/DescribeDisksFullStatus.md', line: 99 },
+      message: expect.stringContaining('the table spells Diskeventset (table test/fixtures/corpus/ecs/wire/DescribeDisksFullStatus.md:65)'),
+    });
+  });
+
+  it('a struct the table calls Array that every JSON sample shows as one object beside other keys is an object; a list of a type detailed nowhere whose samples show strings is a list of strings (DescribeRecommendInstanceType)', () => {
+    const o = named('DescribeRecommendInstanceType');
+    expect(fields(o, 'Data.RecommendInstanceType')).toEqual({
+      RegionNo: 'string', InstanceType: 'ref:Data.RecommendInstanceType.InstanceType', Zones: 'ref:Data.RecommendInstanceType.Zones', CommodityCode: 'string', Scene: 'string',
+    });
+    expect(fields(o, 'Data.RecommendInstanceType.InstanceType')).toMatchObject({ Cores: 'integer', Memory: 'integer', InstanceType: 'string' });
+    // `NetworkTypes | Array of NetworkType` (no NetworkType table), sample {"NetworkType": ["vpc"]}.
+    expect(fields(o, 'Data.RecommendInstanceType.Zones.zone.NetworkTypes')).toEqual({ NetworkType: 'array<string>' });
+    expect(o.lint.find((l) => l.path === 'Data.RecommendInstanceType[].InstanceType')!.message).toContain('every sample shows one object');
+    // A list of one written as an object is still a list where it is the only key of its wrapper (`Data` → `RecommendInstanceType`).
+    expect(fields(o, 'Data')).toEqual({ RecommendInstanceType: 'array<ref:Data.RecommendInstanceType>' });
+  });
+
+  it('a sub-table whose caption names another structure than its row (`AvailableZones` over `**AvailableZoneType**`) goes where the samples have it, its own linked sub-tables with it (DescribeResourcesModification)', () => {
+    const o = named('DescribeResourcesModification');
+    expect(o.response.map((p) => p.name)).toEqual(['AvailableZones']);
+    expect(fields(o, 'AvailableZones.AvailableZone')).toEqual({ RegionId: 'string', ZoneId: 'string', Status: 'string', AvailableResources: 'ref:AvailableZones.AvailableZone.AvailableResources' });
+    expect(fields(o, 'AvailableZones.AvailableZone.AvailableResources.AvailableResource')).toEqual({ Type: 'string', SupportedResources: 'ref:AvailableZones.AvailableZone.AvailableResources.AvailableResource.SupportedResources' });
+    expect(fields(o, 'AvailableZones.AvailableZone.AvailableResources.AvailableResource.SupportedResources.SupportedResource')).toEqual({ Value: 'string', Status: 'string', Min: 'integer', Max: 'integer', Unit: 'integer' });
+    expect(o.lint.some((l) => l.message.includes('lists RegionId, ZoneId, Status, AvailableResources at the top of the response'))).toBe(true);
+  });
+
+  it('fields a link brings in from a data-type page cite that page, not the linking page at the other page\'s line (DescribeZones, 数据类型/ZoneType.md)', () => {
+    const o = named('DescribeZones');
+    const zone = o.models.find((m) => m.name === 'Zones.Zone')!;
+    expect(zone.fields.find((f) => f.name === 'ZoneId')!.sources).toEqual([{ file: 'test/fixtures/corpus/ecs/wire/数据类型/ZoneType.md', line: 13 }]);
+    const res = o.models.find((m) => m.name === 'Zones.Zone.AvailableResources')!;
+    expect(res.fields.find((f) => f.name === 'supportedInstanceType')!.sources).toEqual([{ file: 'test/fixtures/corpus/ecs/wire/数据类型/AvailableResourcesType.md', line: 20 }]);
+    // A struct whose type's page is not among the documents (`AvailableResourceCreationType`) takes the sample's members.
+    expect(fields(o, 'Zones.Zone.AvailableResourceCreation')).toEqual({ ResourceTypes: 'array<string>' });
   });
 });
 

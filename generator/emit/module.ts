@@ -67,7 +67,7 @@ export function operationMetadata(o: OperationShapes): unknown {
     style: op.style,
     method: op.method,
     path: op.path,
-    parameters: op.request.map((p) => ({ name: p.name, in: locationOf(o, p), ...(p.encoding ? { encoding: p.encoding } : {}), required: p.required, shape: wireShape(p.type) })),
+    parameters: op.request.map((p) => ({ name: p.name, in: locationOf(o, p), ...(p.encoding ? { encoding: p.encoding } : {}), required: p.required, shape: wireShape(p.type), ...(p.isBody ? { isBody: true } : {}) })),
     models,
   };
 }

@@ -74,8 +74,12 @@ export function shapeSchema(shape: Shape, style: SchemaStyle = JSON_SCHEMA_STYLE
         if (shape.maxLength !== undefined) s.maxLength = shape.maxLength;
       }
       if (shape.kind === 'integer' || shape.kind === 'number') {
-        if (shape.minimum !== undefined) s.minimum = shape.minimum;
-        if (shape.maximum !== undefined) s.maximum = shape.maximum;
+        const range: { [key: string]: Json } = {};
+        if (shape.minimum !== undefined) range.minimum = shape.minimum;
+        if (shape.maximum !== undefined) range.maximum = shape.maximum;
+        // Numbers allowed besides the range: the range, or one of them.
+        if (shape.also?.length) s.anyOf = [range, { enum: shape.also }];
+        else Object.assign(s, range);
       }
       return s;
     }

@@ -8,6 +8,7 @@
  *   facts that cannot apply are dropped (a length on a number), unsatisfiable ones too
  *   (min > max; an enum outside the range: the enum wins).
  * - `items` facts constrain the outer array; enum/range/length constrain the innermost scalar.
+ *   A range's `also` ("1 to 5120, or -1") are numbers allowed outside `minimum`..`maximum`.
  * - A variant accepts its own `parameters`, the request parameters no variant claims, its
  *   discriminator keys, and the discriminator keys of more specific variants with their values
  *   excluded (managed: `profile` not `Edge`), so the variants never overlap.
@@ -21,7 +22,7 @@ import { NameAllocator, pascalCase } from './naming.ts';
 
 export type Shape =
   | { kind: 'string'; enum?: string[]; not?: string[]; minLength?: number; maxLength?: number }
-  | { kind: 'integer' | 'number'; enum?: number[]; not?: number[]; minimum?: number; maximum?: number }
+  | { kind: 'integer' | 'number'; enum?: number[]; not?: number[]; minimum?: number; maximum?: number; also?: number[] }
   | { kind: 'boolean'; enum?: boolean[]; not?: boolean[] }
   | { kind: 'any' }
   | { kind: 'object' }
@@ -157,7 +158,7 @@ function scalarFits(shape: ScalarShape, v: Scalar): boolean {
     return (shape.minLength === undefined || n >= shape.minLength) && (shape.maxLength === undefined || n <= shape.maxLength);
   }
   if ((shape.kind === 'integer' || shape.kind === 'number') && typeof v === 'number') {
-    return (shape.minimum === undefined || v >= shape.minimum) && (shape.maximum === undefined || v <= shape.maximum);
+    return ((shape.minimum === undefined || v >= shape.minimum) && (shape.maximum === undefined || v <= shape.maximum)) || Boolean(shape.also?.includes(v));
   }
   return true;
 }
@@ -194,6 +195,9 @@ function scalarWithFacts(kind: ScalarShape['kind'], p: Parameter): ScalarShape {
     if (!(min !== undefined && max !== undefined && min > max)) {
       if (min !== undefined) s.minimum = min;
       if (max !== undefined) s.maximum = max;
+      // Numbers allowed besides the range ("-1 | 1-5120"): only those the range leaves out.
+      const also = r.also && (s.minimum !== undefined || s.maximum !== undefined) ? (coerceEnum(kind, r.also) as number[]).filter((v) => !scalarFits(s, v)).sort((a, b) => a - b) : [];
+      if (also.length) s.also = also;
     }
   }
   let e = p.enum ? (coerceEnum(kind, p.enum) as number[]) : [];
@@ -390,7 +394,9 @@ export function operationShapes(op: OperationModel): OperationShapes {
 
       let plain: ObjectDef | null = null;
       if (!shapes.length) {
-        plain = { ...baseDef, name: typeName, kind: 'request', doc: [`Request of ${op.name}.`] };
+        // "Set X or Y" (operation-level requiredOneOf): at least one member of each group.
+        const oneOf = (op.requiredOneOf ?? []).map((g) => g.filter((n) => byName.has(n))).filter((g) => g.length > 0);
+        plain = { ...baseDef, name: typeName, kind: 'request', doc: [`Request of ${op.name}.`], ...(oneOf.length ? { oneOf } : {}) };
         defs.set(typeName, plain);
       }
       request = { typeName, baseName, variants: shapes, dispatch, discriminatorKeys, plain, base: baseDef };

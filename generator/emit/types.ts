@@ -69,7 +69,10 @@ function constraintText(shape: Shape): string[] {
     else if (max !== undefined) out.push(`${what}: at most ${max}.`);
   };
   if (shape.kind === 'string') range('Length', shape.minLength, shape.maxLength);
-  if (shape.kind === 'integer' || shape.kind === 'number') range('Range', shape.minimum, shape.maximum);
+  if (shape.kind === 'integer' || shape.kind === 'number') {
+    range('Range', shape.minimum, shape.maximum);
+    if (shape.also?.length && out.length) out[out.length - 1] = `${out[out.length - 1]!.replace(/\.$/, '')}, or ${shape.also.join(' or ')}.`;
+  }
   if (shape.kind === 'array') {
     range('Items', shape.minItems, shape.maxItems);
     out.push(...constraintText(shape.items).map((t) => `Each item: ${t}`));
@@ -182,6 +185,14 @@ export function emitTypes(o: OperationShapes, cite: CiteFn = plainCite): Code {
       const base = objectView(r.base, o.defs, cite);
       decls.push(objectDecl(base));
       for (const v of r.variants) decls.push(objectDecl(variantView(v.def, base, o.defs, cite)));
+    } else if (r.plain!.oneOf?.length) {
+      // "Set X or Y": the base has every parameter; the request is the base with at least one member of each group present.
+      const groups = r.plain!.oneOf;
+      const baseName = ident(r.baseName);
+      const say = (g: string[]): string => g.map((n) => JSON.stringify(n)).join(' or ');
+      decls.push(objectDecl(objectView({ ...r.plain!, name: r.baseName, doc: [`Every parameter of ${o.op.name}; prefer {@link ${r.typeName}}, which also says that ${groups.map(say).join(', and ')} must be set.`, ...r.plain!.doc.slice(1)] }, o.defs, cite)));
+      const alternatives = groups.map((g) => code`(${join(g.map((n) => code`Required<Pick<${baseName}, ${str(n)}>>`), ' | ')})`);
+      decls.push(code`${docComment([`Request of ${o.op.name}: at least one of ${groups.map(say).join(', and one of ')} must be set.`])}\nexport type ${ident(r.typeName)} = ${baseName} & ${join(alternatives, ' & ')};`);
     } else {
       decls.push(objectDecl(objectView(r.plain!, o.defs, cite)));
       decls.push(code`${docComment([`Same as {@link ${r.typeName}} (${o.op.name} has one kind of request).`])}\nexport type ${ident(r.baseName)} = ${ident(r.typeName)};`);

@@ -164,8 +164,17 @@ export class ValidatorGen {
       case 'integer':
       case 'number': {
         const inner = enumChecks(shape.enum, shape.not);
-        if (shape.minimum !== undefined) inner.push(code`if (${v} < ${num(shape.minimum)}) ${this.err(path, 'minimum', `must be >= ${shape.minimum}`, `不能小于 ${shape.minimum}`, code`{ limit: ${num(shape.minimum)} }`)}`);
-        if (shape.maximum !== undefined) inner.push(code`if (${v} > ${num(shape.maximum)}) ${this.err(path, 'maximum', `must be <= ${shape.maximum}`, `不能大于 ${shape.maximum}`, code`{ limit: ${num(shape.maximum)} }`)}`);
+        const range: Code[] = [];
+        const also = shape.also?.length ? ` or ${showList(shape.also, ' or ')}` : '';
+        const alsoZh = shape.also?.length ? `（${showList(shape.also, '、')} 除外）` : '';
+        const extra = shape.also?.length ? code`, allowedValues: ${jsonLiteral(shape.also)}` : code``;
+        if (shape.minimum !== undefined) range.push(code`if (${v} < ${num(shape.minimum)}) ${this.err(path, 'minimum', `must be >= ${shape.minimum}${also}`, `不能小于 ${shape.minimum}${alsoZh}`, code`{ limit: ${num(shape.minimum)}${extra} }`)}`);
+        if (shape.maximum !== undefined) range.push(code`if (${v} > ${num(shape.maximum)}) ${this.err(path, 'maximum', `must be <= ${shape.maximum}${also}`, `不能大于 ${shape.maximum}${alsoZh}`, code`{ limit: ${num(shape.maximum)}${extra} }`)}`);
+        // Numbers allowed besides the range ("-1 | 1-5120") skip the range checks.
+        if (shape.also?.length && range.length) inner.push(code`if (!${this.oneOf(v, shape.also)}) {
+${block(range)}
+}`);
+        else inner.push(...range);
         const test = shape.kind === 'integer' ? code`!Number.isInteger(${v})` : code`!Number.isFinite(${v})`;
         return orElse(code`if (typeof ${v} !== "number" || ${test}) ${typeErr(shape.kind)}`, inner);
       }

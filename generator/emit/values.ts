@@ -35,7 +35,7 @@ export function fitsShape(shape: Shape, v: unknown, defs: Map<string, ObjectDef>
       if (typeof v !== 'number' || !Number.isFinite(v) || (shape.kind === 'integer' && !Number.isInteger(v))) return false;
       if (shape.enum && !shape.enum.includes(v)) return false;
       if (shape.not && shape.not.includes(v)) return false;
-      return (shape.minimum === undefined || v >= shape.minimum) && (shape.maximum === undefined || v <= shape.maximum);
+      return ((shape.minimum === undefined || v >= shape.minimum) && (shape.maximum === undefined || v <= shape.maximum)) || Boolean(shape.also?.includes(v));
     }
     case 'boolean':
       return typeof v === 'boolean' && (!shape.enum || shape.enum.includes(v)) && (!shape.not || !shape.not.includes(v));

@@ -6,7 +6,7 @@ import type { Conflict, LengthRange, NumericRange, ParamRow, Parameter, Position
 import { typeToString } from '../model/types.ts';
 import { rank, resolveFact, type Claim } from './claims.ts';
 import type { Page } from './pages.ts';
-import { dedupeSources, fillItemTypes, lineOfKey, samplesSendStrings, shape, skeletonType, stringsConflict, structureType, subsumes, type Evidence, type StructureContext } from './structure.ts';
+import { dedupeSources, fillItemTypes, lineOfKey, samplesSendStrings, shape, skeletonSource, skeletonType, stringsConflict, structureType, subsumes, type Evidence, type StructureContext } from './structure.ts';
 import { exampleValue, factContradicted, outsideEnum, outsideRange, sampleScalars, type UsedValue } from './used-values.ts';
 
 export interface RowAt {
@@ -52,6 +52,8 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   const tableWinner = rank(tableClaims, opts)[0];
   const tableRef = rank(tableClaims.filter((c) => refName(c.value)), opts).map((c) => refName(c.value))[0] ?? null;
   const hasStructure = input.evidence.some((e) => e.skeleton);
+  // The sub-fields the rows' descriptions list with their flags ("- name: required"), best-ranked row first: for the model.
+  const fieldFlags = rank(rows.filter((ra) => ra.row.facts.fields).map((ra) => claim(ra, ra.row.facts.fields!)), opts).map((c) => c.value);
   let type: TypeRef;
   let typeRule = 'newer-page-wins';
   const structural = (t: TypeRef): boolean => shape(t).includes('object');
@@ -59,7 +61,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     // The skeleton's (or tree rows') structure decides; the table only names the model. A table type
     // naming a model where the structure is no object (`rds_instances` → array of string) loses.
     const modelName = tableRef ?? name;
-    const s = structureType(name, modelName, input.evidence, ctx);
+    const s = structureType(name, modelName, input.evidence, ctx, fieldFlags);
     type = nameStructure(s.type, tableRef);
     typeRule = 'structure-beats-type-column';
     factSources.type = dedupeSources([...s.sources, ...tableClaims.filter((c) => shape(c.value) === shape(type)).map((c) => c.source)]);
@@ -71,12 +73,12 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
       type = { kind: 'string' };
     }
     if (structural(type) || type.kind === 'ref') {
-      const s = structureType(name, tableRef ?? name, input.evidence, ctx);
+      const s = structureType(name, tableRef ?? name, input.evidence, ctx, fieldFlags);
       if (s.type.kind !== 'unknown') type = nameStructure(s.type, tableRef);
     }
     factSources.type = tableClaims.filter((c) => typeToString(c.value) === typeToString(tableWinner.value)).map((c) => c.source);
   } else {
-    const s = structureType(name, name, input.evidence, ctx);
+    const s = structureType(name, name, input.evidence, ctx, fieldFlags);
     type = s.type;
     factSources.type = s.sources;
   }
@@ -87,7 +89,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
     ...tableClaims.map((c) => ({ ...c, value: typeToString(c.value) })),
     ...input.evidence
       .filter((e) => e.skeleton)
-      .map((e) => ({ value: `${e.fromRows ? 'rows' : 'skeleton'}:${shape(skeletonType(e.skeleton!))}`, source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date })),
+      .map((e) => ({ value: `${e.fromRows ? 'rows' : 'skeleton'}:${shape(skeletonType(e.skeleton!))}`, source: skeletonSource(e), lang: e.page.lang, date: e.page.date })),
   ];
   const distinctTable = new Set(tableClaims.map((c) => typeToString(c.value)));
   const contradicts = tableClaims.some((c) => shape(c.value) !== shape(type));
@@ -171,7 +173,7 @@ export function mergeParameter(input: MergeInput, ctx: StructureContext, kind: '
   // diff and the package cite them).
   const sources: SourceRef[] = dedupeSources([
     ...rows.map((ra) => ra.row.source),
-    ...input.evidence.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })),
+    ...input.evidence.filter((e) => e.skeleton).map(skeletonSource),
     ...(sampleOnly ? (factSources.type ?? []) : []),
   ]);
   const p: Parameter = {

@@ -14,7 +14,7 @@
  *   the wire's wrapper: `Instances` is an object whose `Instance` is the list.
  */
 import type { DocumentIR, LintItem, ParamRow, SkeletonField, SkeletonNode, TypeRef } from '../model/ir.ts';
-import { fit, fitExamples, objectAlong, pathTo, responseSamples, topValues, type FitContext } from './shape.ts';
+import { fit, fitExamples, objectAlong, pathTo, responseSamples, sampleSpelling, topValues, type FitContext, type SampleAt } from './shape.ts';
 import { shape as shapeOf } from './structure.ts';
 
 /** A skeleton field built from a table row. */
@@ -55,7 +55,8 @@ const PART = /^[A-Za-z_$][\w$-]*$/;
 
 /** `Tag.N.Key` → [Tag[], Key]; `ResourceId.N` → [ResourceId[]]; `SystemDisk.Size` → [SystemDisk, Size]; null for a plain name. */
 export function dottedPath(name: string): Parsed | null {
-  const toks = name.split('.');
+  // `Status. Code` (a space after the dot, as some English pages write it) is `Status.Code`.
+  const toks = name.replace(/\s*\.\s*/g, '.').split('.');
   if (toks.length < 2) return null;
   const parts: { name: string; array: boolean }[] = [];
   for (let i = 0; i < toks.length; i++) {
@@ -76,10 +77,10 @@ export interface Restructured {
   lint: LintItem[];
 }
 
-/** Insert the row at `parts` under `fields` (an object's fields), creating lists and objects on the way. */
-function insert(fields: RowField[], parts: Parsed['parts'], row: ParamRow): void {
+/** Insert the row at `parts` under `fields` (an object's fields), creating lists and objects on the way; the field the row ends at. */
+function insert(fields: RowField[], parts: Parsed['parts'], row: ParamRow): RowField | null {
   const [head, ...rest] = parts;
-  if (!head) return;
+  if (!head) return null;
   const line = row.source.line;
   let f = fields.find((x) => x.name === head.name);
   if (!f) {
@@ -90,13 +91,13 @@ function insert(fields: RowField[], parts: Parsed['parts'], row: ParamRow): void
   if (rest.length === 0) {
     // `Tag.N` listed besides `Tag.N.Key`: the row speaks for the list, the members stay.
     f.row = row;
-    return;
+    return f;
   }
   // A list or struct first given as a leaf (`Tag.N | RepeatList` before `Tag.N.Key`) holds members now.
   if (f.node.kind === 'array' && f.node.items?.kind !== 'object') f.node = { kind: 'array', items: { kind: 'object', fields: [], line }, line: f.node.line };
   if (f.node.kind === 'scalar') f.node = { kind: 'object', fields: [], line: f.node.line };
   const holder = f.node.kind === 'array' ? f.node.items : f.node;
-  if (holder && holder.kind === 'object') insert(holder.fields as RowField[], rest, row);
+  return holder && holder.kind === 'object' ? insert(holder.fields as RowField[], rest, row) : null;
 }
 
 /** The type a structure node gives its top-level row: objects are the model named after the row. */
@@ -146,8 +147,25 @@ export function restructure(doc: Pick<DocumentIR, 'file' | 'request' | 'response
       const el = treeNode(only);
       return { kind: 'object', fields: [{ name: only.name, node: el.kind === 'array' ? el : { kind: 'array', items: el, line: only.source.line }, line: only.source.line, row: only } as RowField], line };
     }
-    const obj: SkeletonNode = { kind: 'object', fields: kids.map(fieldOf), line };
+    const obj: SkeletonNode = { kind: 'object', fields: membersOf(kids), line };
     return containerIsArray(r) ? { kind: 'array', items: obj, line } : obj;
+  };
+  // A struct's members as fields; dotted members (`Status.Code`, `Status.Name` in a linked
+  // sub-table) are paths inside it, as at the top: `Status` holding `Code` and `Name`.
+  const membersOf = (kids: ParamRow[]): RowField[] => {
+    const fields: RowField[] = [];
+    for (const k of kids) {
+      const d = dottedPath(k.name);
+      if (!d) {
+        const group = fields.find((f) => f.name === k.name && !f.row);
+        if (group) group.row = k; // `Status | Object` after `Status.Code`: the row speaks for the group
+        else fields.push(fieldOf(k));
+        continue;
+      }
+      const leaf = insert(fields, d.parts, k);
+      if (leaf && children.get(k)?.length) leaf.node = treeNode(k);
+    }
+    return fields;
   };
 
   // Dotted names, grouped by their first part; a plain row of the same name (`SystemDisk`) joins its group.
@@ -219,10 +237,11 @@ export function restructure(doc: Pick<DocumentIR, 'file' | 'request' | 'response
 function fitResponse(doc: Pick<DocumentIR, 'file' | 'samples'>, rows: ParamRow[], structures: Map<string, SkeletonNode>, ctx: FitContext): void {
   const samples = responseSamples(doc.samples, doc.file);
   const values = topValues(samples, new Set(rows.map((r) => r.name)));
+  respellTop(rows, structures, values, ctx);
   placeBySamples(rows, structures, values, ctx);
   rows.forEach((r, i) => {
     const node = structures.get(r.name) ?? scalarNode(r.type, r.source.line);
-    const fitted = fit(r.name, fitExamples(r.name, node, r, ctx), values.get(r.name) ?? [], r, ctx);
+    const fitted = fit(r.name, fitExamples(r.name, node, r, ctx), values.get(r.name) ?? [], r, ctx, 0, values.size <= 1);
     if (sameShape(node, fitted)) return;
     if (hasObject(fitted) || fitted.kind === 'array') structures.set(r.name, fitted);
     else structures.delete(r.name);
@@ -230,12 +249,41 @@ function fitResponse(doc: Pick<DocumentIR, 'file' | 'samples'>, rows: ParamRow[]
   });
 }
 
+/** Top-level rows spelled otherwise than the samples' keys only in case take the samples' spelling (see shape.ts `respell`). */
+function respellTop(rows: ParamRow[], structures: Map<string, SkeletonNode>, values: Map<string, { v: unknown; s: SampleAt; at: number }[]>, ctx: FitContext): void {
+  const taken = new Set(rows.map((r) => r.name));
+  rows.forEach((r, i) => {
+    const k = sampleSpelling(r.name, values.keys(), taken);
+    if (k === null) return;
+    taken.add(k);
+    const at = values.get(k)![0]!;
+    const line = at.s.line + at.at;
+    ctx.lint.push({
+      code: 'sample-shape',
+      path: k,
+      message: `the table spells ${r.name} (table ${r.source.file}:${r.source.line}); the ${at.s.what} spells it ${k} (${at.s.what} ${at.s.file}:${line}): the wire name is the ${at.s.what}'s`,
+      source: { file: at.s.file, line },
+    });
+    const node = structures.get(r.name);
+    if (node) (structures.delete(r.name), structures.set(k, node));
+    rows[i] = { ...r, name: k, type: retype(r.type, r.name, k) };
+  });
+}
+
+/** A type naming the model `from` (through arrays) names `to` instead. */
+function retype(t: TypeRef, from: string, to: string): TypeRef {
+  if (t.kind === 'ref') return t.name === from ? { kind: 'ref', name: to } : t;
+  if (t.kind === 'array') return { kind: 'array', items: retype(t.items, from, to) };
+  return t;
+}
+
 /**
  * Rows listed at the top of the response (a second table of members, an old page that flattens a
  * struct) that the samples show only inside another top-level row's value: they go into that row's
  * structure, at the object the sample has them in (as deep as the row's structure reaches; the
- * fitting then adds the wrapper levels the sample shows). Tables linked by layout (a caption or a
- * link naming the sub-table) arrive already nested and are not touched.
+ * fitting then adds the wrapper levels the sample shows). A row with a structure of its own (a
+ * sub-table whose caption names another structure than the row linking to it, so that layout did
+ * not nest it) goes with its structure. Tables linked by layout arrive already nested.
  */
 function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>, topValues: Map<string, { v: unknown }[]>, ctx: FitContext): void {
   // A sample key no row names, whose value holds the members of a row's structure, is that row
@@ -259,7 +307,7 @@ function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>,
   const moved = new Map<ParamRow, ParamRow[]>();
   const isMoved = (r: ParamRow): boolean => [...moved.values()].some((l) => l.includes(r));
   for (const o of rows) {
-    if (values.has(o.name) || structures.has(o.name)) continue;
+    if (values.has(o.name)) continue;
     for (const r of rows) {
       if (r === o || isMoved(r)) continue;
       const path = values.get(r.name)?.map((x) => pathTo(x.v, o.name)).find((p) => p !== null);
@@ -271,7 +319,9 @@ function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>,
       }
       const holder = objectAlong(root, path, r.source.line);
       if (!holder) continue;
-      if (!holder.fields.some((f) => f.name === o.name)) holder.fields.push({ name: o.name, node: scalarNode(o.type, o.source.line), line: o.source.line, row: o } as RowField);
+      // A row with a structure of its own (a sub-table no link placed) brings it along.
+      if (!holder.fields.some((f) => f.name === o.name)) holder.fields.push({ name: o.name, node: structures.get(o.name) ?? scalarNode(o.type, o.source.line), line: o.source.line, row: o } as RowField);
+      structures.delete(o.name);
       structures.set(r.name, root);
       moved.set(r, [...(moved.get(r) ?? []), o]);
       break;

@@ -30,6 +30,8 @@ export interface SampleAt {
   line: number;
   text: string;
   file: string;
+  /** The sample's notation (XML elements cannot tell a list of one from an object). */
+  xml?: boolean;
 }
 
 /** One sample value at one position, with the sample it comes from and the line (index in its text) where it starts. */
@@ -55,7 +57,7 @@ export function responseSamples(samples: Sample[], file: string): SampleAt[] {
     if (s.kind !== 'response') continue;
     const value = s.format === 'json' ? (s.ok ? s.value : s.recovered) : s.format === 'xml' ? s.elements : null;
     if (value === null || value === undefined || typeof value !== 'object') continue;
-    (s.format === 'json' && !s.ok ? recovered : out).push({ what: 'sample', value, line: s.source.line, text: s.text, file });
+    (s.format === 'json' && !s.ok ? recovered : out).push({ what: 'sample', value, line: s.source.line, text: s.text, file, ...(s.format === 'xml' ? { xml: true } : {}) });
   }
   // What error recovery kept of a broken JSON sample counts only where nothing better shows the shape.
   return out.length ? out : recovered;
@@ -177,7 +179,7 @@ function nodeOfValues(vs: V[], line: number, depth = 0): SkeletonNode {
  * `node` (from the page's rows) fitted to the sample values at its position. `name` is the
  * position's path (for lint), `row` the row that declares it (its line is the table's side).
  */
-export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | undefined, ctx: FitContext, depth = 0): SkeletonNode {
+export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | undefined, ctx: FitContext, depth = 0, alone = true): SkeletonNode {
   const ps = present(vs);
   if (ps.length === 0 || depth > 24) return node;
   const sample = ps[0]!.s;
@@ -202,7 +204,15 @@ export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | u
     if (!objects.length) return node;
     if (items?.kind === 'object') {
       const members = new Set(items.fields.map((f) => f.name));
-      if (keys.some((k) => members.has(k)) || keys.length === 0) return { ...node, items: fit(`${path}[]`, items, objects, row, ctx, depth + 1) };
+      if (keys.some((k) => members.has(k)) || keys.length === 0) {
+        // One object with the members, in every sample, written in JSON, beside other keys: an
+        // object (a list of one written from XML is the only key of its wrapper: `{"KeyPair": {…}}`).
+        if (!alone && keys.length > 0 && objects.length === ps.length && ps.some((x) => !x.s.xml) && ps.every((x) => x.s.what === 'sample')) {
+          say(last, `the table gives ${last} as a list; every ${sample.what} shows one object`);
+          return fit(path, items, objects, row, ctx, depth + 1);
+        }
+        return { ...node, items: fit(`${path}[]`, items, objects, row, ctx, depth + 1) };
+      }
       // An element row the table gives (`Instances | Array of Instance`, `Instance | | |` …): the
       // object holds the list, the members are the element's.
       if (items.fields.length === 1 && keys.includes(items.fields[0]!.name)) {
@@ -229,11 +239,15 @@ export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | u
   }
 
   if (node.kind === 'object') {
+    if (objects.length) node = { ...node, fields: respell(path, node.fields as RowField[], keys, objects, ctx) };
     const members = new Set(node.fields.map((f) => f.name));
     if (objects.length) {
+      // A struct the table types by a name it details nowhere (`ZoneType` without its page): the samples' shape.
+      if (members.size === 0 && keys.length > 0 && !arrays.length) return nodeOfValues(ps, node.line);
       if (members.size === 0 || keys.some((k) => members.has(k))) {
         const fields = relocate(path, node.fields as RowField[], objects, ctx);
-        return { ...node, fields: fields.map((f) => ({ ...f, node: fit(`${path}.${f.name}`, f.node, childValues(objects, f.name), (f as RowField).row, ctx, depth + 1) })) };
+        const alone = keys.length === 1;
+        return { ...node, fields: fields.map((f) => ({ ...f, node: fit(`${path}.${f.name}`, f.node, childValues(objects, f.name), (f as RowField).row, ctx, depth + 1, alone) })) };
       }
       const w = wrapperKey(keys, childValuesAll(objects), members);
       if (w) {
@@ -245,6 +259,9 @@ export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | u
       }
       return node;
     }
+    // The items of a list the table types by a name it details nowhere (`Array of NetworkType`),
+    // which the samples show as scalars (`{"NetworkType": ["vpc"]}`): the samples' type.
+    if (members.size === 0 && path.endsWith('[]') && !arrays.length && ps.every((x) => typeof x.v !== 'object')) return nodeOfValues(ps, node.line);
     if (arrays.length && itemValues(arrays).some((x) => isObj(x.v))) {
       say(last, `the table gives ${last} as one object; the ${sample.what} shows a list of objects`);
       return { kind: 'array', items: fit(`${path}[]`, node, itemValues(arrays), row, ctx, depth + 1), line: node.line };
@@ -267,6 +284,45 @@ export function fit(path: string, node: SkeletonNode, vs: V[], row: ParamRow | u
     return { kind: 'array', items: { ...node }, line: node.line };
   }
   return node;
+}
+
+/**
+ * The one sample key a name differs from only in case (`DiskEventSet` for the table's
+ * `Diskeventset`, `PageNumber` for `Pagenumber`), where the samples have no key spelled as the
+ * table does and no other name takes that key; null when there is none.
+ */
+export function sampleSpelling(name: string, keys: Iterable<string>, taken: Set<string>): string | null {
+  const lower = name.toLowerCase();
+  let found: string | null = null;
+  for (const k of keys) {
+    if (k === name) return null;
+    if (k.toLowerCase() !== lower || taken.has(k)) continue;
+    if (found !== null) return null;
+    found = k;
+  }
+  return found;
+}
+
+/**
+ * Members spelled otherwise than the samples only in case: the wire's names are the samples'
+ * (the table's words, types and flags stay), with a `sample-shape` lint giving both lines.
+ */
+function respell(path: string, fields: RowField[], keys: string[], objects: V[], ctx: FitContext): RowField[] {
+  const taken = new Set(fields.map((f) => f.name));
+  return fields.map((f) => {
+    const k = sampleSpelling(f.name, keys, taken);
+    if (k === null) return f;
+    taken.add(k);
+    const at = objects.find((x) => isObj(x.v) && k in x.v)!;
+    const line = at.s.line + keyLine(at.s, k, at.at);
+    ctx.lint.push({
+      code: 'sample-shape',
+      path: `${path}.${k}`,
+      message: `the table spells ${f.name} (table ${f.row?.source.file ?? at.s.file}:${f.row?.source.line ?? f.line}); the ${at.s.what} spells it ${k} (${at.s.what} ${at.s.file}:${line}): the wire name is the ${at.s.what}'s`,
+      source: { file: at.s.file, line },
+    });
+    return { ...f, name: k };
+  });
 }
 
 /**

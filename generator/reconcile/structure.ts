@@ -2,7 +2,7 @@
  * Structure evidence: request-syntax skeletons and sample bodies, turned into types and
  * named models for every nested object (the tables only name them: `tag`, `runtime`, ...).
  */
-import type { Conflict, Lang, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
+import type { Conflict, Fact, Lang, LintItem, Model, ParamRow, Parameter, SkeletonNode, SourceRef, TypeRef } from '../model/ir.ts';
 import type { RowField } from './restructure.ts';
 import { typeToString } from '../model/types.ts';
 import { resolveFact, type Claim } from './claims.ts';
@@ -117,6 +117,16 @@ export interface Evidence {
   recovered?: boolean;
   sampleLine?: number;
   sampleText?: string;
+  /**
+   * Where the skeleton node is stated, when that is not `page` (a row a link brought in from a
+   * data-type page keeps that page's file and line).
+   */
+  at?: SourceRef;
+}
+
+/** Where an evidence's skeleton node is stated: its own place, else its page at the node's line. */
+export function skeletonSource(e: Evidence): SourceRef {
+  return e.at ?? { file: e.page.file, line: e.skeleton!.line };
 }
 
 export interface StructureContext {
@@ -126,6 +136,11 @@ export interface StructureContext {
   lint: LintItem[];
   /** Model name → evidence gathered from every place that uses it. */
   pending: Map<string, Evidence[]>;
+  /**
+   * Model name → the sub-fields the rows declaring it list with their required flag
+   * (Facts.fields: "- name: required. …"), best-ranked row first.
+   */
+  fieldFlags?: Map<string, Fact<Record<string, boolean>>[]>;
   /** Each page's precedence date and language, by file (set by reconcileOperation). */
   pageDates?: Map<string, string | null>;
   pageLangs?: Map<string, Lang>;
@@ -149,10 +164,13 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
   for (const e of list) {
     if (e.skeleton) {
       const n = e.skeleton;
-      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows, names: e.names });
+      const file = e.at?.file ?? e.page.file;
+      if (field === null && n.kind === 'array' && n.items) out.push({ page: e.page, skeleton: n.items, fromRows: e.fromRows, names: e.names, ...(e.at ? { at: { file, line: n.items.line } } : {}) });
       if (field !== null && n.kind === 'object') {
-        const f = n.fields.find((x) => x.name === field);
-        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows, names: e.names });
+        const f = n.fields.find((x) => x.name === field) as RowField | undefined;
+        // A field from a row is stated where the row is (a linked data-type page's row stays on that page).
+        const at = f?.row ? { file: f.row.source.file, line: f.node.line } : e.at ? { file, line: f?.node.line ?? e.at.line } : undefined;
+        if (f) out.push({ page: e.page, skeleton: f.node, fromRows: e.fromRows, names: e.names, ...(at && at.file !== e.page.file ? { at } : {}) });
       }
     }
     if ('value' in e) {
@@ -167,7 +185,7 @@ function childEvidence(list: Evidence[], field: string | null): Evidence[] {
 function declaredType(path: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
   const all: Claim<TypeRef>[] = ev
     .filter((e) => e.skeleton)
-    .map((e) => ({ value: skeletonType(e.skeleton!), source: { file: e.page.file, line: e.skeleton!.line }, lang: e.page.lang, date: e.page.date }));
+    .map((e) => ({ value: skeletonType(e.skeleton!), source: skeletonSource(e), lang: e.page.lang, date: e.page.date }));
   // Explicit beats empty: a source that leaves the type (or an item type) unsaid gives way to one that says it.
   const sk = all.filter((c) => !all.some((o) => o !== c && subsumes(o.value, c.value)));
   if (sk.length) {
@@ -245,11 +263,13 @@ function lintSamples(path: string, ev: Evidence[], ctx: StructureContext): void 
  * The type of a position, registering a model for every object found below it.
  * `modelName` names the model if the position (or its items) is an object.
  */
-export function structureType(path: string, modelName: string, ev: Evidence[], ctx: StructureContext): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
+export function structureType(path: string, modelName: string, ev: Evidence[], ctx: StructureContext, fieldFlags: Fact<Record<string, boolean>>[] = []): { type: TypeRef; sampleOnly: boolean; sources: SourceRef[] } {
   const d = declaredType(path, ev, ctx);
   lintSamples(path, ev, ctx);
   const wrap = (t: TypeRef, e: Evidence[], name: string, p: string): TypeRef => {
     if (t.kind === 'object') {
+      // The declaring rows' list of sub-fields and their flags goes to the model (its items, for a list).
+      if (fieldFlags.length) (ctx.fieldFlags ??= new Map()).set(name, [...(ctx.fieldFlags.get(name) ?? []), ...fieldFlags]);
       const list = ctx.pending.get(name) ?? [];
       list.push(...e);
       ctx.pending.set(name, list);
@@ -285,18 +305,21 @@ export function buildModels(ctx: StructureContext): void {
     for (const e of ev) if (isObj(e.value)) for (const k of Object.keys(e.value)) if (!names.includes(k)) names.push(k);
     const fields: Parameter[] = names.map((name) => {
       const child = childEvidence(ev, name);
-      const s = structureType(`${next}.${name}`, `${next}.${name}`, child, ctx);
       // Fields that come from table rows (tree rows, dotted names) carry the rows' words and flags.
       const rows = bySkeleton
         .map((e) => ({ e, f: (e.skeleton as Extract<SkeletonNode, { kind: 'object' }>).fields.find((f) => f.name === name) as RowField | undefined }))
         .filter((x): x is { e: Evidence; f: RowField & { row: ParamRow } } => Boolean(x.f?.row));
+      const s = structureType(`${next}.${name}`, `${next}.${name}`, child, ctx, rows.flatMap((x) => (x.f.row.facts.fields ? [x.f.row.facts.fields] : [])));
       const best = (lang?: 'en' | 'zh'): ParamRow | undefined => rows.find((x) => (!lang || x.e.page.lang === lang))?.f.row;
       const top = best();
+      // Required as the field's own row states it; else as the row declaring the model lists it ("- name: required").
+      const stated = rows.some((x) => x.f.row.required !== null);
+      const listed = stated ? undefined : ctx.fieldFlags?.get(next)?.find((f) => Object.prototype.hasOwnProperty.call(f.value, name));
       const p: Parameter = {
         name,
         type: fillItemTypes(s.type, rows.map((x) => x.f.row)),
-        required: top?.required === true,
-        requiredKnown: rows.some((x) => x.f.row.required !== null),
+        required: stated ? top?.required === true : listed ? listed.value[name] === true : false,
+        requiredKnown: Boolean(stated || listed),
         deprecated: Boolean(top?.facts.deprecated),
         description: { en: best('en')?.description || null, zh: best('zh')?.description || null },
         examples: [...new Set(rows.map((x) => x.f.row.example).filter((v): v is string => v !== null))],
@@ -304,7 +327,7 @@ export function buildModels(ctx: StructureContext): void {
         in: null,
         sampleOnly: !skeletonNames.has(name),
         sources: dedupeSources([...s.sources, ...rows.map((x) => x.f.row.source)]),
-        factSources: { type: dedupeSources(s.sources) },
+        factSources: { type: dedupeSources(s.sources), ...(listed ? { required: [listed.source] } : {}) },
       };
       // used-values-beat-mined-facts (./used-values.ts): the examples and sample values the pages use must be allowed.
       const used: UsedValue[] = [
@@ -330,7 +353,7 @@ export function buildModels(ctx: StructureContext): void {
       if (top?.facts.items && p.type.kind === 'array') p.items = top.facts.items.value;
       return p;
     });
-    const sources = dedupeSources(ev.filter((e) => e.skeleton).map((e) => ({ file: e.page.file, line: e.skeleton!.line })));
+    const sources = dedupeSources(ev.filter((e) => e.skeleton).map(skeletonSource));
     ctx.models.set(next, { name: next, fields, sources });
   }
 }

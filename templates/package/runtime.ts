@@ -193,6 +193,8 @@ export interface ParameterMetadata {
   readonly encoding?: 'flat' | 'json';
   readonly required: boolean;
   readonly shape: WireShape;
+  /** The parameter is the whole body (a body that is a JSON list: `[{...}]`), not a field of it. */
+  readonly isBody?: true;
 }
 
 /** What the pages say about an operation, at run time. */
@@ -218,8 +220,8 @@ export interface HttpRequest {
   path: string;
   query: Query;
   headers: { [name: string]: string };
-  /** The body parameters (JSON), or undefined when the request has none. */
-  body: { [name: string]: unknown } | undefined;
+  /** The body (JSON): the body parameters by name, the value of the parameter that is the whole body, or undefined when the request has none. */
+  body: { [name: string]: unknown } | unknown[] | undefined;
 }
 
 function put(o: { [key: string]: unknown }, k: string, v: unknown): void {
@@ -361,19 +363,24 @@ export function toRequestOf(meta: OperationMetadata, request: unknown): HttpRequ
   let path = meta.path ?? '/';
   const query: Query = {};
   const headers: { [name: string]: string } = {};
-  let body: { [name: string]: unknown } | undefined;
+  let body: { [name: string]: unknown } | unknown[] | undefined;
+  let whole = false;
   const ps = meta.parameters;
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     const v = ownValue(request, p.name);
     if (v === undefined || v === null) continue;
-    if (p.in === 'path') path = path.split(`{${p.name}}`).join(encodeURIComponent(scalarText(v)));
+    if (p.isBody) {
+      // The whole body (`[{...}]`): sent as it is, not under its name.
+      body = v as { [name: string]: unknown } | unknown[];
+      whole = true;
+    } else if (p.in === 'path') path = path.split(`{${p.name}}`).join(encodeURIComponent(scalarText(v)));
     else if (p.in === 'query') {
       if (typeof v !== 'object') put(query, p.name, String(v));
       else if (p.encoding === 'flat') flatten(query, p.name, v);
       else put(query, p.name, JSON.stringify(v));
     } else if (p.in === 'header') put(headers, p.name, scalarText(v));
-    else put((body ??= {}), p.name, v);
+    else if (!whole) put((body ??= {}) as { [name: string]: unknown }, p.name, v);
   }
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];

@@ -1194,7 +1194,7 @@ export interface Addon {
   /**
    * Source: docs/001_f0118c1a963c3406.txt:45, docs/002_1dd93588f18cb584.txt:53 (+2 more)
    */
-  name?: string;
+  name: string;
   /**
    * Source: docs/001_f0118c1a963c3406.txt:46, docs/002_1dd93588f18cb584.txt:54 (+2 more)
    */

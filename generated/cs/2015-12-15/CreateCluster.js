@@ -823,43 +823,44 @@ const E_32 = /*#__PURE__*/ issue("maximum", "must be <= 500", "不能大于 500"
 const E_33 = /*#__PURE__*/ issue("required", "required property \"worker_system_disk_size\" is missing (kind \"edge\")", "缺少必填参数 \"worker_system_disk_size\"（edge 类型）", { missingProperty: "worker_system_disk_size" });
 const E_34 = /*#__PURE__*/ issue("deprecated", "\"cloud_monitor_flags\" is deprecated", "参数 \"cloud_monitor_flags\" 已废弃");
 const E_35 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"edge\")", "缺少必填参数 \"service_cidr\"（edge 类型）", { missingProperty: "service_cidr" });
-const E_36 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"edge\")", "缺少必填参数 \"vpcid\"（edge 类型）", { missingProperty: "vpcid" });
-const E_37 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disks\" is deprecated", "参数 \"worker_data_disks\" 已废弃");
-const E_38 = /*#__PURE__*/ issue("deprecated", "\"worker_instance_types\" is deprecated", "参数 \"worker_instance_types\" 已废弃");
-const E_39 = /*#__PURE__*/ issue("required", "required property \"worker_instance_types\" is missing (kind \"edge\")", "缺少必填参数 \"worker_instance_types\"（edge 类型）", { missingProperty: "worker_instance_types" });
-const E_40 = /*#__PURE__*/ issue("deprecated", "\"worker_instance_charge_type\" is deprecated", "参数 \"worker_instance_charge_type\" 已废弃");
-const E_41 = /*#__PURE__*/ issue("enum", "must be one of \"PrePaid\", \"PostPaid\"", "取值必须是 \"PrePaid\"、\"PostPaid\" 之一", { allowedValues: [
+const E_36 = /*#__PURE__*/ issue("required", "required property \"name\" is missing", "缺少必填参数 \"name\"", { missingProperty: "name" });
+const E_37 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"edge\")", "缺少必填参数 \"vpcid\"（edge 类型）", { missingProperty: "vpcid" });
+const E_38 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disks\" is deprecated", "参数 \"worker_data_disks\" 已废弃");
+const E_39 = /*#__PURE__*/ issue("deprecated", "\"worker_instance_types\" is deprecated", "参数 \"worker_instance_types\" 已废弃");
+const E_40 = /*#__PURE__*/ issue("required", "required property \"worker_instance_types\" is missing (kind \"edge\")", "缺少必填参数 \"worker_instance_types\"（edge 类型）", { missingProperty: "worker_instance_types" });
+const E_41 = /*#__PURE__*/ issue("deprecated", "\"worker_instance_charge_type\" is deprecated", "参数 \"worker_instance_charge_type\" 已废弃");
+const E_42 = /*#__PURE__*/ issue("enum", "must be one of \"PrePaid\", \"PostPaid\"", "取值必须是 \"PrePaid\"、\"PostPaid\" 之一", { allowedValues: [
     "PrePaid",
     "PostPaid",
   ] });
-const E_42 = /*#__PURE__*/ issue("required", "required property \"worker_instance_charge_type\" is missing (kind \"edge\")", "缺少必填参数 \"worker_instance_charge_type\"（edge 类型）", { missingProperty: "worker_instance_charge_type" });
-const E_43 = /*#__PURE__*/ issue("deprecated", "\"rds_instances\" is deprecated", "参数 \"rds_instances\" 已废弃");
-const E_44 = /*#__PURE__*/ issue("enum", "must be one of \"ack.pro.small\", \"ack.standard\"", "取值必须是 \"ack.pro.small\"、\"ack.standard\" 之一", { allowedValues: [
+const E_43 = /*#__PURE__*/ issue("required", "required property \"worker_instance_charge_type\" is missing (kind \"edge\")", "缺少必填参数 \"worker_instance_charge_type\"（edge 类型）", { missingProperty: "worker_instance_charge_type" });
+const E_44 = /*#__PURE__*/ issue("deprecated", "\"rds_instances\" is deprecated", "参数 \"rds_instances\" 已废弃");
+const E_45 = /*#__PURE__*/ issue("enum", "must be one of \"ack.pro.small\", \"ack.standard\"", "取值必须是 \"ack.pro.small\"、\"ack.standard\" 之一", { allowedValues: [
     "ack.pro.small",
     "ack.standard",
   ] });
-const E_45 = /*#__PURE__*/ issue("required", "one of \"key_pair\", \"login_password\" is required (kind \"edge\")", "\"key_pair\", \"login_password\" 至少需要一个（edge 类型）", { missingProperty: "key_pair" });
-const E_46 = /*#__PURE__*/ issue("additionalProperties", " (kind \"edge\")", "（edge 类型）");
-const E_47 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"dedicated\")", "缺少必填参数 \"name\"（dedicated 类型）", { missingProperty: "name" });
-const E_48 = /*#__PURE__*/ issue("enum", "must be \"Kubernetes\"", "取值必须是 \"Kubernetes\"", { allowedValues: [
+const E_46 = /*#__PURE__*/ issue("required", "one of \"key_pair\", \"login_password\" is required (kind \"edge\")", "\"key_pair\", \"login_password\" 至少需要一个（edge 类型）", { missingProperty: "key_pair" });
+const E_47 = /*#__PURE__*/ issue("additionalProperties", " (kind \"edge\")", "（edge 类型）");
+const E_48 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"dedicated\")", "缺少必填参数 \"name\"（dedicated 类型）", { missingProperty: "name" });
+const E_49 = /*#__PURE__*/ issue("enum", "must be \"Kubernetes\"", "取值必须是 \"Kubernetes\"", { allowedValues: [
     "Kubernetes",
   ] });
-const E_49 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"dedicated\")", "缺少必填参数 \"cluster_type\"（dedicated 类型）", { missingProperty: "cluster_type" });
-const E_50 = /*#__PURE__*/ issue("required", "required property \"num_of_nodes\" is missing (kind \"dedicated\")", "缺少必填参数 \"num_of_nodes\"（dedicated 类型）", { missingProperty: "num_of_nodes" });
-const E_51 = /*#__PURE__*/ issue("enum", "must be one of \"Default\", \"Edge\"", "取值必须是 \"Default\"、\"Edge\" 之一", { allowedValues: [
+const E_50 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"dedicated\")", "缺少必填参数 \"cluster_type\"（dedicated 类型）", { missingProperty: "cluster_type" });
+const E_51 = /*#__PURE__*/ issue("required", "required property \"num_of_nodes\" is missing (kind \"dedicated\")", "缺少必填参数 \"num_of_nodes\"（dedicated 类型）", { missingProperty: "num_of_nodes" });
+const E_52 = /*#__PURE__*/ issue("enum", "must be one of \"Default\", \"Edge\"", "取值必须是 \"Default\"、\"Edge\" 之一", { allowedValues: [
     "Default",
     "Edge",
   ] });
-const E_52 = /*#__PURE__*/ issue("required", "required property \"worker_system_disk_category\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_system_disk_category\"（dedicated 类型）", { missingProperty: "worker_system_disk_category" });
-const E_53 = /*#__PURE__*/ issue("required", "required property \"worker_system_disk_size\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_system_disk_size\"（dedicated 类型）", { missingProperty: "worker_system_disk_size" });
-const E_54 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"dedicated\")", "缺少必填参数 \"service_cidr\"（dedicated 类型）", { missingProperty: "service_cidr" });
-const E_55 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"dedicated\")", "缺少必填参数 \"vpcid\"（dedicated 类型）", { missingProperty: "vpcid" });
-const E_56 = /*#__PURE__*/ issue("required", "required property \"worker_instance_types\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_instance_types\"（dedicated 类型）", { missingProperty: "worker_instance_types" });
-const E_57 = /*#__PURE__*/ issue("enum", "must be one of \"iptables\", \"ipvs\"", "取值必须是 \"iptables\"、\"ipvs\" 之一", { allowedValues: [
+const E_53 = /*#__PURE__*/ issue("required", "required property \"worker_system_disk_category\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_system_disk_category\"（dedicated 类型）", { missingProperty: "worker_system_disk_category" });
+const E_54 = /*#__PURE__*/ issue("required", "required property \"worker_system_disk_size\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_system_disk_size\"（dedicated 类型）", { missingProperty: "worker_system_disk_size" });
+const E_55 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"dedicated\")", "缺少必填参数 \"service_cidr\"（dedicated 类型）", { missingProperty: "service_cidr" });
+const E_56 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"dedicated\")", "缺少必填参数 \"vpcid\"（dedicated 类型）", { missingProperty: "vpcid" });
+const E_57 = /*#__PURE__*/ issue("required", "required property \"worker_instance_types\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_instance_types\"（dedicated 类型）", { missingProperty: "worker_instance_types" });
+const E_58 = /*#__PURE__*/ issue("enum", "must be one of \"iptables\", \"ipvs\"", "取值必须是 \"iptables\"、\"ipvs\" 之一", { allowedValues: [
     "iptables",
     "ipvs",
   ] });
-const E_58 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12", "取值必须是 1、2、3、6、12 之一", { allowedValues: [
+const E_59 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12", "取值必须是 1、2、3、6、12 之一", { allowedValues: [
     1,
     2,
     3,
@@ -877,7 +878,7 @@ const S_0 = /*#__PURE__*/ new Set([
   48,
   60,
 ]);
-const E_59 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12, 24, 36, 48, 60", "取值必须是 1、2、3、6、12、24、36、48、60 之一", { allowedValues: [
+const E_60 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12, 24, 36, 48, 60", "取值必须是 1、2、3、6、12、24、36、48、60 之一", { allowedValues: [
     1,
     2,
     3,
@@ -888,14 +889,14 @@ const E_59 = /*#__PURE__*/ issue("enum", "must be one of 1, 2, 3, 6, 12, 24, 36,
     48,
     60,
   ] });
-const E_60 = /*#__PURE__*/ issue("enum", "must be \"Month\"", "取值必须是 \"Month\"", { allowedValues: [
+const E_61 = /*#__PURE__*/ issue("enum", "must be \"Month\"", "取值必须是 \"Month\"", { allowedValues: [
     "Month",
   ] });
-const E_61 = /*#__PURE__*/ issue("enum", "must be one of \"static\", \"none\"", "取值必须是 \"static\"、\"none\" 之一", { allowedValues: [
+const E_62 = /*#__PURE__*/ issue("enum", "must be one of \"static\", \"none\"", "取值必须是 \"static\"、\"none\" 之一", { allowedValues: [
     "static",
     "none",
   ] });
-const E_62 = /*#__PURE__*/ issue("enum", "must be one of \"CentOS\", \"AliyunLinux\", \"QbootAliyunLinux\", \"Qboot\", \"Windows\", \"WindowsCore\"", "取值必须是 \"CentOS\"、\"AliyunLinux\"、\"QbootAliyunLinux\"、\"Qboot\"、\"Windows\"、\"WindowsCore\" 之一", { allowedValues: [
+const E_63 = /*#__PURE__*/ issue("enum", "must be one of \"CentOS\", \"AliyunLinux\", \"QbootAliyunLinux\", \"Qboot\", \"Windows\", \"WindowsCore\"", "取值必须是 \"CentOS\"、\"AliyunLinux\"、\"QbootAliyunLinux\"、\"Qboot\"、\"Windows\"、\"WindowsCore\" 之一", { allowedValues: [
     "CentOS",
     "AliyunLinux",
     "QbootAliyunLinux",
@@ -903,43 +904,43 @@ const E_62 = /*#__PURE__*/ issue("enum", "must be one of \"CentOS\", \"AliyunLin
     "Windows",
     "WindowsCore",
   ] });
-const E_63 = /*#__PURE__*/ issue("enum", "must be one of \"Windows\", \"Linux\"", "取值必须是 \"Windows\"、\"Linux\" 之一", { allowedValues: [
+const E_64 = /*#__PURE__*/ issue("enum", "must be one of \"Windows\", \"Linux\"", "取值必须是 \"Windows\"、\"Linux\" 之一", { allowedValues: [
     "Windows",
     "Linux",
   ] });
-const E_64 = /*#__PURE__*/ issue("enum", "must be one of 3, 5", "取值必须是 3、5 之一", { allowedValues: [
+const E_65 = /*#__PURE__*/ issue("enum", "must be one of 3, 5", "取值必须是 3、5 之一", { allowedValues: [
     3,
     5,
   ] });
-const E_65 = /*#__PURE__*/ issue("required", "required property \"master_count\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_count\"（dedicated 类型）", { missingProperty: "master_count" });
-const E_66 = /*#__PURE__*/ issue("required", "required property \"master_vswitch_ids\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_vswitch_ids\"（dedicated 类型）", { missingProperty: "master_vswitch_ids" });
-const E_67 = /*#__PURE__*/ issue("required", "required property \"master_instance_types\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_instance_types\"（dedicated 类型）", { missingProperty: "master_instance_types" });
-const E_68 = /*#__PURE__*/ issue("enum", "must be one of \"cloud_efficiency\", \"cloud_ssd\", \"cloud_essd\"", "取值必须是 \"cloud_efficiency\"、\"cloud_ssd\"、\"cloud_essd\" 之一", { allowedValues: [
+const E_66 = /*#__PURE__*/ issue("required", "required property \"master_count\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_count\"（dedicated 类型）", { missingProperty: "master_count" });
+const E_67 = /*#__PURE__*/ issue("required", "required property \"master_vswitch_ids\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_vswitch_ids\"（dedicated 类型）", { missingProperty: "master_vswitch_ids" });
+const E_68 = /*#__PURE__*/ issue("required", "required property \"master_instance_types\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_instance_types\"（dedicated 类型）", { missingProperty: "master_instance_types" });
+const E_69 = /*#__PURE__*/ issue("enum", "must be one of \"cloud_efficiency\", \"cloud_ssd\", \"cloud_essd\"", "取值必须是 \"cloud_efficiency\"、\"cloud_ssd\"、\"cloud_essd\" 之一", { allowedValues: [
     "cloud_efficiency",
     "cloud_ssd",
     "cloud_essd",
   ] });
-const E_69 = /*#__PURE__*/ issue("required", "required property \"master_system_disk_category\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_system_disk_category\"（dedicated 类型）", { missingProperty: "master_system_disk_category" });
-const E_70 = /*#__PURE__*/ issue("required", "required property \"master_system_disk_size\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_system_disk_size\"（dedicated 类型）", { missingProperty: "master_system_disk_size" });
-const E_71 = /*#__PURE__*/ issue("maxItems", "must have at most 20 items", "最多 20 项", { limit: 20 });
-const E_72 = /*#__PURE__*/ issue("required", "required property \"worker_vswitch_ids\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_vswitch_ids\"（dedicated 类型）", { missingProperty: "worker_vswitch_ids" });
-const E_73 = /*#__PURE__*/ issue("enum", "must be one of \"CoreDNS\", \"PrivateZone\"", "取值必须是 \"CoreDNS\"、\"PrivateZone\" 之一", { allowedValues: [
+const E_70 = /*#__PURE__*/ issue("required", "required property \"master_system_disk_category\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_system_disk_category\"（dedicated 类型）", { missingProperty: "master_system_disk_category" });
+const E_71 = /*#__PURE__*/ issue("required", "required property \"master_system_disk_size\" is missing (kind \"dedicated\")", "缺少必填参数 \"master_system_disk_size\"（dedicated 类型）", { missingProperty: "master_system_disk_size" });
+const E_72 = /*#__PURE__*/ issue("maxItems", "must have at most 20 items", "最多 20 项", { limit: 20 });
+const E_73 = /*#__PURE__*/ issue("required", "required property \"worker_vswitch_ids\" is missing (kind \"dedicated\")", "缺少必填参数 \"worker_vswitch_ids\"（dedicated 类型）", { missingProperty: "worker_vswitch_ids" });
+const E_74 = /*#__PURE__*/ issue("enum", "must be one of \"CoreDNS\", \"PrivateZone\"", "取值必须是 \"CoreDNS\"、\"PrivateZone\" 之一", { allowedValues: [
     "CoreDNS",
     "PrivateZone",
   ] });
-const E_74 = /*#__PURE__*/ issue("required", "one of \"is_enterprise_security_group\", \"security_group_id\" is required (kind \"dedicated\")", "\"is_enterprise_security_group\", \"security_group_id\" 至少需要一个（dedicated 类型）", { missingProperty: "is_enterprise_security_group" });
-const E_75 = /*#__PURE__*/ issue("required", "one of \"key_pair\", \"login_password\" is required (kind \"dedicated\")", "\"key_pair\", \"login_password\" 至少需要一个（dedicated 类型）", { missingProperty: "key_pair" });
-const E_76 = /*#__PURE__*/ issue("additionalProperties", " (kind \"dedicated\")", "（dedicated 类型）");
-const E_77 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"managed\")", "缺少必填参数 \"name\"（managed 类型）", { missingProperty: "name" });
-const E_78 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"managed\")", "缺少必填参数 \"cluster_type\"（managed 类型）", { missingProperty: "cluster_type" });
-const E_79 = /*#__PURE__*/ issue("required", "required property \"region_id\" is missing (kind \"managed\")", "缺少必填参数 \"region_id\"（managed 类型）", { missingProperty: "region_id" });
-const E_80 = /*#__PURE__*/ issue("enum", "must be \"Default\"", "取值必须是 \"Default\"", { allowedValues: [
+const E_75 = /*#__PURE__*/ issue("required", "one of \"is_enterprise_security_group\", \"security_group_id\" is required (kind \"dedicated\")", "\"is_enterprise_security_group\", \"security_group_id\" 至少需要一个（dedicated 类型）", { missingProperty: "is_enterprise_security_group" });
+const E_76 = /*#__PURE__*/ issue("required", "one of \"key_pair\", \"login_password\" is required (kind \"dedicated\")", "\"key_pair\", \"login_password\" 至少需要一个（dedicated 类型）", { missingProperty: "key_pair" });
+const E_77 = /*#__PURE__*/ issue("additionalProperties", " (kind \"dedicated\")", "（dedicated 类型）");
+const E_78 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"managed\")", "缺少必填参数 \"name\"（managed 类型）", { missingProperty: "name" });
+const E_79 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"managed\")", "缺少必填参数 \"cluster_type\"（managed 类型）", { missingProperty: "cluster_type" });
+const E_80 = /*#__PURE__*/ issue("required", "required property \"region_id\" is missing (kind \"managed\")", "缺少必填参数 \"region_id\"（managed 类型）", { missingProperty: "region_id" });
+const E_81 = /*#__PURE__*/ issue("enum", "must be \"Default\"", "取值必须是 \"Default\"", { allowedValues: [
     "Default",
   ] });
-const E_81 = /*#__PURE__*/ issue("required", "required property \"vswitch_ids\" is missing (kind \"managed\")", "缺少必填参数 \"vswitch_ids\"（managed 类型）", { missingProperty: "vswitch_ids" });
-const E_82 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"managed\")", "缺少必填参数 \"service_cidr\"（managed 类型）", { missingProperty: "service_cidr" });
-const E_83 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"managed\")", "缺少必填参数 \"vpcid\"（managed 类型）", { missingProperty: "vpcid" });
-const E_84 = /*#__PURE__*/ issue("enum", "must be one of \"slb.s1.small\", \"slb.s2.small\", \"slb.s2.medium\", \"slb.s3.small\", \"slb.s3.medium\", \"slb.s3.large\"", "取值必须是 \"slb.s1.small\"、\"slb.s2.small\"、\"slb.s2.medium\"、\"slb.s3.small\"、\"slb.s3.medium\"、\"slb.s3.large\" 之一", { allowedValues: [
+const E_82 = /*#__PURE__*/ issue("required", "required property \"vswitch_ids\" is missing (kind \"managed\")", "缺少必填参数 \"vswitch_ids\"（managed 类型）", { missingProperty: "vswitch_ids" });
+const E_83 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"managed\")", "缺少必填参数 \"service_cidr\"（managed 类型）", { missingProperty: "service_cidr" });
+const E_84 = /*#__PURE__*/ issue("required", "required property \"vpcid\" is missing (kind \"managed\")", "缺少必填参数 \"vpcid\"（managed 类型）", { missingProperty: "vpcid" });
+const E_85 = /*#__PURE__*/ issue("enum", "must be one of \"slb.s1.small\", \"slb.s2.small\", \"slb.s2.medium\", \"slb.s3.small\", \"slb.s3.medium\", \"slb.s3.large\"", "取值必须是 \"slb.s1.small\"、\"slb.s2.small\"、\"slb.s2.medium\"、\"slb.s3.small\"、\"slb.s3.medium\"、\"slb.s3.large\" 之一", { allowedValues: [
     "slb.s1.small",
     "slb.s2.small",
     "slb.s2.medium",
@@ -947,28 +948,28 @@ const E_84 = /*#__PURE__*/ issue("enum", "must be one of \"slb.s1.small\", \"slb
     "slb.s3.medium",
     "slb.s3.large",
   ] });
-const E_85 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disk_category\" is deprecated", "参数 \"worker_data_disk_category\" 已废弃");
-const E_86 = /*#__PURE__*/ issue("enum", "must be one of \"cloud_efficiency\", \"cloud_ssd\", \"cloud\"", "取值必须是 \"cloud_efficiency\"、\"cloud_ssd\"、\"cloud\" 之一", { allowedValues: [
+const E_86 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disk_category\" is deprecated", "参数 \"worker_data_disk_category\" 已废弃");
+const E_87 = /*#__PURE__*/ issue("enum", "must be one of \"cloud_efficiency\", \"cloud_ssd\", \"cloud\"", "取值必须是 \"cloud_efficiency\"、\"cloud_ssd\"、\"cloud\" 之一", { allowedValues: [
     "cloud_efficiency",
     "cloud_ssd",
     "cloud",
   ] });
-const E_87 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disk_size\" is deprecated", "参数 \"worker_data_disk_size\" 已废弃");
-const E_88 = /*#__PURE__*/ issue("additionalProperties", " (kind \"managed\")", "（managed 类型）");
-const E_89 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"serverless\")", "缺少必填参数 \"name\"（serverless 类型）", { missingProperty: "name" });
-const E_90 = /*#__PURE__*/ issue("enum", "must be \"Ask\"", "取值必须是 \"Ask\"", { allowedValues: [
+const E_88 = /*#__PURE__*/ issue("deprecated", "\"worker_data_disk_size\" is deprecated", "参数 \"worker_data_disk_size\" 已废弃");
+const E_89 = /*#__PURE__*/ issue("additionalProperties", " (kind \"managed\")", "（managed 类型）");
+const E_90 = /*#__PURE__*/ issue("required", "required property \"name\" is missing (kind \"serverless\")", "缺少必填参数 \"name\"（serverless 类型）", { missingProperty: "name" });
+const E_91 = /*#__PURE__*/ issue("enum", "must be \"Ask\"", "取值必须是 \"Ask\"", { allowedValues: [
     "Ask",
   ] });
-const E_91 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"serverless\")", "缺少必填参数 \"cluster_type\"（serverless 类型）", { missingProperty: "cluster_type" });
-const E_92 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"serverless\")", "缺少必填参数 \"service_cidr\"（serverless 类型）", { missingProperty: "service_cidr" });
-const E_93 = /*#__PURE__*/ issue("additionalProperties", " (kind \"serverless\")", "（serverless 类型）");
-const E_94 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (it tells the kind of request apart)", "缺少必填参数 \"cluster_type\"（用于区分请求类型）", { missingProperty: "cluster_type" });
-const E_95 = /*#__PURE__*/ issue("enum", "must be one of \"Kubernetes\", \"ManagedKubernetes\", \"Ask\"", "取值必须是 \"Kubernetes\"、\"ManagedKubernetes\"、\"Ask\" 之一", { allowedValues: [
+const E_92 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (kind \"serverless\")", "缺少必填参数 \"cluster_type\"（serverless 类型）", { missingProperty: "cluster_type" });
+const E_93 = /*#__PURE__*/ issue("required", "required property \"service_cidr\" is missing (kind \"serverless\")", "缺少必填参数 \"service_cidr\"（serverless 类型）", { missingProperty: "service_cidr" });
+const E_94 = /*#__PURE__*/ issue("additionalProperties", " (kind \"serverless\")", "（serverless 类型）");
+const E_95 = /*#__PURE__*/ issue("required", "required property \"cluster_type\" is missing (it tells the kind of request apart)", "缺少必填参数 \"cluster_type\"（用于区分请求类型）", { missingProperty: "cluster_type" });
+const E_96 = /*#__PURE__*/ issue("enum", "must be one of \"Kubernetes\", \"ManagedKubernetes\", \"Ask\"", "取值必须是 \"Kubernetes\"、\"ManagedKubernetes\"、\"Ask\" 之一", { allowedValues: [
     "Kubernetes",
     "ManagedKubernetes",
     "Ask",
   ] });
-const E_96 = /*#__PURE__*/ issue("enum", "matches no kind of request (dedicated, edge, managed, serverless)", "不匹配任何请求类型（dedicated、edge、managed、serverless）");
+const E_97 = /*#__PURE__*/ issue("enum", "matches no kind of request (dedicated, edge, managed, serverless)", "不匹配任何请求类型（dedicated、edge、managed、serverless）");
 /**
  * CreateClusterRequest: picks the kind of request by cluster_type, profile.
  */
@@ -1011,13 +1012,13 @@ function d_CreateClusterRequest(value, c) {
     return;
   }
   if (k0 === undefined)
-    c.e(c.at("/cluster_type"), E_94);
-  else if (k0 !== undefined && !(k0 === "Kubernetes" || k0 === "ManagedKubernetes" || k0 === "Ask"))
     c.e(c.at("/cluster_type"), E_95);
+  else if (k0 !== undefined && !(k0 === "Kubernetes" || k0 === "ManagedKubernetes" || k0 === "Ask"))
+    c.e(c.at("/cluster_type"), E_96);
   else if (k1 !== undefined && !(k1 === "Edge"))
     c.e(c.at("/profile"), E_21);
   else {
-    c.e(c.at(""), E_96);
+    c.e(c.at(""), E_97);
   }
 }
 /** One property, as 4 objects check it: 1 when present. */
@@ -1067,7 +1068,7 @@ function b_4(x, c) {
   }
   return n;
 }
-/** One property, as 3 objects check it: 1 when present. */
+/** One property, as 2 objects check it: 1 when present. */
 function b_5(x, c) {
   let n = 0;
   {
@@ -1201,7 +1202,7 @@ function b_20(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_24(x, c) {
+function b_25(x, c) {
   let n = 0;
   {
     let v = x["addons"];
@@ -1225,7 +1226,7 @@ function b_24(x, c) {
   return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
-function b_25(x, c) {
+function b_26(x, c) {
   let n = 0;
   {
     let v = x["key"];
@@ -1240,7 +1241,7 @@ function b_25(x, c) {
   return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
-function b_26(x, c) {
+function b_27(x, c) {
   let n = 0;
   {
     let v = x["value"];
@@ -1255,7 +1256,7 @@ function b_26(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_27(x, c) {
+function b_28(x, c) {
   let n = 0;
   {
     let v = x["tags"];
@@ -1279,7 +1280,7 @@ function b_27(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_29(x, c) {
+function b_30(x, c) {
   let n = 0;
   {
     let v = x["category"];
@@ -1294,7 +1295,7 @@ function b_29(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_31(x, c) {
+function b_32(x, c) {
   let n = 0;
   {
     let v = x["encrypted"];
@@ -1309,7 +1310,7 @@ function b_31(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_32(x, c) {
+function b_33(x, c) {
   let n = 0;
   {
     let v = x["auto_snapshot_policy_id"];
@@ -1324,7 +1325,7 @@ function b_32(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_33(x, c) {
+function b_34(x, c) {
   let n = 0;
   {
     let v = x["worker_data_disks"];
@@ -1332,7 +1333,7 @@ function b_33(x, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(c.at("/worker_data_disks"), E_37);
+      c.w(c.at("/worker_data_disks"), E_38);
       if (!Array.isArray(v))
         c.e(c.at("/worker_data_disks"), E_26);
       else {
@@ -1349,7 +1350,7 @@ function b_33(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_34(x, c) {
+function b_35(x, c) {
   let n = 0;
   {
     let v = x["deletion_protection"];
@@ -1364,7 +1365,7 @@ function b_34(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_35(x, c) {
+function b_36(x, c) {
   let n = 0;
   {
     let v = x["node_cidr_mask"];
@@ -1379,7 +1380,7 @@ function b_35(x, c) {
   return n;
 }
 /** One property, as 5 objects check it: 1 when present. */
-function b_38(x, c) {
+function b_39(x, c) {
   let n = 0;
   {
     let v = x["security_group_id"];
@@ -1394,7 +1395,7 @@ function b_38(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_39(x, c) {
+function b_40(x, c) {
   let n = 0;
   {
     let v = x["is_enterprise_security_group"];
@@ -1409,7 +1410,7 @@ function b_39(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_40(x, c) {
+function b_41(x, c) {
   let n = 0;
   {
     let v = x["rds_instances"];
@@ -1417,7 +1418,7 @@ function b_40(x, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(c.at("/rds_instances"), E_43);
+      c.w(c.at("/rds_instances"), E_44);
       if (!Array.isArray(v))
         c.e(c.at("/rds_instances"), E_26);
       else {
@@ -1432,7 +1433,7 @@ function b_40(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_41(x, c) {
+function b_42(x, c) {
   let n = 0;
   {
     let v = x["cluster_spec"];
@@ -1444,14 +1445,14 @@ function b_41(x, c) {
         c.e(c.at("/cluster_spec"), E_2);
       else {
         if (!(v === "ack.pro.small" || v === "ack.standard"))
-          c.e(c.at("/cluster_spec"), E_44);
+          c.e(c.at("/cluster_spec"), E_45);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_42(x, c) {
+function b_43(x, c) {
   let n = 0;
   {
     let v = x["resource_group_id"];
@@ -1466,7 +1467,7 @@ function b_42(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_43(x, c) {
+function b_44(x, c) {
   let n = 0;
   {
     let v = x["worker_system_disk_performance_level"];
@@ -1481,7 +1482,7 @@ function b_43(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_46(x, c) {
+function b_47(x, c) {
   let n = 0;
   {
     let v = x["region_id"];
@@ -1496,7 +1497,7 @@ function b_46(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_48(x, c) {
+function b_49(x, c) {
   let n = 0;
   {
     let v = x["profile"];
@@ -1508,27 +1509,7 @@ function b_48(x, c) {
         c.e(c.at("/profile"), E_2);
       else {
         if (!(v === "Default" || v === "Edge"))
-          c.e(c.at("/profile"), E_51);
-      }
-    }
-  }
-  return n;
-}
-/** One property, as 3 objects check it: 1 when present. */
-function b_54(x, c) {
-  let n = 0;
-  {
-    let v = x["worker_instance_charge_type"];
-    if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
-      v = undefined;
-    if (v !== undefined) {
-      n++;
-      c.w(c.at("/worker_instance_charge_type"), E_40);
-      if (typeof v !== "string")
-        c.e(c.at("/worker_instance_charge_type"), E_2);
-      else {
-        if (!(v === "PrePaid" || v === "PostPaid"))
-          c.e(c.at("/worker_instance_charge_type"), E_41);
+          c.e(c.at("/profile"), E_52);
       }
     }
   }
@@ -1536,6 +1517,26 @@ function b_54(x, c) {
 }
 /** One property, as 3 objects check it: 1 when present. */
 function b_55(x, c) {
+  let n = 0;
+  {
+    let v = x["worker_instance_charge_type"];
+    if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
+      v = undefined;
+    if (v !== undefined) {
+      n++;
+      c.w(c.at("/worker_instance_charge_type"), E_41);
+      if (typeof v !== "string")
+        c.e(c.at("/worker_instance_charge_type"), E_2);
+      else {
+        if (!(v === "PrePaid" || v === "PostPaid"))
+          c.e(c.at("/worker_instance_charge_type"), E_42);
+      }
+    }
+  }
+  return n;
+}
+/** One property, as 3 objects check it: 1 when present. */
+function b_56(x, c) {
   let n = 0;
   {
     let v = x["pod_vswitch_ids"];
@@ -1557,7 +1558,7 @@ function b_55(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_56(x, c) {
+function b_57(x, c) {
   let n = 0;
   {
     let v = x["timezone"];
@@ -1572,7 +1573,7 @@ function b_56(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_57(x, c) {
+function b_58(x, c) {
   let n = 0;
   {
     let v = x["proxy_mode"];
@@ -1584,14 +1585,14 @@ function b_57(x, c) {
         c.e(c.at("/proxy_mode"), E_2);
       else {
         if (!(v === "iptables" || v === "ipvs"))
-          c.e(c.at("/proxy_mode"), E_57);
+          c.e(c.at("/proxy_mode"), E_58);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_58(x, c) {
+function b_59(x, c) {
   let n = 0;
   {
     let v = x["cluster_domain"];
@@ -1606,7 +1607,7 @@ function b_58(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_59(x, c) {
+function b_60(x, c) {
   let n = 0;
   {
     let v = x["custom_san"];
@@ -1621,7 +1622,7 @@ function b_59(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_60(x, c) {
+function b_61(x, c) {
   let n = 0;
   {
     let v = x["service_account_issuer"];
@@ -1636,7 +1637,7 @@ function b_60(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_61(x, c) {
+function b_62(x, c) {
   let n = 0;
   {
     let v = x["api_audiences"];
@@ -1651,7 +1652,7 @@ function b_61(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_62(x, c) {
+function b_63(x, c) {
   let n = 0;
   {
     let v = x["encryption_provider_key"];
@@ -1666,7 +1667,7 @@ function b_62(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_63(x, c) {
+function b_64(x, c) {
   let n = 0;
   {
     let v = x["effect"];
@@ -1681,7 +1682,7 @@ function b_63(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_64(x, c) {
+function b_65(x, c) {
   let n = 0;
   {
     let v = x["taints"];
@@ -1705,7 +1706,7 @@ function b_64(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_65(x, c) {
+function b_66(x, c) {
   let n = 0;
   {
     let v = x["node_name_mode"];
@@ -1720,7 +1721,7 @@ function b_65(x, c) {
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_66(x, c) {
+function b_67(x, c) {
   let n = 0;
   {
     let v = x["image_id"];
@@ -1735,7 +1736,7 @@ function b_66(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_67(x, c) {
+function b_68(x, c) {
   let n = 0;
   {
     let v = x["instances"];
@@ -1757,7 +1758,7 @@ function b_67(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_68(x, c) {
+function b_69(x, c) {
   let n = 0;
   {
     let v = x["format_disk"];
@@ -1772,7 +1773,7 @@ function b_68(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_69(x, c) {
+function b_70(x, c) {
   let n = 0;
   {
     let v = x["keep_instance_name"];
@@ -1787,7 +1788,7 @@ function b_69(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_70(x, c) {
+function b_71(x, c) {
   let n = 0;
   {
     let v = x["worker_auto_renew"];
@@ -1802,7 +1803,7 @@ function b_70(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_71(x, c) {
+function b_72(x, c) {
   let n = 0;
   {
     let v = x["worker_auto_renew_period"];
@@ -1814,14 +1815,14 @@ function b_71(x, c) {
         c.e(c.at("/worker_auto_renew_period"), E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(c.at("/worker_auto_renew_period"), E_58);
+          c.e(c.at("/worker_auto_renew_period"), E_59);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_72(x, c) {
+function b_73(x, c) {
   let n = 0;
   {
     let v = x["worker_period"];
@@ -1833,14 +1834,14 @@ function b_72(x, c) {
         c.e(c.at("/worker_period"), E_9);
       else {
         if (!S_0.has(v))
-          c.e(c.at("/worker_period"), E_59);
+          c.e(c.at("/worker_period"), E_60);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_73(x, c) {
+function b_74(x, c) {
   let n = 0;
   {
     let v = x["worker_period_unit"];
@@ -1852,14 +1853,14 @@ function b_73(x, c) {
         c.e(c.at("/worker_period_unit"), E_2);
       else {
         if (!(v === "Month"))
-          c.e(c.at("/worker_period_unit"), E_60);
+          c.e(c.at("/worker_period_unit"), E_61);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_74(x, c) {
+function b_75(x, c) {
   let n = 0;
   {
     let v = x["cpu_policy"];
@@ -1871,14 +1872,14 @@ function b_74(x, c) {
         c.e(c.at("/cpu_policy"), E_2);
       else {
         if (!(v === "static" || v === "none"))
-          c.e(c.at("/cpu_policy"), E_61);
+          c.e(c.at("/cpu_policy"), E_62);
       }
     }
   }
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_75(x, c) {
+function b_76(x, c) {
   let n = 0;
   {
     let v = x["platform"];
@@ -1890,14 +1891,14 @@ function b_75(x, c) {
         c.e(c.at("/platform"), E_2);
       else {
         if (!(v === "CentOS" || v === "AliyunLinux" || v === "QbootAliyunLinux" || v === "Qboot" || v === "Windows" || v === "WindowsCore"))
-          c.e(c.at("/platform"), E_62);
+          c.e(c.at("/platform"), E_63);
       }
     }
   }
   return n;
 }
 /** One property, as 4 objects check it: 1 when present. */
-function b_76(x, c) {
+function b_77(x, c) {
   let n = 0;
   {
     let v = x["user_data"];
@@ -1912,7 +1913,7 @@ function b_76(x, c) {
   return n;
 }
 /** One property, as 3 objects check it: 1 when present. */
-function b_77(x, c) {
+function b_78(x, c) {
   let n = 0;
   {
     let v = x["os_type"];
@@ -1924,14 +1925,14 @@ function b_77(x, c) {
         c.e(c.at("/os_type"), E_2);
       else {
         if (!(v === "Windows" || v === "Linux"))
-          c.e(c.at("/os_type"), E_63);
+          c.e(c.at("/os_type"), E_64);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_78(x, c) {
+function b_79(x, c) {
   let n = 0;
   {
     let v = x["ssh_flags"];
@@ -1946,7 +1947,7 @@ function b_78(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_79(x, c) {
+function b_80(x, c) {
   let n = 0;
   {
     let v = x["user_ca"];
@@ -1961,7 +1962,7 @@ function b_79(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_80(x, c) {
+function b_81(x, c) {
   let n = 0;
   {
     let v = x["node_port_range"];
@@ -1976,7 +1977,7 @@ function b_80(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_86(x, c) {
+function b_87(x, c) {
   let n = 0;
   {
     let v = x["master_system_disk_snapshot_policy_id"];
@@ -1991,7 +1992,7 @@ function b_86(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_87(x, c) {
+function b_88(x, c) {
   let n = 0;
   {
     let v = x["master_instance_charge_type"];
@@ -2003,14 +2004,14 @@ function b_87(x, c) {
         c.e(c.at("/master_instance_charge_type"), E_2);
       else {
         if (!(v === "PrePaid" || v === "PostPaid"))
-          c.e(c.at("/master_instance_charge_type"), E_41);
+          c.e(c.at("/master_instance_charge_type"), E_42);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_88(x, c) {
+function b_89(x, c) {
   let n = 0;
   {
     let v = x["master_period_unit"];
@@ -2022,14 +2023,14 @@ function b_88(x, c) {
         c.e(c.at("/master_period_unit"), E_2);
       else {
         if (!(v === "Month"))
-          c.e(c.at("/master_period_unit"), E_60);
+          c.e(c.at("/master_period_unit"), E_61);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_89(x, c) {
+function b_90(x, c) {
   let n = 0;
   {
     let v = x["master_period"];
@@ -2041,14 +2042,14 @@ function b_89(x, c) {
         c.e(c.at("/master_period"), E_9);
       else {
         if (!S_0.has(v))
-          c.e(c.at("/master_period"), E_59);
+          c.e(c.at("/master_period"), E_60);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_90(x, c) {
+function b_91(x, c) {
   let n = 0;
   {
     let v = x["master_auto_renew"];
@@ -2063,7 +2064,7 @@ function b_90(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_91(x, c) {
+function b_92(x, c) {
   let n = 0;
   {
     let v = x["master_auto_renew_period"];
@@ -2075,14 +2076,14 @@ function b_91(x, c) {
         c.e(c.at("/master_auto_renew_period"), E_9);
       else {
         if (!(v === 1 || v === 2 || v === 3 || v === 6 || v === 12))
-          c.e(c.at("/master_auto_renew_period"), E_58);
+          c.e(c.at("/master_auto_renew_period"), E_59);
       }
     }
   }
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_93(x, c) {
+function b_94(x, c) {
   let n = 0;
   {
     let v = x["worker_system_disk_snapshot_policy_id"];
@@ -2097,7 +2098,7 @@ function b_93(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_94(x, c) {
+function b_95(x, c) {
   let n = 0;
   {
     let v = x["service_discovery_types"];
@@ -2114,7 +2115,7 @@ function b_94(x, c) {
             c.e(c.at("/service_discovery_types" + "/" + i0), E_2);
           else {
             if (!(v1 === "CoreDNS" || v1 === "PrivateZone"))
-              c.e(c.at("/service_discovery_types" + "/" + i0), E_73);
+              c.e(c.at("/service_discovery_types" + "/" + i0), E_74);
           }
         }
       }
@@ -2123,7 +2124,7 @@ function b_94(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_95(x, c) {
+function b_96(x, c) {
   let n = 0;
   {
     let v = x["nat_gateway"];
@@ -2138,7 +2139,7 @@ function b_95(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_96(x, c) {
+function b_97(x, c) {
   let n = 0;
   {
     let v = x["zone_id"];
@@ -2153,7 +2154,7 @@ function b_96(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_101(x, c) {
+function b_102(x, c) {
   let n = 0;
   {
     let v = x["num_of_nodes"];
@@ -2175,7 +2176,7 @@ function b_101(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_104(x, c) {
+function b_105(x, c) {
   let n = 0;
   {
     let v = x["worker_system_disk_category"];
@@ -2191,7 +2192,7 @@ function b_104(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_105(x, c) {
+function b_106(x, c) {
   let n = 0;
   {
     let v = x["worker_system_disk_size"];
@@ -2213,7 +2214,7 @@ function b_105(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_108(x, c) {
+function b_109(x, c) {
   let n = 0;
   {
     let v = x["worker_instance_types"];
@@ -2221,7 +2222,7 @@ function b_108(x, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(c.at("/worker_instance_types"), E_38);
+      c.w(c.at("/worker_instance_types"), E_39);
       if (!Array.isArray(v))
         c.e(c.at("/worker_instance_types"), E_26);
       else {
@@ -2238,7 +2239,7 @@ function b_108(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_117(x, c) {
+function b_118(x, c) {
   let n = 0;
   {
     let v = x["enable"];
@@ -2253,7 +2254,7 @@ function b_117(x, c) {
   return n;
 }
 /** One property, as 2 objects check it: 1 when present. */
-function b_120(x, c) {
+function b_121(x, c) {
   let n = 0;
   {
     let v = x["type"];
@@ -2322,7 +2323,18 @@ function v_Addon(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_5(x, c);
+  {
+    let v = x["name"];
+    if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
+      v = undefined;
+    if (v === undefined)
+      c.e(c.at("/name"), E_36);
+    else {
+      n++;
+      if (typeof v !== "string")
+        c.e(c.at("/name"), E_2);
+    }
+  }
   {
     let v = x["config"];
     if (v !== undefined && OP["config"] !== undefined && !hasOwn.call(x, "config"))
@@ -2376,8 +2388,8 @@ function v_Tag(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_25(x, c);
   n += b_26(x, c);
+  n += b_27(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -2410,7 +2422,7 @@ function v_DataDisk(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_29(x, c);
+  n += b_30(x, c);
   {
     let v = x["size"];
     if (v !== undefined && OP["size"] !== undefined && !hasOwn.call(x, "size"))
@@ -2421,8 +2433,8 @@ function v_DataDisk(value, c) {
         c.e(c.at("/size"), E_2);
     }
   }
-  n += b_31(x, c);
   n += b_32(x, c);
+  n += b_33(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -2632,32 +2644,32 @@ function v_CreateClusterRequestEdge(value, c) {
         c.e(c.at("/service_cidr"), E_2);
     }
   }
-  n += b_24(x, c);
-  n += b_27(x, c);
+  n += b_25(x, c);
+  n += b_28(x, c);
   {
     let v = x["vpcid"];
     if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/vpcid"), E_36);
+      c.e(c.at("/vpcid"), E_37);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/vpcid"), E_2);
     }
   }
-  n += b_33(x, c);
   n += b_34(x, c);
   n += b_35(x, c);
+  n += b_36(x, c);
   {
     let v = x["worker_instance_types"];
     if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/worker_instance_types"), E_39);
+      c.e(c.at("/worker_instance_types"), E_40);
     else {
       n++;
-      c.w(c.at("/worker_instance_types"), E_38);
+      c.w(c.at("/worker_instance_types"), E_39);
       if (!Array.isArray(v))
         c.e(c.at("/worker_instance_types"), E_26);
       else {
@@ -2676,26 +2688,26 @@ function v_CreateClusterRequestEdge(value, c) {
     if (v !== undefined && OP["worker_instance_charge_type"] !== undefined && !hasOwn.call(x, "worker_instance_charge_type"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/worker_instance_charge_type"), E_42);
+      c.e(c.at("/worker_instance_charge_type"), E_43);
     else {
       n++;
-      c.w(c.at("/worker_instance_charge_type"), E_40);
+      c.w(c.at("/worker_instance_charge_type"), E_41);
       if (typeof v !== "string")
         c.e(c.at("/worker_instance_charge_type"), E_2);
       else {
         if (!(v === "PrePaid" || v === "PostPaid"))
-          c.e(c.at("/worker_instance_charge_type"), E_41);
+          c.e(c.at("/worker_instance_charge_type"), E_42);
       }
     }
   }
-  n += b_38(x, c);
   n += b_39(x, c);
   n += b_40(x, c);
   n += b_41(x, c);
   n += b_42(x, c);
   n += b_43(x, c);
+  n += b_44(x, c);
   if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
-    c.e(c.at(""), E_45);
+    c.e(c.at(""), E_46);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -2742,7 +2754,7 @@ function v_CreateClusterRequestEdge(value, c) {
             break;
           default:
             if (x[k] !== undefined)
-              c.x(k, E_46);
+              c.x(k, E_47);
         }
       }
     }
@@ -2760,9 +2772,9 @@ function v_Taint(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_25(x, c);
   n += b_26(x, c);
-  n += b_63(x, c);
+  n += b_27(x, c);
+  n += b_64(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -2801,7 +2813,7 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/name"), E_47);
+      c.e(c.at("/name"), E_48);
     else {
       n++;
       if (typeof v !== "string")
@@ -2822,14 +2834,14 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/cluster_type"), E_49);
+      c.e(c.at("/cluster_type"), E_50);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/cluster_type"), E_2);
       else {
         if (!(v === "Kubernetes"))
-          c.e(c.at("/cluster_type"), E_48);
+          c.e(c.at("/cluster_type"), E_49);
       }
     }
   }
@@ -2837,7 +2849,7 @@ function v_CreateClusterRequestDedicated(value, c) {
   n += b_3(x, c);
   n += b_4(x, c);
   n += b_7(x, c);
-  n += b_46(x, c);
+  n += b_47(x, c);
   n += b_9(x, c);
   n += b_10(x, c);
   {
@@ -2845,7 +2857,7 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["num_of_nodes"] !== undefined && !hasOwn.call(x, "num_of_nodes"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/num_of_nodes"), E_50);
+      c.e(c.at("/num_of_nodes"), E_51);
     else {
       n++;
       c.w(c.at("/num_of_nodes"), E_17);
@@ -2859,14 +2871,14 @@ function v_CreateClusterRequestDedicated(value, c) {
       }
     }
   }
-  n += b_48(x, c);
+  n += b_49(x, c);
   n += b_14(x, c);
   {
     let v = x["worker_system_disk_category"];
     if (v !== undefined && OP["worker_system_disk_category"] !== undefined && !hasOwn.call(x, "worker_system_disk_category"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/worker_system_disk_category"), E_52);
+      c.e(c.at("/worker_system_disk_category"), E_53);
     else {
       n++;
       c.w(c.at("/worker_system_disk_category"), E_28);
@@ -2879,7 +2891,7 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["worker_system_disk_size"] !== undefined && !hasOwn.call(x, "worker_system_disk_size"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/worker_system_disk_size"), E_53);
+      c.e(c.at("/worker_system_disk_size"), E_54);
     else {
       n++;
       c.w(c.at("/worker_system_disk_size"), E_30);
@@ -2901,39 +2913,39 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/service_cidr"), E_54);
+      c.e(c.at("/service_cidr"), E_55);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/service_cidr"), E_2);
     }
   }
-  n += b_24(x, c);
-  n += b_27(x, c);
+  n += b_25(x, c);
+  n += b_28(x, c);
   {
     let v = x["vpcid"];
     if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/vpcid"), E_55);
+      c.e(c.at("/vpcid"), E_56);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/vpcid"), E_2);
     }
   }
-  n += b_33(x, c);
   n += b_34(x, c);
   n += b_35(x, c);
+  n += b_36(x, c);
   {
     let v = x["worker_instance_types"];
     if (v !== undefined && OP["worker_instance_types"] !== undefined && !hasOwn.call(x, "worker_instance_types"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/worker_instance_types"), E_56);
+      c.e(c.at("/worker_instance_types"), E_57);
     else {
       n++;
-      c.w(c.at("/worker_instance_types"), E_38);
+      c.w(c.at("/worker_instance_types"), E_39);
       if (!Array.isArray(v))
         c.e(c.at("/worker_instance_types"), E_26);
       else {
@@ -2947,12 +2959,11 @@ function v_CreateClusterRequestDedicated(value, c) {
       }
     }
   }
-  n += b_54(x, c);
-  n += b_38(x, c);
+  n += b_55(x, c);
   n += b_39(x, c);
   n += b_40(x, c);
   n += b_41(x, c);
-  n += b_55(x, c);
+  n += b_42(x, c);
   n += b_56(x, c);
   n += b_57(x, c);
   n += b_58(x, c);
@@ -2960,7 +2971,7 @@ function v_CreateClusterRequestDedicated(value, c) {
   n += b_60(x, c);
   n += b_61(x, c);
   n += b_62(x, c);
-  n += b_64(x, c);
+  n += b_63(x, c);
   n += b_65(x, c);
   n += b_66(x, c);
   n += b_67(x, c);
@@ -2977,19 +2988,20 @@ function v_CreateClusterRequestDedicated(value, c) {
   n += b_78(x, c);
   n += b_79(x, c);
   n += b_80(x, c);
+  n += b_81(x, c);
   {
     let v = x["master_count"];
     if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/master_count"), E_65);
+      c.e(c.at("/master_count"), E_66);
     else {
       n++;
       if (typeof v !== "number" || !Number.isInteger(v))
         c.e(c.at("/master_count"), E_9);
       else {
         if (!(v === 3 || v === 5))
-          c.e(c.at("/master_count"), E_64);
+          c.e(c.at("/master_count"), E_65);
       }
     }
   }
@@ -2998,7 +3010,7 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["master_vswitch_ids"] !== undefined && !hasOwn.call(x, "master_vswitch_ids"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/master_vswitch_ids"), E_66);
+      c.e(c.at("/master_vswitch_ids"), E_67);
     else {
       n++;
       if (!Array.isArray(v))
@@ -3017,7 +3029,7 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["master_instance_types"] !== undefined && !hasOwn.call(x, "master_instance_types"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/master_instance_types"), E_67);
+      c.e(c.at("/master_instance_types"), E_68);
     else {
       n++;
       if (!Array.isArray(v))
@@ -3036,14 +3048,14 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["master_system_disk_category"] !== undefined && !hasOwn.call(x, "master_system_disk_category"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/master_system_disk_category"), E_69);
+      c.e(c.at("/master_system_disk_category"), E_70);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/master_system_disk_category"), E_2);
       else {
         if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
-          c.e(c.at("/master_system_disk_category"), E_68);
+          c.e(c.at("/master_system_disk_category"), E_69);
       }
     }
   }
@@ -3052,7 +3064,7 @@ function v_CreateClusterRequestDedicated(value, c) {
     if (v !== undefined && OP["master_system_disk_size"] !== undefined && !hasOwn.call(x, "master_system_disk_size"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/master_system_disk_size"), E_70);
+      c.e(c.at("/master_system_disk_size"), E_71);
     else {
       n++;
       if (typeof v !== "number" || !Number.isInteger(v))
@@ -3065,18 +3077,18 @@ function v_CreateClusterRequestDedicated(value, c) {
       }
     }
   }
-  n += b_86(x, c);
   n += b_87(x, c);
   n += b_88(x, c);
   n += b_89(x, c);
   n += b_90(x, c);
   n += b_91(x, c);
+  n += b_92(x, c);
   {
     let v = x["worker_vswitch_ids"];
     if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/worker_vswitch_ids"), E_72);
+      c.e(c.at("/worker_vswitch_ids"), E_73);
     else {
       n++;
       if (!Array.isArray(v))
@@ -3085,7 +3097,7 @@ function v_CreateClusterRequestDedicated(value, c) {
         if (v.length < 1)
           c.e(c.at("/worker_vswitch_ids"), E_24);
         if (v.length > 20)
-          c.e(c.at("/worker_vswitch_ids"), E_71);
+          c.e(c.at("/worker_vswitch_ids"), E_72);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== "string")
@@ -3094,10 +3106,10 @@ function v_CreateClusterRequestDedicated(value, c) {
       }
     }
   }
-  n += b_93(x, c);
   n += b_94(x, c);
   n += b_95(x, c);
   n += b_96(x, c);
+  n += b_97(x, c);
   {
     let v = x["master_system_disk_performance_level"];
     if (v !== undefined && OP["master_system_disk_performance_level"] !== undefined && !hasOwn.call(x, "master_system_disk_performance_level"))
@@ -3108,11 +3120,11 @@ function v_CreateClusterRequestDedicated(value, c) {
         c.e(c.at("/master_system_disk_performance_level"), E_2);
     }
   }
-  n += b_43(x, c);
+  n += b_44(x, c);
   if ((!hasOwn.call(x, "is_enterprise_security_group") || x["is_enterprise_security_group"] === undefined) && (!hasOwn.call(x, "security_group_id") || x["security_group_id"] === undefined))
-    c.e(c.at(""), E_74);
-  if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
     c.e(c.at(""), E_75);
+  if ((!hasOwn.call(x, "key_pair") || x["key_pair"] === undefined) && (!hasOwn.call(x, "login_password") || x["login_password"] === undefined))
+    c.e(c.at(""), E_76);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -3198,7 +3210,7 @@ function v_CreateClusterRequestDedicated(value, c) {
             break;
           default:
             if (x[k] !== undefined)
-              c.x(k, E_76);
+              c.x(k, E_77);
         }
       }
     }
@@ -3216,7 +3228,7 @@ function v_NodepoolAutoScaling(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_117(x, c);
+  n += b_118(x, c);
   {
     let v = x["max_instances"];
     if (v !== undefined && OP["max_instances"] !== undefined && !hasOwn.call(x, "max_instances"))
@@ -3237,7 +3249,7 @@ function v_NodepoolAutoScaling(value, c) {
         c.e(c.at("/min_instances"), E_9);
     }
   }
-  n += b_120(x, c);
+  n += b_121(x, c);
   {
     let v = x["is_bond_eip"];
     if (v !== undefined && OP["is_bond_eip"] !== undefined && !hasOwn.call(x, "is_bond_eip"))
@@ -3305,8 +3317,8 @@ function v_NodepoolKubernetesConfigLabels(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_25(x, c);
   n += b_26(x, c);
+  n += b_27(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -3339,9 +3351,9 @@ function v_NodepoolKubernetesConfigTaints(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_25(x, c);
   n += b_26(x, c);
-  n += b_63(x, c);
+  n += b_27(x, c);
+  n += b_64(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -3453,8 +3465,8 @@ function v_NodepoolKubernetesConfig(value, c) {
       }
     }
   }
-  n += b_76(x, c);
-  n += b_65(x, c);
+  n += b_77(x, c);
+  n += b_66(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -3494,8 +3506,8 @@ function v_NodepoolNodepoolInfo(value, c) {
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
   n += b_5(x, c);
-  n += b_42(x, c);
-  n += b_120(x, c);
+  n += b_43(x, c);
+  n += b_121(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -3529,7 +3541,7 @@ function v_NodepoolScalingGroupDataDisks(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_29(x, c);
+  n += b_30(x, c);
   {
     let v = x["size"];
     if (v !== undefined && OP["size"] !== undefined && !hasOwn.call(x, "size"))
@@ -3540,8 +3552,8 @@ function v_NodepoolScalingGroupDataDisks(value, c) {
         c.e(c.at("/size"), E_9);
     }
   }
-  n += b_31(x, c);
   n += b_32(x, c);
+  n += b_33(x, c);
   {
     let v = x["performance_level"];
     if (v !== undefined && OP["performance_level"] !== undefined && !hasOwn.call(x, "performance_level"))
@@ -3639,8 +3651,8 @@ function v_NodepoolScalingGroupTags(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_25(x, c);
   n += b_26(x, c);
+  n += b_27(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -3712,7 +3724,7 @@ function v_NodepoolScalingGroup(value, c) {
       }
     }
   }
-  n += b_66(x, c);
+  n += b_67(x, c);
   {
     let v = x["instance_charge_type"];
     if (v !== undefined && OP["instance_charge_type"] !== undefined && !hasOwn.call(x, "instance_charge_type"))
@@ -3846,7 +3858,7 @@ function v_NodepoolScalingGroup(value, c) {
         c.e(c.at("/scaling_policy"), E_2);
     }
   }
-  n += b_38(x, c);
+  n += b_39(x, c);
   {
     let v = x["security_group_ids"];
     if (v !== undefined && OP["security_group_ids"] !== undefined && !hasOwn.call(x, "security_group_ids"))
@@ -4218,7 +4230,7 @@ function v_NodepoolManagement(value, c) {
   const proto = Object.getPrototypeOf(value);
   const x = proto === OP || proto === null ? value : ownCopy(value);
   let n = 0;
-  n += b_117(x, c);
+  n += b_118(x, c);
   {
     let v = x["auto_repair"];
     if (v !== undefined && OP["auto_repair"] !== undefined && !hasOwn.call(x, "auto_repair"))
@@ -4510,7 +4522,7 @@ function v_CreateClusterRequestManaged(value, c) {
     if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/name"), E_77);
+      c.e(c.at("/name"), E_78);
     else {
       n++;
       if (typeof v !== "string")
@@ -4531,7 +4543,7 @@ function v_CreateClusterRequestManaged(value, c) {
     if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/cluster_type"), E_78);
+      c.e(c.at("/cluster_type"), E_79);
     else {
       n++;
       if (typeof v !== "string")
@@ -4551,7 +4563,7 @@ function v_CreateClusterRequestManaged(value, c) {
     if (v !== undefined && OP["region_id"] !== undefined && !hasOwn.call(x, "region_id"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/region_id"), E_79);
+      c.e(c.at("/region_id"), E_80);
     else {
       n++;
       if (typeof v !== "string")
@@ -4560,7 +4572,7 @@ function v_CreateClusterRequestManaged(value, c) {
   }
   n += b_9(x, c);
   n += b_10(x, c);
-  n += b_101(x, c);
+  n += b_102(x, c);
   {
     let v = x["profile"];
     if (v !== undefined && OP["profile"] !== undefined && !hasOwn.call(x, "profile"))
@@ -4571,7 +4583,7 @@ function v_CreateClusterRequestManaged(value, c) {
         c.e(c.at("/profile"), E_2);
       else {
         if (!(v === "Default"))
-          c.e(c.at("/profile"), E_80);
+          c.e(c.at("/profile"), E_81);
       }
     }
   }
@@ -4581,7 +4593,7 @@ function v_CreateClusterRequestManaged(value, c) {
     if (v !== undefined && OP["vswitch_ids"] !== undefined && !hasOwn.call(x, "vswitch_ids"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/vswitch_ids"), E_81);
+      c.e(c.at("/vswitch_ids"), E_82);
     else {
       n++;
       if (!Array.isArray(v))
@@ -4599,8 +4611,8 @@ function v_CreateClusterRequestManaged(value, c) {
       }
     }
   }
-  n += b_104(x, c);
   n += b_105(x, c);
+  n += b_106(x, c);
   n += b_18(x, c);
   n += b_19(x, c);
   n += b_20(x, c);
@@ -4609,37 +4621,37 @@ function v_CreateClusterRequestManaged(value, c) {
     if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/service_cidr"), E_82);
+      c.e(c.at("/service_cidr"), E_83);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/service_cidr"), E_2);
     }
   }
-  n += b_24(x, c);
-  n += b_27(x, c);
+  n += b_25(x, c);
+  n += b_28(x, c);
   {
     let v = x["vpcid"];
     if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/vpcid"), E_83);
+      c.e(c.at("/vpcid"), E_84);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/vpcid"), E_2);
     }
   }
-  n += b_33(x, c);
   n += b_34(x, c);
   n += b_35(x, c);
-  n += b_108(x, c);
-  n += b_54(x, c);
-  n += b_38(x, c);
+  n += b_36(x, c);
+  n += b_109(x, c);
+  n += b_55(x, c);
   n += b_39(x, c);
   n += b_40(x, c);
   n += b_41(x, c);
   n += b_42(x, c);
+  n += b_43(x, c);
   {
     let v = x["charge_type"];
     if (v !== undefined && OP["charge_type"] !== undefined && !hasOwn.call(x, "charge_type"))
@@ -4650,7 +4662,7 @@ function v_CreateClusterRequestManaged(value, c) {
         c.e(c.at("/charge_type"), E_2);
       else {
         if (!(v === "PrePaid" || v === "PostPaid"))
-          c.e(c.at("/charge_type"), E_41);
+          c.e(c.at("/charge_type"), E_42);
       }
     }
   }
@@ -4664,7 +4676,7 @@ function v_CreateClusterRequestManaged(value, c) {
         c.e(c.at("/period"), E_9);
       else {
         if (!S_0.has(v))
-          c.e(c.at("/period"), E_59);
+          c.e(c.at("/period"), E_60);
       }
     }
   }
@@ -4678,11 +4690,11 @@ function v_CreateClusterRequestManaged(value, c) {
         c.e(c.at("/period_unit"), E_2);
       else {
         if (!(v === "Month"))
-          c.e(c.at("/period_unit"), E_60);
+          c.e(c.at("/period_unit"), E_61);
       }
     }
   }
-  n += b_55(x, c);
+  n += b_56(x, c);
   {
     let v = x["load_balancer_spec"];
     if (v !== undefined && OP["load_balancer_spec"] !== undefined && !hasOwn.call(x, "load_balancer_spec"))
@@ -4693,12 +4705,12 @@ function v_CreateClusterRequestManaged(value, c) {
         c.e(c.at("/load_balancer_spec"), E_2);
       else {
         if (!(v === "slb.s1.small" || v === "slb.s2.small" || v === "slb.s2.medium" || v === "slb.s3.small" || v === "slb.s3.medium" || v === "slb.s3.large"))
-          c.e(c.at("/load_balancer_spec"), E_84);
+          c.e(c.at("/load_balancer_spec"), E_85);
       }
     }
   }
-  n += b_56(x, c);
   n += b_57(x, c);
+  n += b_58(x, c);
   {
     let v = x["enable_rrsa"];
     if (v !== undefined && OP["enable_rrsa"] !== undefined && !hasOwn.call(x, "enable_rrsa"))
@@ -4709,11 +4721,11 @@ function v_CreateClusterRequestManaged(value, c) {
         c.e(c.at("/enable_rrsa"), E_7);
     }
   }
-  n += b_58(x, c);
   n += b_59(x, c);
   n += b_60(x, c);
   n += b_61(x, c);
   n += b_62(x, c);
+  n += b_63(x, c);
   {
     let v = x["controlplane_log_ttl"];
     if (v !== undefined && OP["controlplane_log_ttl"] !== undefined && !hasOwn.call(x, "controlplane_log_ttl"))
@@ -4770,7 +4782,6 @@ function v_CreateClusterRequestManaged(value, c) {
       }
     }
   }
-  n += b_64(x, c);
   n += b_65(x, c);
   n += b_66(x, c);
   n += b_67(x, c);
@@ -4778,18 +4789,19 @@ function v_CreateClusterRequestManaged(value, c) {
   n += b_69(x, c);
   n += b_70(x, c);
   n += b_71(x, c);
+  n += b_72(x, c);
   {
     let v = x["worker_data_disk_category"];
     if (v !== undefined && OP["worker_data_disk_category"] !== undefined && !hasOwn.call(x, "worker_data_disk_category"))
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(c.at("/worker_data_disk_category"), E_85);
+      c.w(c.at("/worker_data_disk_category"), E_86);
       if (typeof v !== "string")
         c.e(c.at("/worker_data_disk_category"), E_2);
       else {
         if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud"))
-          c.e(c.at("/worker_data_disk_category"), E_86);
+          c.e(c.at("/worker_data_disk_category"), E_87);
       }
     }
   }
@@ -4799,17 +4811,17 @@ function v_CreateClusterRequestManaged(value, c) {
       v = undefined;
     if (v !== undefined) {
       n++;
-      c.w(c.at("/worker_data_disk_size"), E_87);
+      c.w(c.at("/worker_data_disk_size"), E_88);
       if (typeof v !== "number" || !Number.isInteger(v))
         c.e(c.at("/worker_data_disk_size"), E_9);
     }
   }
-  n += b_72(x, c);
   n += b_73(x, c);
   n += b_74(x, c);
   n += b_75(x, c);
   n += b_76(x, c);
   n += b_77(x, c);
+  n += b_78(x, c);
   {
     let v = x["soc_enabled"];
     if (v !== undefined && OP["soc_enabled"] !== undefined && !hasOwn.call(x, "soc_enabled"))
@@ -4830,7 +4842,7 @@ function v_CreateClusterRequestManaged(value, c) {
         c.e(c.at("/cis_enabled"), E_7);
     }
   }
-  n += b_43(x, c);
+  n += b_44(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -4911,7 +4923,7 @@ function v_CreateClusterRequestManaged(value, c) {
             break;
           default:
             if (x[k] !== undefined)
-              c.x(k, E_88);
+              c.x(k, E_89);
         }
       }
     }
@@ -4934,7 +4946,7 @@ function v_CreateClusterRequestServerless(value, c) {
     if (v !== undefined && OP["name"] !== undefined && !hasOwn.call(x, "name"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/name"), E_89);
+      c.e(c.at("/name"), E_90);
     else {
       n++;
       if (typeof v !== "string")
@@ -4955,14 +4967,14 @@ function v_CreateClusterRequestServerless(value, c) {
     if (v !== undefined && OP["cluster_type"] !== undefined && !hasOwn.call(x, "cluster_type"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/cluster_type"), E_91);
+      c.e(c.at("/cluster_type"), E_92);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/cluster_type"), E_2);
       else {
         if (!(v === "Ask"))
-          c.e(c.at("/cluster_type"), E_90);
+          c.e(c.at("/cluster_type"), E_91);
       }
     }
   }
@@ -4970,14 +4982,14 @@ function v_CreateClusterRequestServerless(value, c) {
   n += b_3(x, c);
   n += b_4(x, c);
   n += b_7(x, c);
-  n += b_46(x, c);
+  n += b_47(x, c);
   n += b_9(x, c);
   n += b_10(x, c);
-  n += b_101(x, c);
-  n += b_48(x, c);
+  n += b_102(x, c);
+  n += b_49(x, c);
   n += b_14(x, c);
-  n += b_104(x, c);
   n += b_105(x, c);
+  n += b_106(x, c);
   n += b_18(x, c);
   n += b_19(x, c);
   n += b_20(x, c);
@@ -4986,15 +4998,15 @@ function v_CreateClusterRequestServerless(value, c) {
     if (v !== undefined && OP["service_cidr"] !== undefined && !hasOwn.call(x, "service_cidr"))
       v = undefined;
     if (v === undefined)
-      c.e(c.at("/service_cidr"), E_92);
+      c.e(c.at("/service_cidr"), E_93);
     else {
       n++;
       if (typeof v !== "string")
         c.e(c.at("/service_cidr"), E_2);
     }
   }
-  n += b_24(x, c);
-  n += b_27(x, c);
+  n += b_25(x, c);
+  n += b_28(x, c);
   {
     let v = x["vpcid"];
     if (v !== undefined && OP["vpcid"] !== undefined && !hasOwn.call(x, "vpcid"))
@@ -5005,16 +5017,15 @@ function v_CreateClusterRequestServerless(value, c) {
         c.e(c.at("/vpcid"), E_2);
     }
   }
-  n += b_33(x, c);
   n += b_34(x, c);
   n += b_35(x, c);
-  n += b_108(x, c);
-  n += b_54(x, c);
-  n += b_38(x, c);
+  n += b_36(x, c);
+  n += b_109(x, c);
+  n += b_55(x, c);
   n += b_39(x, c);
   n += b_40(x, c);
   n += b_41(x, c);
-  n += b_55(x, c);
+  n += b_42(x, c);
   n += b_56(x, c);
   n += b_57(x, c);
   n += b_58(x, c);
@@ -5022,7 +5033,7 @@ function v_CreateClusterRequestServerless(value, c) {
   n += b_60(x, c);
   n += b_61(x, c);
   n += b_62(x, c);
-  n += b_64(x, c);
+  n += b_63(x, c);
   n += b_65(x, c);
   n += b_66(x, c);
   n += b_67(x, c);
@@ -5039,6 +5050,7 @@ function v_CreateClusterRequestServerless(value, c) {
   n += b_78(x, c);
   n += b_79(x, c);
   n += b_80(x, c);
+  n += b_81(x, c);
   {
     let v = x["master_count"];
     if (v !== undefined && OP["master_count"] !== undefined && !hasOwn.call(x, "master_count"))
@@ -5049,7 +5061,7 @@ function v_CreateClusterRequestServerless(value, c) {
         c.e(c.at("/master_count"), E_9);
       else {
         if (!(v === 3 || v === 5))
-          c.e(c.at("/master_count"), E_64);
+          c.e(c.at("/master_count"), E_65);
       }
     }
   }
@@ -5097,7 +5109,7 @@ function v_CreateClusterRequestServerless(value, c) {
         c.e(c.at("/master_system_disk_category"), E_2);
       else {
         if (!(v === "cloud_efficiency" || v === "cloud_ssd" || v === "cloud_essd"))
-          c.e(c.at("/master_system_disk_category"), E_68);
+          c.e(c.at("/master_system_disk_category"), E_69);
       }
     }
   }
@@ -5117,12 +5129,12 @@ function v_CreateClusterRequestServerless(value, c) {
       }
     }
   }
-  n += b_86(x, c);
   n += b_87(x, c);
   n += b_88(x, c);
   n += b_89(x, c);
   n += b_90(x, c);
   n += b_91(x, c);
+  n += b_92(x, c);
   {
     let v = x["worker_vswitch_ids"];
     if (v !== undefined && OP["worker_vswitch_ids"] !== undefined && !hasOwn.call(x, "worker_vswitch_ids"))
@@ -5135,7 +5147,7 @@ function v_CreateClusterRequestServerless(value, c) {
         if (v.length < 1)
           c.e(c.at("/worker_vswitch_ids"), E_24);
         if (v.length > 20)
-          c.e(c.at("/worker_vswitch_ids"), E_71);
+          c.e(c.at("/worker_vswitch_ids"), E_72);
         for (let i0 = 0; i0 < v.length; i0++) {
           const v1 = v[i0];
           if (typeof v1 !== "string")
@@ -5144,10 +5156,10 @@ function v_CreateClusterRequestServerless(value, c) {
       }
     }
   }
-  n += b_93(x, c);
   n += b_94(x, c);
   n += b_95(x, c);
   n += b_96(x, c);
+  n += b_97(x, c);
   if (!c.u) {
     let m = 0;
     for (const _ in x)
@@ -5231,7 +5243,7 @@ function v_CreateClusterRequestServerless(value, c) {
             break;
           default:
             if (x[k] !== undefined)
-              c.x(k, E_93);
+              c.x(k, E_94);
         }
       }
     }
