@@ -91,6 +91,7 @@ export type SectionKind =
   | 'response-example'
   | 'errors'
   | 'description'
+  | 'data-type'
   | 'other';
 
 /** Section headings (markdown `##` text, or a line on its own in text scraped from HTML). */
@@ -107,6 +108,8 @@ const SECTION_WORDS: [SectionKind, RegExp][] = [
   ['response-example', /^(正常返回示例|返回示例|响应示例|错误返回示例|异常返回示例|sample (success |error )?responses?|response examples?|example responses?)$/],
   ['errors', /^(错误码|错误代码|error ?codes?)$/],
   ['description', /^(接口说明|描述|description|api description|简介|overview)$/],
+  // The fields of a data type on its own page (RAM: `## 节点名称`, `## 子节点`, `## Subnode [MFAPreference]`).
+  ['data-type', /^(节点名称|子节点|node name|subnodes?)(?![a-z])/],
 ];
 
 export function sectionKind(heading: string): SectionKind {
@@ -215,6 +218,8 @@ export function tableKind(header: string[], roles: ColumnRole[], section: Sectio
   if (isErrorHeader(header)) return 'error';
   if (status !== null && status >= 400) return 'error';
   if (!isParameterHeader(roles)) return 'other';
+  // A data type's fields, on its own page: a definition other pages link to, whatever its columns.
+  if (section === 'data-type') return 'other';
   const cap = caption ? normalizeLabel(caption) : '';
   if (/响应|返回|response/.test(cap)) return 'response';
   if (/请求|request/.test(cap)) return 'request';
@@ -227,8 +232,8 @@ export function tableKind(header: string[], roles: ColumnRole[], section: Sectio
 }
 
 /** Values of a required column. Misspellings seen in real pages (`Yse`) are accepted. */
-const REQUIRED_YES = new Set(['是', 'yes', 'yse', 'required', '必选', '必须', '必需', '必填']);
-const REQUIRED_NO = new Set(['否', 'no', 'optional', '可选', '非必须', '非必选']);
+const REQUIRED_YES = new Set(['是', 'yes', 'yse', 'required', '必选', '必须', '必需', '必填', 'true']);
+const REQUIRED_NO = new Set(['否', 'no', 'optional', '可选', '非必须', '非必选', 'false']);
 
 /**
  * `lenient`: a cell of a table (not a token of scraped text, where it tells a row's shape) may
