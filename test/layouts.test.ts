@@ -177,6 +177,15 @@ describe('header words and captions', () => {
     expect(d.request[0]).toMatchObject({ name: 'Action', rawType: 'String', type: { kind: 'string' }, required: true, example: 'AddCdnDomain' });
   });
 
+  it('two name words alone (`|名称|参数|`, cdn\'s functions and their arguments) are no parameter table', () => {
+    const d = read(['## 请求参数', '', '|名称|类型|是否必选|描述|', '|--|--|--|--|', '|Functions|String|是|功能列表。|', '', '|名称|参数|', '|--|--|', '|ip_black_list_set：IP黑名单|ip_list：IP列表。|']);
+    expect(d.tables.map((t) => [t.kind, t.columns.join(',')])).toEqual([
+      ['request', 'name,type,required,description'],
+      ['other', 'name,name'],
+    ]);
+    expect(d.request.map((r) => r.name)).toEqual(['Functions']);
+  });
+
   it('reads the header words of other products', () => {
     const d = read(['## 请求参数', '', '|属性名称|**类型**|必要|Instance Value|参数说明|', '|--|--|--|--|--|', '|a|String|是|x|y|', '', '|Header名称|Required?|Example value(s)|备注|', '|--|--|--|--|', '|X-Token|必填|t|z|']);
     expect(d.tables.map((t) => t.columns.join(','))).toEqual(['name,type,required,example,description', 'name,required,example,description']);

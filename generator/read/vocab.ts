@@ -54,12 +54,15 @@ export function columnRole(cell: string): ColumnRole {
 
 /**
  * The roles of a whole header row. A name word again right after the name column, in a header
- * without a type column, is the type column mistranslated (`|Parameters|Parameters|Required|...`).
+ * without a type column but with the other columns of a parameter table (required, example or
+ * description), is the type column mistranslated (`|Parameters|Parameters|Required|...`); a
+ * header of two name words alone (`|名称|参数|`: cdn's table of functions and their arguments) is
+ * no parameter table.
  */
 export function headerRoles(cells: string[]): ColumnRole[] {
   const roles = cells.map(columnRole);
   const first = roles.indexOf('name');
-  if (first >= 0 && roles[first + 1] === 'name' && !roles.includes('type')) roles[first + 1] = 'type';
+  if (first >= 0 && roles[first + 1] === 'name' && !roles.includes('type') && roles.some((r) => r === 'required' || r === 'example' || r === 'description')) roles[first + 1] = 'type';
   return roles;
 }
 
