@@ -224,6 +224,12 @@ describe('type spellings of other products', () => {
     ['int', 'integer'],
     ['array', 'array<unknown>'],
     ['list', 'array<unknown>'],
+    ['KeyVersion的数组', 'array<ref:KeyVersion>'],
+    ['CertificateListModel类型', 'ref:CertificateListModel'],
+    ['User Type', 'ref:User'],
+    ['String类型', 'string'],
+    ['InstanceType', 'ref:InstanceType'],
+    ['字符串类型', null],
     ['ip_list：IP列表，多个用英文逗号分隔。', null],
     [`${'Array of '.repeat(40)}X`, null],
   ];
