@@ -235,8 +235,14 @@ export function tableKind(header: string[], roles: ColumnRole[], section: Sectio
 }
 
 /** Values of a required column. Misspellings seen in real pages (`Yse`) are accepted. */
-const REQUIRED_YES = new Set(['是', 'yes', 'yse', 'required', '必选', '必须', '必需', '必填', 'true']);
-const REQUIRED_NO = new Set(['否', 'no', 'optional', '可选', '非必须', '非必选', 'false']);
+const REQUIRED_YES = new Set(['是', 'yes', 'yse', 'required', '必选', '必须', '必需', '必填']);
+const REQUIRED_NO = new Set(['否', 'no', 'optional', '可选', '非必须', '非必选']);
+/**
+ * In a table cell only (`Required: false`, RAM's data types): in scraped text a `true` token is
+ * an example value as often (`snat_entry Boolean true`), and it must not shift the row's shape.
+ */
+const REQUIRED_YES_CELL = new Set(['true']);
+const REQUIRED_NO_CELL = new Set(['false']);
 
 /**
  * `lenient`: a cell of a table (not a token of scraped text, where it tells a row's shape) may
@@ -247,6 +253,8 @@ export function requiredValue(cell: string, lenient = false): boolean | null | u
   if (n === '') return null;
   if (REQUIRED_YES.has(n)) return true;
   if (REQUIRED_NO.has(n)) return false;
+  if (lenient && REQUIRED_YES_CELL.has(n)) return true;
+  if (lenient && REQUIRED_NO_CELL.has(n)) return false;
   // A flag, then the condition (`否 使用AK/SK认证时该字段必选。`): the flag as stated.
   const first = lenient ? /^(\S+?)[\s,，。;；:：]/.exec(n)?.[1] : undefined;
   if (first && REQUIRED_YES.has(first)) return true;
