@@ -22,12 +22,19 @@ const present = CORPORA.every((c) => existsSync(join(c, 'alibabacloud-docs')));
 /**
  * A request-parameter table, counted from the text without the reader: a pipe-table line (any
  * indentation) with a required-column header cell, followed by another pipe line (a delimiter row
- * or, in tables without one, the first row).
+ * or, in tables without one, the first row); or a definition list's required item (`-   必须：是`,
+ * `-   Required: Yes`) under a bold term line (RAM's older pages).
  */
-const REQUIRED_CELL = /^\**\s*(是否必选|是否必需|是否必须|是否必填|必须|必需|必填|必选|必要|Required)\s*\??\s*\**$/i;
+const REQUIRED_WORDS = '是否必选|是否必需|是否必须|是否必填|必须|必需|必填|必选|必要|Required';
+const REQUIRED_CELL = new RegExp(`^\\**\\s*(${REQUIRED_WORDS})\\s*\\??\\s*\\**$`, 'i');
+const REQUIRED_ITEM = new RegExp(`^\\s{0,3}-\\s+(${REQUIRED_WORDS})\\s*[:：]\\s*(是|否|yes|no)(?![A-Za-z])`, 'i');
 function hasRequestTable(text: string): boolean {
   const lines = text.split(/\r\n|\r|\n/);
-  return lines.some((l, i) => l.trim().startsWith('|') && (lines[i + 1] ?? '').trim().startsWith('|') && l.split('|').some((c) => REQUIRED_CELL.test(c.trim())));
+  const term = (i: number): boolean => {
+    for (let k = i - 1; k >= 0 && k >= i - 12; k--) if (/^\*\*[^*]+\*\*\s*$/.test(lines[k]!)) return true;
+    return false;
+  };
+  return lines.some((l, i) => (l.trim().startsWith('|') && (lines[i + 1] ?? '').trim().startsWith('|') && l.split('|').some((c) => REQUIRED_CELL.test(c.trim()))) || (REQUIRED_ITEM.test(l) && term(i)));
 }
 
 interface Corpus {
