@@ -881,6 +881,11 @@ describe('issue 12.5: ranges with a value besides them', () => {
 });
 
 describe('issue 12.5: a range and a default in one statement; markers of the default', () => {
+  it('"取值范围：\\[1 - 100\\]" (RAM\'s definition lists): a bracketed range written with a dash', () => {
+    expect(mine(at(5, '取值范围：[1 - 100]'), INT).range?.value).toEqual({ min: 1, max: 100 });
+    expect(mine(at(5, 'Valid values: [1-100].'), INT).range?.value).toEqual({ min: 1, max: 100 });
+  });
+
   it('"取值范围：[1,200] 默认值：200" (the issue\'s sentence): a range and a numeric default', () => {
     const f = mine(at(5, '每页条数。取值范围：[1,200] 默认值：200'), INT);
     expect(f.range?.value).toEqual({ min: 1, max: 200 });

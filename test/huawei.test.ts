@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentIR, ParamRow } from '../generator/model/ir.ts';
 import { typeToString } from '../generator/model/types.ts';
+import { buildIR, findDocuments, readDocuments } from '../generator/generate.ts';
 import { documentFromBytes } from '../generator/parse/index.ts';
 import { expectGolden, ROOT } from './helpers/golden.ts';
+import { isOwnOperation } from './helpers/identity.ts';
 
 const DIR = join(ROOT, '..', 'shared', 'corpus-wider', 'huaweicloud-docs', 'vpc', 'cn.zh-cn', 'API参考');
 const present = existsSync(DIR);
@@ -59,4 +61,20 @@ describe.skipIf(!present)(present ? 'Huawei Cloud VPC' : 'Huawei Cloud VPC: skip
     expect(pages).toBe(149);
     expect(good / pages).toBeGreaterThanOrEqual(0.95);
   });
+
+  it('of the pages with a request table, 95% or more become their own operation (test/helpers/identity.ts)', () => {
+    const wider = join(ROOT, '..', 'shared', 'corpus-wider');
+    const docs = readDocuments(findDocuments(join(wider, 'huaweicloud-docs'), wider, []), { cache: false });
+    const opOf = new Map<string, string>();
+    for (const o of buildIR(docs).operations) for (const f of o.documents) opOf.set(f, o.name);
+    const pages = docs.filter((d) => d.tables.some((t) => t.kind === 'request'));
+    const own = pages.filter((d) => isOwnOperation(d, opOf.get(d.file)));
+    const rules = new Map<string, number>();
+    for (const d of own) rules.set(d.identity.rule, (rules.get(d.identity.rule) ?? 0) + 1);
+    console.log(`huawei vpc: ${pages.length} pages with a request table, ${own.length} their own operation (${((own.length / pages.length) * 100).toFixed(2)}%), by rule ${JSON.stringify(Object.fromEntries(rules))}; not: ${pages.filter((d) => !own.includes(d)).map((d) => `${d.file.split('/').pop()} (${d.identity.kind} ${d.identity.rule})`).join(', ')}`);
+    expect(pages).toHaveLength(149);
+    expect(own.length / pages.length).toBeGreaterThanOrEqual(0.95);
+    // Most are named by their explorer link; the rest (v3 traffic-mirror and deprecated pages, no API name anywhere) by their title.
+    expect(rules.get('explorer-link')! / own.length).toBeGreaterThan(0.8);
+  }, 60_000);
 });

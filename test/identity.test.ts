@@ -95,6 +95,13 @@ describe('the failures of the corpus, on the real pages', () => {
     expect(chosen(d)).toEqual(['action:RefreshObjectCaches', 'sample:RefreshObjectCaches']);
   });
 
+  it('Decrypt (kms): a one-word name, given by the sample (Action=Decrypt), the H1 and the file name', () => {
+    const d = fixture('Decrypt.md');
+    expect(d.identity).toMatchObject({ kind: 'operation', operation: 'Decrypt', rule: 'h1' });
+    expect(chosen(d)).toEqual(['h1:Decrypt', 'sample:Decrypt', 'file-name:Decrypt']);
+    expect(d.diagnostics.filter((x) => x.code === 'no-operation')).toEqual([]);
+  });
+
   it('common-parameter pages are recognised (title, or a 公共参数 section) and name no operation', () => {
     for (const [name, rule] of [
       ['Common parameters.md', 'common-parameters-title'],
@@ -199,6 +206,24 @@ describe('the rules, on small pages', () => {
       const d = page(`x/${name}.md`, [`# ${name}`, '', `调用${name}。`, '', ...TABLE.slice(0, 4), ACTION_ROW(name), ''].join('\n'));
       expect(d.operation, name).toBeNull();
     }
+  });
+
+  it('a one-word name needs the wire and a second source spelling it alike', () => {
+    const sample = (name: string) => ['## 示例', '', '请求示例', '', '```', `https://kms.aliyuncs.com/?Action=${name}`, '```', ''];
+    // The sample alone, against a Chinese title and file name: no name.
+    expect(page('kms/解密.md', ['# 解密', '', ...TABLE, ...sample('Decrypt')].join('\n')).operation).toBeNull();
+    // The H1 alone (no wire): no name; with the sample: the name.
+    expect(page('kms/x.md', ['# Overview', '', ...TABLE].join('\n')).operation).toBeNull();
+    expect(page('kms/x.md', ['# Decrypt', '', ...TABLE, ...sample('Decrypt')].join('\n')).identity).toMatchObject({ operation: 'Decrypt', rule: 'h1' });
+    // The file name and an Action row: the name.
+    expect(page('kms/Encrypt.md', ['# 加密', '', ...TABLE.slice(0, 4), ACTION_ROW('Encrypt'), ''].join('\n')).identity).toMatchObject({ operation: 'Encrypt', rule: 'action' });
+    // A lone miscased Action row (`Setdynamicconfig`) is no name; beside a two-word name it is passed over, not a second name.
+    expect(page('cdn/配置.md', ['# 配置', '', ...TABLE.slice(0, 4), ACTION_ROW('Setdynamicconfig'), ''].join('\n')).operation).toBeNull();
+    const d = page('cdn/SetDynamicConfig.md', ['# SetDynamicConfig', '', ...TABLE.slice(0, 4), ACTION_ROW('Setdynamicconfig'), ''].join('\n'));
+    expect(d.identity).toMatchObject({ operation: 'SetDynamicConfig', rule: 'h1' });
+    expect(rejected(d)).toEqual([]);
+    // Short capitalised words (product codes) never are.
+    expect(page('x/Ecs.md', ['# Ecs', '', ...TABLE, ...sample('Ecs')].join('\n')).operation).toBeNull();
   });
 
   it('file names lose their numeric prefix and variant suffix', () => {

@@ -49,6 +49,8 @@ const CASES: [string, string][] = [
   ['header-words', 'header-words.DescribeRefreshQuota.md'],
   ['captioned-subtables', 'captioned-subtables.DescribeAvailableResource.md'],
   ['types', 'types.DescribeUserUsageDataExportTask.md'],
+  ['definition-list', 'definition-list.ListUsers.md'],
+  ['definition-list-data-type', 'definition-list.SecurityPreference.md'],
 ];
 
 describe('real pages, one per layout', () => {

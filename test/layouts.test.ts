@@ -94,11 +94,96 @@ describe('tables indented inside list items', () => {
   });
 });
 
+describe('parameters as a definition list (a bold term over `key：value` bullets)', () => {
+  const entry = (term: string, ...items: string[]) => [`**${term}**`, '', ...items.map((i) => `-   ${i}`), ''];
+
+  it('each term is a row, each known key a column; unknown keys (格式, 取值范围, 默认值) stay in the description for the facts', () => {
+    const d = read([
+      '# ListUsers',
+      '',
+      '## 请求参数',
+      '',
+      ...entry('Action', '名称：Action', '类型：String', '必须：是', '描述：系统规定参数，取值：ListUsers'),
+      ...entry('UserName', '类型：String', '必须：是', '描述：用户名', '格式：'),
+      '    ```',
+      '    ^[a-z]+$',
+      '    ```',
+      '',
+      ...entry('MaxItems', '类型：Integer', '必须：否', '默认值：100', '描述：条数'),
+      '## 返回参数',
+      '',
+      ...entry('Users', '类型：[User](../数据类型/User.md)', '描述：用户'),
+      '## 错误信息',
+      '',
+      ...entry('EntityNotExist.User', 'HTTP Status：404', 'Error Message：The user does not exist.'),
+      '## 操作示例',
+      '',
+      '**请求示例**',
+      '',
+      '```',
+      'https://ram.aliyuncs.com/?Action=ListUsers',
+      '```',
+    ]);
+    expect(d.tables.map((t) => [t.kind, t.layout, t.header.join('|'), t.columns.join(','), t.rowCount, t.source.line])).toEqual([
+      ['request', 'definition-list', '名称|类型|必须|描述', 'name,type,required,description', 3, 5],
+      ['response', 'definition-list', '名称|类型|描述', 'name,type,description', 1, 32],
+    ]);
+    expect(d.request.map((r) => [r.name, typeToString(r.type), r.required, r.description, r.source.line])).toEqual([
+      ['Action', 'string', true, '系统规定参数，取值：ListUsers', 5],
+      ['UserName', 'string', true, '用户名\n格式：\n^[a-z]+$', 12],
+      ['MaxItems', 'integer', false, '条数\n默认值：100', 23],
+    ]);
+    expect(d.request[2]!.facts.default?.value).toBe(100);
+    expect(d.response[0]).toMatchObject({ name: 'Users', typeLink: { url: '../数据类型/User.md', text: 'User' } });
+    expect(d.identity).toMatchObject({ operation: 'ListUsers', rule: 'action' });
+    // The sample after the lists is still a sample.
+    expect(d.samples.map((x) => x.kind)).toEqual(['request']);
+  });
+
+  it('English keys; a note (`**Note:**`), a bold label over code, and an error list are no tables', () => {
+    const d = read([
+      '## Request parameters',
+      '',
+      '**Note:** read this first.',
+      '',
+      '**Action**',
+      '',
+      '```',
+      'ram:CreateUser',
+      '```',
+      '',
+      ...entry('InvalidParameter', 'HTTP Status: 400', 'Error Message: bad.'),
+      ...entry('UserName', 'Type: String', 'Required: Yes', 'Description: The name.'),
+      ...entry('Enable', 'Type: Boolean', 'Required: false', 'Format: on or off'),
+    ]);
+    expect(d.tables.map((t) => [t.layout, t.header.join('|'), t.rowCount])).toEqual([['definition-list', 'Name|Type|Required|Description', 2]]);
+    expect(d.request.map((r) => [r.name, r.rawType, r.required, r.description])).toEqual([
+      ['UserName', 'String', true, 'The name.'],
+      ['Enable', 'Boolean', false, 'Format：on or off'],
+    ]);
+  });
+
+  it('the fields of a data type on its own page (`## 子节点`) are a definition, not request parameters', () => {
+    const d = read(['# SecurityPreference', '', '## 节点名称', '', 'SecurityPreference', '', '## 子节点', '', ...entry('EnableSaveMFATicket', '类型：Boolean', '必须：否', '描述：是否保存')]);
+    expect(d.tables.map((t) => [t.kind, t.layout, t.rowCount])).toEqual([['other', 'definition-list', 1]]);
+    expect(d.request).toEqual([]);
+  });
+});
+
 describe('header words and captions', () => {
   it('a duplicated name cell in a header without a type column is the type column', () => {
     const d = read(['## Request parameters', '', '|Parameters|Parameters|Required|Example values|Description|', '|:--|:--|:--|:--|:--|', '|Action|String|Yes|AddCdnDomain|The name. |']);
     expect(d.tables[0]!.columns).toEqual(['name', 'type', 'required', 'example', 'description']);
     expect(d.request[0]).toMatchObject({ name: 'Action', rawType: 'String', type: { kind: 'string' }, required: true, example: 'AddCdnDomain' });
+  });
+
+  it('two name words alone (`|名称|参数|`, cdn\'s functions and their arguments) are no parameter table', () => {
+    const d = read(['## 请求参数', '', '|名称|类型|是否必选|描述|', '|--|--|--|--|', '|Functions|String|是|功能列表。|', '', '|名称|参数|', '|--|--|', '|ip_black_list_set：IP黑名单|ip_list：IP列表。|']);
+    expect(d.tables.map((t) => [t.kind, t.columns.join(',')])).toEqual([
+      ['request', 'name,type,required,description'],
+      ['other', 'name,name'],
+    ]);
+    expect(d.request.map((r) => r.name)).toEqual(['Functions']);
   });
 
   it('reads the header words of other products', () => {
@@ -139,6 +224,12 @@ describe('type spellings of other products', () => {
     ['int', 'integer'],
     ['array', 'array<unknown>'],
     ['list', 'array<unknown>'],
+    ['KeyVersion的数组', 'array<ref:KeyVersion>'],
+    ['CertificateListModel类型', 'ref:CertificateListModel'],
+    ['User Type', 'ref:User'],
+    ['String类型', 'string'],
+    ['InstanceType', 'ref:InstanceType'],
+    ['字符串类型', null],
     ['ip_list：IP列表，多个用英文逗号分隔。', null],
     [`${'Array of '.repeat(40)}X`, null],
   ];

@@ -29,8 +29,10 @@ export type DocFormat = 'markdown' | 'text';
  * - `text-cell-per-line`: text scraped from HTML, one cell per paragraph (blank-line separated), with an
  *   optional leading category column whose values appear as group rows.
  * - `html-table`: a `<table>` block in a markdown page; cells are read as text, a line per `<br>` or block.
+ * - `definition-list`: a bold term per parameter, then bullets `类型：String`, `必须：是`, `描述：…` (RAM's
+ *   older pages); one row per term, a column per item key (see read/definition-list.ts).
  */
-export type TableLayout = 'pipe-table' | 'text-row-per-line' | 'text-cell-per-line' | 'html-table';
+export type TableLayout = 'pipe-table' | 'text-row-per-line' | 'text-cell-per-line' | 'html-table' | 'definition-list';
 
 /** What a table is for, decided from its header and the heading above it. */
 export type TableKind = 'request' | 'response' | 'error' | 'other';

@@ -2,7 +2,7 @@
  * Normalise a type cell to a TypeRef: `Long`, `Array of tag`, `RepeatList`, `bool`, and the
  * spellings of other products: `UsageData[]`, `List<resource_tag>`, `Map<String,String>`,
  * `String to string map`, `Array of extra_dhcp_opt objects`, `Array of strings`, `vpc object`,
- * `JSON object`, `N/A`.
+ * `JSON object`, `N/A`, `KeyVersion的数组`, `CertificateListModel类型`.
  */
 import type { TypeRef } from '../model/ir.ts';
 
@@ -47,6 +47,10 @@ const ARRAY_OF = /^(?:array|list|repeatlist|set)\s*(?:of\s*|<\s*)(.+?)\s*>?$/i;
 const MAP_OF = /^map\s*(?:of\s+|<\s*(?:[^,<>]+?\s*,\s*)?)(.+?)\s*>?$/i;
 const X_TO_Y_MAP = /^\w+ to (\w+) map$/i;
 const X_OBJECT = /^(.+?) objects?$/i;
+/** `KeyVersion的数组` (kms: an array of KeyVersion). */
+const X_ARRAY_ZH = /^(.+?) ?的?数组$/;
+/** `CertificateListModel类型`, `[User](…) Type` (cdn, ram): the type named, with the word "type" after it. */
+const X_TYPE_WORD = /^([A-Za-z_$][\w$.]*)(?: type|类型)$/i;
 const IDENT = /^[A-Za-z_$][\w$.]*$/;
 /** A named structure, as `X object` may name it: `binding:vif_details`, `Security Group Rule`. */
 const STRUCT_NAME = /^[A-Za-z_$][\w$.:-]*(?: [A-Za-z_$][\w$.:-]*)*$/;
@@ -89,7 +93,7 @@ function readType(raw: string): TypeRef | null {
     if (t.endsWith('[]')) {
       wrappers.push('array');
       t = t.slice(0, -2).trim();
-    } else if ((m = ARRAY_OF.exec(t))) {
+    } else if ((m = ARRAY_OF.exec(t) ?? X_ARRAY_ZH.exec(t))) {
       wrappers.push('array');
       t = m[1]!;
     } else if ((m = MAP_OF.exec(t) ?? X_TO_Y_MAP.exec(t))) {
@@ -98,6 +102,8 @@ function readType(raw: string): TypeRef | null {
     } else break;
     if (wrappers.length > MAX_WRAPPERS || t === '') return null;
   }
+  const named = X_TYPE_WORD.exec(t);
+  if (named) t = named[1]!;
   let type = base(t);
   if (!type) return null;
   for (let i = wrappers.length - 1; i >= 0; i--) type = wrappers[i] === 'array' ? { kind: 'array', items: type } : { kind: 'map', values: type };

@@ -18,6 +18,7 @@ import { captionOf, headerRoles, isErrorHeader, isParameterHeader, sectionKind, 
 import { CELL_LIST_MARK, parseWithCells, tooMuchMarkup } from './inline.ts';
 import { alignRow } from './cells.ts';
 import { HTML_TABLE_OPEN, htmlTableEnds, readHtmlTable } from './html-table.ts';
+import { readDefinitionList } from './definition-list.ts';
 
 const FENCE_OPEN = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSE = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
@@ -247,6 +248,8 @@ function scanBlocks(file: string, lines: string[]): Blanked {
   let listIndent = 0;
   /** Lines before this one are known not to start a split header (see tableAt). */
   let splitFailUntil = 0;
+  /** Lines before this one are known not to start a definition list (see readDefinitionList). */
+  let definitionFailUntil = 0;
   // Indented deeper than 3 columns, a block belongs to the list item it sits in; elsewhere it is code.
   const blockIndentOk = (ind: number): boolean => ind <= 3 || (listIndent > 0 && ind <= listIndent + 3);
 
@@ -398,6 +401,18 @@ function scanBlocks(file: string, lines: string[]): Blanked {
       tables.push(table);
       i = j;
       continue;
+    }
+    // A bold term over `key：value` bullets: parameters as a definition list.
+    if (ind <= 3 && i >= definitionFailUntil && text.charCodeAt(ind) === 42 && text.charCodeAt(ind + 1) === 42) {
+      const dl = readDefinitionList(lines, i);
+      if (dl?.table) {
+        tables.push({ ...dl.table, start: i });
+        for (let k = i; k <= dl.end; k++) prose[k] = '';
+        listIndent = 0;
+        i = dl.end + 1;
+        continue;
+      }
+      if (dl) definitionFailUntil = dl.end + 1;
     }
     // The list item the following lines belong to (tables and fences indented inside it).
     if (text.trim() !== '') {

@@ -54,12 +54,15 @@ export function columnRole(cell: string): ColumnRole {
 
 /**
  * The roles of a whole header row. A name word again right after the name column, in a header
- * without a type column, is the type column mistranslated (`|Parameters|Parameters|Required|...`).
+ * without a type column but with the other columns of a parameter table (required, example or
+ * description), is the type column mistranslated (`|Parameters|Parameters|Required|...`); a
+ * header of two name words alone (`|名称|参数|`: cdn's table of functions and their arguments) is
+ * no parameter table.
  */
 export function headerRoles(cells: string[]): ColumnRole[] {
   const roles = cells.map(columnRole);
   const first = roles.indexOf('name');
-  if (first >= 0 && roles[first + 1] === 'name' && !roles.includes('type')) roles[first + 1] = 'type';
+  if (first >= 0 && roles[first + 1] === 'name' && !roles.includes('type') && roles.some((r) => r === 'required' || r === 'example' || r === 'description')) roles[first + 1] = 'type';
   return roles;
 }
 
@@ -91,6 +94,7 @@ export type SectionKind =
   | 'response-example'
   | 'errors'
   | 'description'
+  | 'data-type'
   | 'other';
 
 /** Section headings (markdown `##` text, or a line on its own in text scraped from HTML). */
@@ -107,6 +111,8 @@ const SECTION_WORDS: [SectionKind, RegExp][] = [
   ['response-example', /^(正常返回示例|返回示例|响应示例|错误返回示例|异常返回示例|sample (success |error )?responses?|response examples?|example responses?)$/],
   ['errors', /^(错误码|错误代码|error ?codes?)$/],
   ['description', /^(接口说明|描述|description|api description|简介|overview)$/],
+  // The fields of a data type on its own page (RAM: `## 节点名称`, `## 子节点`, `## Subnode [MFAPreference]`).
+  ['data-type', /^(节点名称|子节点|node name|subnodes?)(?![a-z])/],
 ];
 
 export function sectionKind(heading: string): SectionKind {
@@ -215,6 +221,8 @@ export function tableKind(header: string[], roles: ColumnRole[], section: Sectio
   if (isErrorHeader(header)) return 'error';
   if (status !== null && status >= 400) return 'error';
   if (!isParameterHeader(roles)) return 'other';
+  // A data type's fields, on its own page: a definition other pages link to, whatever its columns.
+  if (section === 'data-type') return 'other';
   const cap = caption ? normalizeLabel(caption) : '';
   if (/响应|返回|response/.test(cap)) return 'response';
   if (/请求|request/.test(cap)) return 'request';
@@ -229,6 +237,12 @@ export function tableKind(header: string[], roles: ColumnRole[], section: Sectio
 /** Values of a required column. Misspellings seen in real pages (`Yse`) are accepted. */
 const REQUIRED_YES = new Set(['是', 'yes', 'yse', 'required', '必选', '必须', '必需', '必填']);
 const REQUIRED_NO = new Set(['否', 'no', 'optional', '可选', '非必须', '非必选']);
+/**
+ * In a table cell only (`Required: false`, RAM's data types): in scraped text a `true` token is
+ * an example value as often (`snat_entry Boolean true`), and it must not shift the row's shape.
+ */
+const REQUIRED_YES_CELL = new Set(['true']);
+const REQUIRED_NO_CELL = new Set(['false']);
 
 /**
  * `lenient`: a cell of a table (not a token of scraped text, where it tells a row's shape) may
@@ -239,6 +253,8 @@ export function requiredValue(cell: string, lenient = false): boolean | null | u
   if (n === '') return null;
   if (REQUIRED_YES.has(n)) return true;
   if (REQUIRED_NO.has(n)) return false;
+  if (lenient && REQUIRED_YES_CELL.has(n)) return true;
+  if (lenient && REQUIRED_NO_CELL.has(n)) return false;
   // A flag, then the condition (`否 使用AK/SK认证时该字段必选。`): the flag as stated.
   const first = lenient ? /^(\S+?)[\s,，。;；:：]/.exec(n)?.[1] : undefined;
   if (first && REQUIRED_YES.has(first)) return true;

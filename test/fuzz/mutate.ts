@@ -17,6 +17,7 @@ export type Mutation =
   | { op: 'split-header'; at: number; lonePipe: boolean }
   | { op: 'drop-delimiter'; at: number }
   | { op: 'indent'; at: number; count: number }
+  | { op: 'definition-list'; at: number }
   | { op: 'crlf' }
   | { op: 'bom' }
   | { op: 'tabs' };
@@ -63,11 +64,16 @@ const NASTY = [
   '<table><tr><td>',
   '<a name="x"></a>',
   '[ref]: <https://example.com/>',
+  // Definition lists (RAM): a bold term over `key：value` bullets, a fenced format, a broken term line.
+  '**UserName**\n\n-   类型：String\n-   必须：是\n-   描述：x',
+  '**a**\n\n-   格式：\n\n    ```\n    ^[a-z]+$',
+  '**Subnode \\[A\\]****B**\n\n-   Type: Boolean\n-   Required: false',
+  '-   HTTP Status：400\n-   Error Message：x',
   '```',
 ];
 
 /** Lines a page can be hit with in bulk (markup micromark matches slowly, nesting, labels). */
-const HUGE = ['x'.repeat(100_000), '|'.repeat(5_000), ' '.repeat(100_000), '*a_'.repeat(20_000), `[x](${'a '.repeat(30_000)}`, '<div>'.repeat(10_000), `# A${' '.repeat(50_000)}x`, '描述\n'.repeat(10_000), '|x\n\n'.repeat(10_000), 'Array of '.repeat(5_000)];
+const HUGE = ['x'.repeat(100_000), '|'.repeat(5_000), ' '.repeat(100_000), '*a_'.repeat(20_000), `[x](${'a '.repeat(30_000)}`, '<div>'.repeat(10_000), `# A${' '.repeat(50_000)}x`, '描述\n'.repeat(10_000), '|x\n\n'.repeat(10_000), 'Array of '.repeat(5_000), '**a**\n\n-   k：v\n\n'.repeat(5_000), `**a**\n\n-   类型：String\n${'    x\n'.repeat(10_000)}`];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
@@ -78,6 +84,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('split-header' as const), at: fc.nat(), lonePipe: fc.boolean() }),
   fc.record({ op: fc.constant('drop-delimiter' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('indent' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ op: fc.constant('definition-list' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('invalid-utf8' as const), at: fc.nat() }),
   fc.constant({ op: 'crlf' as const }),
   fc.constant({ op: 'bom' as const }),
@@ -137,6 +144,22 @@ function apply(bytes: Uint8Array, m: Mutation): Uint8Array {
     const at = m.at % n;
     for (let k = at; k < Math.min(n, at + m.count); k++) lines[k] = `    ${lines[k]}`;
     lines.splice(at, 0, '-   参数列表', '');
+    return enc.encode(lines.join('\n'));
+  }
+  if (m.op === 'definition-list') {
+    // A pipe table rewritten as RAM writes parameters: a bold term per row, a `header：cell` bullet per other column.
+    const i = tableAt(m.at);
+    if (i >= 0) {
+      const cells = (l: string): string[] => l.trim().replace(/^\|/, '').replace(/\|$/, '').split('|');
+      const header = cells(lines[i]!);
+      let j = i + 2;
+      const out: string[] = [];
+      for (; j < n && lines[j]!.trim().startsWith('|'); j++) {
+        const row = cells(lines[j]!);
+        out.push(`**${row[0]?.trim() ?? ''}**`, '', ...header.slice(1).map((h, k) => `-   ${h.trim()}：${row[k + 1]?.trim() ?? ''}`), '');
+      }
+      lines.splice(i, j - i, ...out);
+    }
     return enc.encode(lines.join('\n'));
   }
   if (m.op === 'delete-line') lines.splice(m.at % n, 1);

@@ -27,6 +27,11 @@ export const FAMILIES: Record<string, (size: number) => string> = {
   'lone cells that no delimiter row closes': (n) => fill('|x\n\n', n),
   'a row whose cell never closes': (n) => `## 请求参数\n\n|名称|类型|描述|\n|--|--|--|\n|a|String|${fill('x\n', n)}`,
   'split header of many lines': (n) => `${fill('|x\n', n)}|--|--|\n|a|b|\n`,
+  // Definition lists (a bold term over `key：value` bullets): runs that are no table, each term tried once.
+  'definition-list terms without a type item': (n) => `# X\n\n## 请求参数\n\n${fill('**a**\n\n-   描述：v\n\n', n)}`,
+  'definition-list terms of unknown keys': (n) => `# X\n\n## 请求参数\n\n${fill('**a**\n\n-   k：v\n\n', n)}`,
+  'definition-list entries': (n) => `# X\n\n## 请求参数\n\n${fill('**a**\n\n-   类型：String\n-   描述：d\n    more\n\n', n)}`,
+  'definition-list item of many indented lines': (n) => `# X\n\n## 请求参数\n\n**a**\n\n-   类型：String\n${fill('    x\n\n', n)}`,
   // Many tables and headings (each table looked its heading up among all headings).
   'many tables and headings': (n) => fill('## h\n|a|b|\n|-|-|\n|c|d|\n', n),
   'many captioned tables that link': (n) => `## 请求参数\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|a|是|T0 object|-|\n\n${Array.from({ length: Math.floor(n / 80) }, (_, i) => `**表 ${i + 2}**  T${i}\n\n|参数|是否必选|参数类型|描述|\n|--|--|--|--|\n|b|否|T${i + 1} object|-|\n`).join('\n')}`,

@@ -1,6 +1,6 @@
 /**
  * Numeric ranges (integer and number parameters; for arrays the same words give the item count):
- * after a range lead-in `A to B`, `A~B`, `A-B`, `A到B`, `A至B`, `[A,B]`, `(A,B)`, `{a, b, c}`
+ * after a range lead-in `A to B`, `A~B`, `A-B`, `A到B`, `A至B`, `[A,B]`, `(A,B)`, `[A - B]` (RAM), `{a, b, c}`
  * (→ values); numbers allowed besides the range, on either side ("1 to 5120 and -1",
  * "-1 | 1-5120", "-1或1~5120" → `also`); "Maximum value: N" / "最大值：N" → max, "Minimum value: N" /
  * "最小值：N" / "起始值：N" → min.
@@ -13,7 +13,7 @@ import { sentenceAt, toNumber, type Line } from './text.ts';
 const NUMP = '(-?\\d{1,15}(?:\\.\\d{1,15})?)';
 const SP = '[ ]{0,16}';
 /** One part of a statement of numbers, at `lastIndex`: `[A,B]`, `(A,B)`, `A to B` (groups 1–2) or one number (group 3). */
-const part = (to: string): RegExp => new RegExp(`${SP}(?:from[ ]{1,16})?(?:[\\[(]${SP}${NUMP}${SP},${SP}${NUMP}${SP}[\\])]|${NUMP}${SP}(?:${to})${SP}${NUMP}(?!${SP}(?:\\.\\d|,${SP}\\d))|${NUMP}(?![\\d.]))`, 'iy');
+const part = (to: string): RegExp => new RegExp(`${SP}(?:from[ ]{1,16})?(?:[\\[(]${SP}${NUMP}${SP}(?:,|${to})${SP}${NUMP}${SP}[\\])]|${NUMP}${SP}(?:${to})${SP}${NUMP}(?!${SP}(?:\\.\\d|,${SP}\\d))|${NUMP}(?![\\d.]))`, 'iy');
 const PART_Y = part('to|~|-|到|至');
 /** After "between": "A and B" is a range too. */
 const PART_AND_Y = part('to|~|-|到|至|and');

@@ -17,7 +17,7 @@
  */
 import type { IdentityEvidence, IdentitySource, ParamRow, Sample } from '../../model/ir.ts';
 import type { ReadDocument } from '../../read/types.ts';
-import { ACTION_IN_SAMPLE, ACTION_PARAMETERS, API_NAME, EXPLORER_LINKS, FILE_NAME_AFFIXES, NOTE_START, PROSE_PHRASES, SUMMARY_PHRASES, type ExplorerLinkRow } from './vocab.ts';
+import { ACTION_IN_SAMPLE, ACTION_PARAMETERS, API_NAME, EXPLORER_LINKS, ONE_WORD_API_NAME, FILE_NAME_AFFIXES, NOTE_START, PROSE_PHRASES, SUMMARY_PHRASES, type ExplorerLinkRow } from './vocab.ts';
 
 /** What an explorer link says. */
 export interface ExplorerLink {
@@ -30,6 +30,11 @@ export interface ExplorerLink {
 
 export function isApiName(s: string | null | undefined): s is string {
   return typeof s === 'string' && s.length <= 120 && API_NAME.test(s);
+}
+
+/** A one-word name (see ONE_WORD_API_NAME): an API name only where two sources spell it alike. */
+export function isOneWordName(s: string | null | undefined): s is string {
+  return typeof s === 'string' && s.length <= 120 && ONE_WORD_API_NAME.test(s);
 }
 
 /** `{api}`-style template → a regex with named groups (one path segment each). */
@@ -103,33 +108,39 @@ function plain(s: string): string {
   return s.replace(/\\(.)/g, '$1').replace(/\*\*|__|`/g, '').replace(/<[^<>]{0,200}>/g, '');
 }
 
-/** The file name as a candidate API name (affixes removed), or null. */
-export function fileNameCandidate(file: string): string | null {
+/** The file's base name with the affixes of FILE_NAME_AFFIXES removed. */
+export function fileBaseName(file: string): string {
   let base = file.slice(file.lastIndexOf('/') + 1).replace(/\.(md|txt)$/i, '');
   for (const re of FILE_NAME_AFFIXES) base = base.replace(re, '');
-  return isApiName(base) ? base : null;
+  return base;
+}
+
+/** The file name as a candidate API name (affixes removed), or null. `accept`: which names count. */
+export function fileNameCandidate(file: string, accept: (s: string) => boolean = isApiName): string | null {
+  const base = fileBaseName(file);
+  return accept(base) ? base : null;
 }
 
 /** The request table's Action row: its example, else the one value its description allows. */
-export function actionFromRows(rows: ParamRow[]): { value: string; line: number } | null {
+export function actionFromRows(rows: ParamRow[], accept: (s: string) => boolean = isApiName): { value: string; line: number } | null {
   for (const r of rows) {
     if (!ACTION_PARAMETERS.includes(r.name.toLowerCase()) || r.depth > 0) continue;
     const ex = r.example?.trim().replace(/^["']|["']$/g, '') ?? '';
-    if (isApiName(ex)) return { value: ex, line: r.source.line };
+    if (accept(ex)) return { value: ex, line: r.source.line };
     const en = r.facts.enum?.value;
-    if (en && en.length === 1 && isApiName(String(en[0]))) return { value: String(en[0]), line: r.facts.enum!.source.line };
+    if (en && en.length === 1 && accept(String(en[0]))) return { value: String(en[0]), line: r.facts.enum!.source.line };
   }
   return null;
 }
 
 /** `Action=X` in a request sample. */
-export function actionFromSamples(samples: Sample[]): { value: string; line: number } | null {
+export function actionFromSamples(samples: Sample[], accept: (s: string) => boolean = isApiName): { value: string; line: number } | null {
   for (const s of samples) {
     if (s.kind !== 'request') continue;
     const lines = s.text.split('\n');
     for (let i = 0; i < lines.length && i < 200; i++) {
       const m = ACTION_IN_SAMPLE.exec(lines[i]!.length > 4000 ? lines[i]!.slice(0, 4000) : lines[i]!);
-      if (m && isApiName(m[1])) return { value: m[1]!, line: s.source.line + i };
+      if (m && accept(m[1]!)) return { value: m[1]!, line: s.source.line + i };
     }
   }
   return null;

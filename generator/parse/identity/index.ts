@@ -28,7 +28,7 @@
 import type { Diagnostic, IdentityEvidence, IdentitySource, PageIdentity, ParamRow, Sample } from '../../model/ir.ts';
 import { normalizeLabel } from '../../read/vocab.ts';
 import type { RawTable, ReadDocument } from '../../read/types.ts';
-import { actionFromRows, actionFromSamples, evidence, explorerLinks, fileNameCandidate, isApiName, leadSentence, proseMentions, summaryName, type ExplorerLink } from './evidence.ts';
+import { actionFromRows, actionFromSamples, evidence, explorerLinks, fileBaseName, fileNameCandidate, isApiName, isOneWordName, leadSentence, proseMentions, summaryName, type ExplorerLink } from './evidence.ts';
 import { COMMON_PARAMETER_SECTIONS, COMMON_PARAMETER_TITLES } from './vocab.ts';
 
 export { explorerLink, isApiName } from './evidence.ts';
@@ -95,16 +95,23 @@ export function pageIdentity(input: IdentityInput): IdentityResult {
   const result = (identity: PageIdentity): IdentityResult => ({ identity, product, version, style, diagnostics });
 
   const h1 = doc.headings.find((h) => h.level === 1);
-  if (link?.api && isApiName(link.api)) ev.push(evidence('explorer-link', link.api, link.line));
-  if (h1 && isApiName(input.title)) ev.push(evidence('h1', input.title, h1.line));
-  const row = actionFromRows(input.request);
+  // One-word names (`Encrypt`): accepted where the wire (link, Action row or sample) and one more
+  // source spell it alike; a lone one (`Setdynamicconfig` in an Action row) is a miscased name.
+  const oneWord = (s: string | null | undefined): s is string => !isApiName(s) && isOneWordName(s);
+  const wire = [link?.api, actionFromRows(input.request, oneWord)?.value, actionFromSamples(input.samples, oneWord)?.value].filter(oneWord);
+  const spelled1 = [...wire, h1 ? input.title : null, fileBaseName(doc.file)];
+  const words = new Set(wire.filter((w) => spelled1.filter((s) => s === w).length >= 2));
+  const accept = (s: string | null | undefined): s is string => isApiName(s) || (typeof s === 'string' && words.has(s));
+  if (link?.api && accept(link.api)) ev.push(evidence('explorer-link', link.api, link.line));
+  if (h1 && accept(input.title)) ev.push(evidence('h1', input.title, h1.line));
+  const row = actionFromRows(input.request, accept);
   if (row) ev.push(evidence('action', row.value, row.line));
-  const sample = actionFromSamples(input.samples);
+  const sample = actionFromSamples(input.samples, accept);
   if (sample) ev.push(evidence('sample', sample.value, sample.line));
   const lead = leadSentence(doc, input.titleLine ?? 0);
   const said = lead ? summaryName(lead.text) : null;
   if (lead && said) ev.push(evidence('summary', said, lead.line));
-  const file = fileNameCandidate(doc.file);
+  const file = fileNameCandidate(doc.file, accept);
   if (file) ev.push(evidence('file-name', file, 1));
   // Prose above the first table or section of parameters: recorded, never chosen.
   const firstTable = Math.min(doc.tables[0]?.line ?? Infinity, doc.headings.find((h) => h.kind === 'request-params' || h.kind === 'request-syntax')?.line ?? Infinity, 80);

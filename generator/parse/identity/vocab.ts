@@ -36,6 +36,14 @@ export const EXPLORER_LINKS: readonly ExplorerLinkRow[] = [
  * not API names.
  */
 export const API_NAME = /^[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+$/;
+/**
+ * A one-word API name (`Encrypt`, `Decrypt`): a capitalised word of four or more letters. It
+ * names the operation only where the name sent on the wire (an Action row, `Action=X` in a request
+ * sample, an explorer link's api) gives it and another of those or the H1 or the file name spells
+ * it alike: a one-word heading alone (`Overview`, `Appendix`) names nothing, and a lone
+ * `Setdynamicconfig` in an Action row is a miscased SetDynamicConfig, not a name of its own.
+ */
+export const ONE_WORD_API_NAME = /^[A-Z][a-z]{3,}[a-z0-9]*$/;
 /** The same shape inside text (the capture is checked against API_NAME). */
 const NAME = '([A-Z][A-Za-z0-9]{2,80})';
 
