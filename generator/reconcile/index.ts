@@ -155,9 +155,12 @@ function lintPages(pages: Page[], known: Set<string>, ctx: StructureContext): vo
 function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: string | null, path: string | null, ctx: StructureContext): Parameter[] {
   const inPath = pathNames(path);
   let out = request.filter((p) => !isBodyRow(p.name, p.type, style));
+  // Every page's type cells by row name, in page order (one pass: a scan per parameter costs n²).
+  const rawTypesOf = new Map<string, string[]>();
+  for (const pg of pages) for (const r of pg.doc.request) (rawTypesOf.get(r.name) ?? rawTypesOf.set(r.name, []).get(r.name)!).push(r.rawType);
   for (const p of out) {
     p.in = wireLocation(p, style, method, inPath);
-    const rawTypes = pages.flatMap((pg) => pg.doc.request.filter((r) => r.name === p.name).map((r) => r.rawType));
+    const rawTypes = rawTypesOf.get(p.name) ?? [];
     const json = style === 'RPC' && saysJson(p, rawTypes);
     if (json) p.type = jsonShape(p);
     // A struct with no fields of its own that the page calls key-value pairs is a map.
@@ -207,7 +210,10 @@ function placeOnWire(request: Parameter[], pages: Page[], style: Style, method: 
  * it documents the request without it.
  */
 function relaxRequired(request: Parameter[], absent: Map<string, Page[]>, pages: Page[], ctx: StructureContext): void {
-  const pagesByFile = new Map(pages.map((p) => [p.file, p]));
+  // Names compare as a request's names do across pages that spell them differently (`RegionId`, `regionId`).
+  const key = (n: string): string => n.toLowerCase().replace(/[_-]/g, '').replace(/\..*$/, '').replace(/s$/, ''); // InstanceIds ~ InstanceId.N
+  const keysByFile = new Map(pages.map((p) => [p.file, new Set(p.doc.request.map((r) => key(r.name)))]));
+  const ownRequired = new Map(pages.map((p) => [p, p.doc.request.filter((r) => r.required === true && r.depth === 0).map((r) => key(r.name))]));
   for (const p of request) {
     if (!p.required) continue;
     const backing = p.factSources.required ?? [];
@@ -216,14 +222,10 @@ function relaxRequired(request: Parameter[], absent: Map<string, Page[]>, pages:
     // Undated pages are as new as each other; a dated page is newer than an undated one. A page
     // without the parameter speaks for another use of the operation (not an older version) only
     // when it requires something of its own that the requiring pages do not have at all.
-    const requiring = new Set(backing.map((s) => s.file));
-    // Names compare as a request's names do across pages that spell them differently (`RegionId`, `regionId`).
-    const key = (n: string): string => n.toLowerCase().replace(/[_-]/g, '').replace(/\..*$/, '').replace(/s$/, ''); // InstanceIds ~ InstanceId.N
-    const has = (file: string, name: string): boolean => pagesByFile.get(file)?.doc.request.some((r) => key(r.name) === key(name)) ?? false;
+    const requiring = [...new Set(backing.map((s) => s.file))];
+    const has = (file: string, k: string): boolean => keysByFile.get(file)?.has(k) ?? false;
     const without = dates.filter(
-      (pg) =>
-        (newest === null || (pg.date !== null && pg.date >= newest)) &&
-        pg.doc.request.some((r) => r.required === true && r.depth === 0 && [...requiring].every((f) => !has(f, r.name))),
+      (pg) => (newest === null || (pg.date !== null && pg.date >= newest)) && ownRequired.get(pg)!.some((k) => requiring.every((f) => !has(f, k))),
     );
     if (!without.length) continue;
     p.required = false;
@@ -323,7 +325,9 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
       for (const [top, node] of restructured.get(page)!.structures) for (const n of namesIn(node)) if (!where.has(n)) where.set(n, top);
       nested.set(page, where);
     }
-    const topOf = (page: Page, name: string): boolean => restructured.get(page)!.rows.some((r) => r.name === name) || (kind === 'request' && skeletonFields(page).has(name));
+    // Names at the top of each page's rows, as sets: a scan per name would make a page of n rows cost n².
+    const topNames = new Map(pages.map((p) => [p, new Set(restructured.get(p)!.rows.map((r) => r.name))]));
+    const topOf = (page: Page, name: string): boolean => topNames.get(page)!.has(name) || (kind === 'request' && skeletonFields(page).has(name));
     const placed = names.filter((name) => {
       const lead = ranked.find((page) => topOf(page, name) || nested.get(page)!.has(name));
       if (!lead || topOf(lead, name)) return true;
