@@ -10,24 +10,27 @@
  * options; no stage imports it.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { IR_VERSION, type Diagnostic, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
-import { findDocuments, findPages, type FoundDocument, type SkippedPath } from './read/find.ts';
+import { findDocuments, type FoundDocument, type SkippedPath } from './read/find.ts';
 import { reconcile } from './reconcile/index.ts';
 import { commonParameters } from './reconcile/common.ts';
 import { groupByOperation } from './reconcile/pages.ts';
 import { EMPTY_MANIFEST, loadManifest, type Manifest } from './reconcile/manifest.ts';
-import { emit, type EmitMemoLike, type OutputTree } from './emit/index.ts';
+import { emit, type CompileFn, type EmitMemoLike, type OutputTree } from './emit/index.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
 import { coverageReports } from './emit/coverage-report.ts';
 import { diffReportsForIR } from './diff/index.ts';
-import { emptyReadStats, readDocumentsPooled, type ReadOptions, type ReadStats } from './engine/pool.ts';
+import { defaultThreads, emptyReadStats, readDocumentsPooled, type ReadOptions, type ReadStats } from './engine/pool.ts';
+import { startTaskPool } from './engine/task-pool.ts';
+import type { CompileBatch, ModuleResult } from './emit/check.ts';
 import { EmitMemo, type MemoStats } from './engine/emit-memo.ts';
 import { resolveCacheDir } from './engine/page-cache.ts';
 import { errorLine, leftOutDocument } from './engine/page-file.ts';
 import { InputError, fsError } from './errors.ts';
-import { MARKER } from './io/output.ts';
+import { findInputs } from './inputs.ts';
 
 export type { OutputTree };
 
@@ -149,7 +152,7 @@ export function reconcileIsolated(sorted: DocumentIR[], manifest: Manifest): Ret
 export async function buildTreeWithDiagnostics(
   ir: IR,
   manifest: Manifest,
-  opts: { packageName?: string; sourceBaseUrl?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {},
+  opts: { packageName?: string; sourceBaseUrl?: string; memo?: EmitMemoLike; compile?: CompileFn; onProgress?: ProgressFn } = {},
 ): Promise<{ tree: OutputTree; diagnostics: Diagnostic[] }> {
   const tree: OutputTree = new Map();
   opts.onProgress?.('emit', 0, ir.operations.length);
@@ -157,6 +160,7 @@ export async function buildTreeWithDiagnostics(
     ...(opts.packageName ? { name: opts.packageName } : {}),
     ...(opts.sourceBaseUrl ? { sourceBaseUrl: opts.sourceBaseUrl } : {}),
     ...(opts.memo ? { memo: opts.memo } : {}),
+    ...(opts.compile ? { compile: opts.compile } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   for (const [k, v] of emitted.tree) tree.set(k, v);
@@ -179,17 +183,28 @@ export function manifestFor(docs: string): Manifest {
   return loadManifest(statSync(docs).isDirectory() ? join(docs, 'manifest.json5') : join(dirname(docs), 'manifest.json5'));
 }
 
+/**
+ * The emit stage's type-check + compile (emit/check.ts compileTask) on `threads` threads, the
+ * main one included: the engine's task pool runs it, TypeScript imported from this checkout.
+ */
+function compilePool(threads: number) {
+  return startTaskPool<CompileBatch, Map<string, ModuleResult>>(fileURLToPath(new URL('./emit/check.ts', import.meta.url)), 'compileTask', {
+    threads,
+    external: ['ts-morph'],
+    inProcess: async (batch) => (await import('./emit/check.ts')).compileTask(batch),
+    weight: (batch) => [...batch.targets.values()].reduce((n, t) => n + t.length, 0),
+  });
+}
+
 /** The whole chain: pages in, what is to be written out. Writes nothing. */
 export async function generate(inputs: GenerateInputs, options: GenerateOptions = {}): Promise<GenerateResult> {
   const docsDir = inputs.docs;
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
   if (options.sourceBaseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.sourceBaseUrl)) throw new InputError(`sourceBaseUrl ${JSON.stringify(options.sourceBaseUrl)}: an http(s) URL is needed`);
   options.onProgress?.('find', 0, 0);
-  const docsFolder = statSync(docsDir).isDirectory() ? resolve(docsDir) : dirname(resolve(docsDir));
-  const { pages: found, skipped } = findPages(docsDir, inputs.base ?? dirname(docsFolder), { exclude: inputs.exclude ?? [], skip: inputs.skip ?? [], skipMarkedBy: [MARKER] });
+  const { found, skipped, manifestPath } = findInputs(inputs);
   const skippedPages = skipped.filter((s) => s.page);
-  if (found.length === 0 && skippedPages.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
-  const manifest = manifestFor(docsDir);
+  const manifest = loadManifest(manifestPath);
   const stats = emptyReadStats();
   let documents: DocumentIR[];
   try {
@@ -204,7 +219,14 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
   options.onProgress?.('reconcile', 0, 0);
   const ir = buildIR(documents, manifest);
   const memo = new EmitMemo(resolveCacheDir(options.cache));
-  const { tree, diagnostics } = await buildTreeWithDiagnostics(ir, manifest, { packageName: options.packageName, sourceBaseUrl: options.sourceBaseUrl, memo, onProgress: options.onProgress });
+  const pool = compilePool(options.threads ?? defaultThreads());
+  let built: Awaited<ReturnType<typeof buildTreeWithDiagnostics>>;
+  try {
+    built = await buildTreeWithDiagnostics(ir, manifest, { packageName: options.packageName, sourceBaseUrl: options.sourceBaseUrl, memo, compile: (batches, onDone) => pool.run(batches, onDone), onProgress: options.onProgress });
+  } finally {
+    pool.close();
+  }
+  const { tree, diagnostics } = built;
   return { tree, ir, stats, emit: memo.stats, skipped: skipped.filter((s) => !s.page), diagnostics };
 }
 

@@ -104,7 +104,8 @@ export function tuneV8ForBatch(env: NodeJS.ProcessEnv = process.env): boolean {
   return true;
 }
 
-function defaultThreads(): number {
+/** Threads by default: DOCS2TYPES_THREADS, else the number of cores. */
+export function defaultThreads(): number {
   const env = process.env.DOCS2TYPES_THREADS;
   if (env !== undefined && env !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.floor(Number(env)));
   return availableParallelism();

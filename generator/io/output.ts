@@ -33,6 +33,7 @@
  * (test/swap.test.ts kills at every K and checks what is left).
  */
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -639,4 +640,35 @@ function fileContent(abs: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The signature of what docs2types left in `outDir`: path, type, size, inode, mtime and ctime
+ * (nanoseconds) of its marker and of every file the marker lists, hashed; null when the folder
+ * has no readable marker or a listed file is missing or not a regular file. Any write, rename,
+ * touch or removal of one of them since changes it (ctime cannot be set back), so an equal
+ * signature means the folder holds what it held when the signature was taken (the run memo,
+ * engine/run-memo.ts). Files docs2types did not write are not part of it.
+ */
+export function outputSignature(outDir: string): string | null {
+  const { target } = outputPaths(outDir);
+  let marker: Marker | null;
+  try {
+    marker = readMarker(target);
+  } catch {
+    return null;
+  }
+  if (!marker) return null;
+  const h = createHash('sha256');
+  for (const rel of [MARKER, ...marker.files]) {
+    let st: fs.BigIntStats;
+    try {
+      st = fs.lstatSync(join(target, rel), { bigint: true });
+    } catch {
+      return null;
+    }
+    if (!st.isFile()) return null;
+    h.update(`${rel}\0${st.size}\0${st.dev}:${st.ino}\0${st.mtimeNs}\0${st.ctimeNs}\0${st.mode}\n`);
+  }
+  return h.digest('hex');
 }
