@@ -11,7 +11,6 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { IR_VERSION, type Diagnostic, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
 import { findDocuments, type FoundDocument, type SkippedPath } from './read/find.ts';
@@ -19,13 +18,11 @@ import { reconcile } from './reconcile/index.ts';
 import { commonParameters } from './reconcile/common.ts';
 import { groupByOperation } from './reconcile/pages.ts';
 import { EMPTY_MANIFEST, loadManifest, type Manifest } from './reconcile/manifest.ts';
-import { emit, type CompileFn, type EmitMemoLike, type OutputTree } from './emit/index.ts';
+import { emit, type EmitMemoLike, type OutputTree } from './emit/index.ts';
 import { conflictReports } from './emit/conflicts-report.ts';
 import { coverageReports } from './emit/coverage-report.ts';
 import { diffReportsForIR } from './diff/index.ts';
-import { defaultThreads, emptyReadStats, readDocumentsPooled, type ReadOptions, type ReadStats } from './engine/pool.ts';
-import { startTaskPool } from './engine/task-pool.ts';
-import type { CompileBatch, ModuleResult } from './emit/check.ts';
+import { emptyReadStats, readDocumentsPooled, type ReadOptions, type ReadStats } from './engine/pool.ts';
 import { EmitMemo, type MemoStats } from './engine/emit-memo.ts';
 import { resolveCacheDir } from './engine/page-cache.ts';
 import { errorLine, leftOutDocument } from './engine/page-file.ts';
@@ -152,7 +149,7 @@ export function reconcileIsolated(sorted: DocumentIR[], manifest: Manifest): Ret
 export async function buildTreeWithDiagnostics(
   ir: IR,
   manifest: Manifest,
-  opts: { packageName?: string; sourceBaseUrl?: string; memo?: EmitMemoLike; compile?: CompileFn; onProgress?: ProgressFn } = {},
+  opts: { packageName?: string; sourceBaseUrl?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {},
 ): Promise<{ tree: OutputTree; diagnostics: Diagnostic[] }> {
   const tree: OutputTree = new Map();
   opts.onProgress?.('emit', 0, ir.operations.length);
@@ -160,7 +157,6 @@ export async function buildTreeWithDiagnostics(
     ...(opts.packageName ? { name: opts.packageName } : {}),
     ...(opts.sourceBaseUrl ? { sourceBaseUrl: opts.sourceBaseUrl } : {}),
     ...(opts.memo ? { memo: opts.memo } : {}),
-    ...(opts.compile ? { compile: opts.compile } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
   });
   for (const [k, v] of emitted.tree) tree.set(k, v);
@@ -181,19 +177,6 @@ export async function buildTree(ir: IR, manifest: Manifest, opts: { packageName?
 /** The manifest beside the pages (`docs/manifest.json5`), or none. */
 export function manifestFor(docs: string): Manifest {
   return loadManifest(statSync(docs).isDirectory() ? join(docs, 'manifest.json5') : join(dirname(docs), 'manifest.json5'));
-}
-
-/**
- * The emit stage's type-check + compile (emit/check.ts compileTask) on `threads` threads, the
- * main one included: the engine's task pool runs it, TypeScript imported from this checkout.
- */
-function compilePool(threads: number) {
-  return startTaskPool<CompileBatch, Map<string, ModuleResult>>(fileURLToPath(new URL('./emit/check.ts', import.meta.url)), 'compileTask', {
-    threads,
-    external: ['ts-morph'],
-    inProcess: async (batch) => (await import('./emit/check.ts')).compileTask(batch),
-    weight: (batch) => [...batch.targets.values()].reduce((n, t) => n + t.length, 0),
-  });
 }
 
 /** The whole chain: pages in, what is to be written out. Writes nothing. */
@@ -219,14 +202,7 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
   options.onProgress?.('reconcile', 0, 0);
   const ir = buildIR(documents, manifest);
   const memo = new EmitMemo(resolveCacheDir(options.cache));
-  const pool = compilePool(options.threads ?? defaultThreads());
-  let built: Awaited<ReturnType<typeof buildTreeWithDiagnostics>>;
-  try {
-    built = await buildTreeWithDiagnostics(ir, manifest, { packageName: options.packageName, sourceBaseUrl: options.sourceBaseUrl, memo, compile: (batches, onDone) => pool.run(batches, onDone), onProgress: options.onProgress });
-  } finally {
-    pool.close();
-  }
-  const { tree, diagnostics } = built;
+  const { tree, diagnostics } = await buildTreeWithDiagnostics(ir, manifest, { packageName: options.packageName, sourceBaseUrl: options.sourceBaseUrl, memo, onProgress: options.onProgress });
   return { tree, ir, stats, emit: memo.stats, skipped: skipped.filter((s) => !s.page), diagnostics };
 }
 

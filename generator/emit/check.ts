@@ -114,17 +114,6 @@ export function compileModules(targets: Map<string, string>, context: Map<string
   return out;
 }
 
-/** One batch for compileModules, as plain data (a worker thread of the engine's task pool can run it). */
-export interface CompileBatch {
-  targets: Map<string, string>;
-  context: Map<string, string>;
-}
-
-/** compileModules over one batch: a pure function of its input (the engine may run it on another thread). */
-export function compileTask(batch: CompileBatch): Map<string, ModuleResult> {
-  return compileModules(batch.targets, batch.context);
-}
-
 /**
  * TypeScript's printer indents by four spaces and has no option for it; halve the indentation of
  * every line (a quarter of the package's bytes was leading spaces). A line that starts inside a

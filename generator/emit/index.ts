@@ -26,7 +26,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join as joinPath } from 'node:path';
 import type { Diagnostic, DocumentIR, IR, OperationModel, SourceRef } from '../model/ir.ts';
 import { EmitCheckError } from '../errors.ts';
-import type { CompileBatch, ModuleResult } from './check.ts';
 import { code, ident, join, str, verbatim, num, safeName, type Code } from './codegen/index.ts';
 import { fileHeader, HEADER_NOTE } from './comments.ts';
 import { mdCodeSpan, mdText } from './md.ts';
@@ -59,18 +58,9 @@ export interface EmitOptions {
    * engine's EmitMemo (generator/engine/emit-memo.ts) implements it; emit only knows this interface.
    */
   memo?: EmitMemoLike;
-  /** Where the type-check + compile runs (default: this thread). */
-  compile?: CompileFn;
   /** Progress: `type-check` over the modules to compile (done of total). */
   onProgress?: (phase: 'type-check', done: number, total: number) => void;
 }
-
-/**
- * Runs check.ts's compileTask over batches and answers in batch order: in this thread by default;
- * the engine's task pool (generator/engine/task-pool.ts) runs them on worker threads too.
- * `onDone(done, total)`: batches done so far.
- */
-export type CompileFn = (batches: CompileBatch[], onDone?: (done: number, total: number) => void) => Promise<Map<string, ModuleResult>[]>;
 
 /** What emit asks of a memo: the stored output of a step for an input, and storing one. */
 export interface EmitMemoLike {
@@ -233,21 +223,8 @@ function isOperationRecord(body: string): boolean {
   }
 }
 
-/** Modules per TypeScript program. */
-const COMPILE_BATCH = 32;
-
-/** The default CompileFn: every batch in this thread, one after the other. */
-const compileInProcess: CompileFn = async (batches, onDone) => {
-  const { compileTask } = await import('./check.ts');
-  return batches.map((b, i) => {
-    const r = compileTask(b);
-    onDone?.(i + 1, batches.length);
-    return r;
-  });
-};
-
 /** Type-check + compile the sources (path → text) that the memo cannot answer; `context` is visible to them. */
-async function compileAll(sources: Map<string, string>, context: Map<string, string>, memo: EmitMemoLike, step: string, onProgress?: EmitOptions['onProgress'], compile?: CompileFn): Promise<Map<string, { ok: true; files: Map<string, string> } | { ok: false; errors: string[] }>> {
+async function compileAll(sources: Map<string, string>, context: Map<string, string>, memo: EmitMemoLike, step: string, onProgress?: EmitOptions['onProgress']): Promise<Map<string, { ok: true; files: Map<string, string> } | { ok: false; errors: string[] }>> {
   const contextKey = digest(JSON.stringify([...context].map(([k, v]) => [k, digest(v)])));
   const results = new Map<string, { ok: true; files: Map<string, string> } | { ok: false; errors: string[] }>();
   const misses = new Map<string, string>();
@@ -260,17 +237,17 @@ async function compileAll(sources: Map<string, string>, context: Map<string, str
   const total = misses.size;
   onProgress?.('type-check', 0, total);
   if (total) {
-    // Batches keep one program's memory bounded; each is checked in full. A module's output does
-    // not depend on the batch it is checked in (modules see only the context, not each other).
+    const { compileModules } = await import('./check.ts');
+    // Batches keep one program's memory bounded; each is checked in full.
     const paths = [...misses.keys()];
-    const batches: CompileBatch[] = [];
-    for (let i = 0; i < paths.length; i += COMPILE_BATCH) batches.push({ targets: new Map(paths.slice(i, i + COMPILE_BATCH).map((p) => [p, misses.get(p)!])), context });
-    const answers = await (compile ?? compileInProcess)(batches, (done) => onProgress?.('type-check', Math.min(total, done * COMPILE_BATCH), total));
-    for (const answer of answers) {
-      for (const [path, r] of answer) {
+    const BATCH = 64;
+    for (let i = 0; i < paths.length; i += BATCH) {
+      const batch = new Map(paths.slice(i, i + BATCH).map((p) => [p, misses.get(p)!]));
+      for (const [path, r] of compileModules(batch, context)) {
         results.set(path, r);
         if (r.ok) memo.put(step, inputOf(path, misses.get(path)!), JSON.stringify([...r.files]));
       }
+      onProgress?.('type-check', Math.min(total, i + BATCH), total);
     }
   }
   return results;
@@ -337,7 +314,7 @@ export async function emit(ir: IR, options: EmitOptions = {}): Promise<EmitResul
   const compiled = await compileAll(new Map([['runtime.ts', runtime]]), new Map(), memo, 'compile');
   const rt = compiled.get('runtime.ts')!;
   if (!rt.ok) throw new EmitCheckError(`the shared runtime does not type-check:\n${rt.errors.join('\n')}`);
-  const results = await compileAll(sources, context, memo, 'compile', options.onProgress, options.compile);
+  const results = await compileAll(sources, context, memo, 'compile', options.onProgress);
 
   const tree: OutputTree = new Map();
   const rtHeader = fileHeader('Shared runtime of the generated modules: validation context, serialisers (no dependencies).').text;
@@ -392,7 +369,7 @@ export type { HttpRequest, OperationMetadata, ParameterLocation, ParameterMetada
   // depends on the index sources alone, and a touched page re-checks no index module.
   const decls = new Map<string, string>([['runtime.d.ts', rt.files.get('runtime.d.ts')!]]);
   for (const k of kept) decls.set(k.path.replace(/\.ts$/, '.d.ts'), 'export {};\n');
-  const indexResults = await compileAll(indexSources, decls, memo, 'compile-index', undefined, options.compile);
+  const indexResults = await compileAll(indexSources, decls, memo, 'compile-index');
   for (const [path, r] of indexResults) {
     if (!r.ok) throw new EmitCheckError(`${path} does not type-check:\n${r.errors.join('\n')}`);
     const header = fileHeader(path === 'index.ts' ? `${name}: a namespace per product.` : 'A namespace per entry of this folder.').text;

@@ -104,8 +104,7 @@ export function tuneV8ForBatch(env: NodeJS.ProcessEnv = process.env): boolean {
   return true;
 }
 
-/** Threads by default: DOCS2TYPES_THREADS, else the number of cores. */
-export function defaultThreads(): number {
+function defaultThreads(): number {
   const env = process.env.DOCS2TYPES_THREADS;
   if (env !== undefined && env !== '' && Number.isFinite(Number(env))) return Math.max(0, Math.floor(Number(env)));
   return availableParallelism();
