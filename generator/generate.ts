@@ -165,7 +165,7 @@ export async function buildTreeWithDiagnostics(
   tree.set('reports/ir.json', serializeIR(ir));
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
-  for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
+  for (const [k, v] of diffReportsForIR(ir, manifest, opts.memo)) tree.set(k, v);
   return { tree: new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: emitted.diagnostics };
 }
 

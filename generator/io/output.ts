@@ -630,8 +630,24 @@ export function staleFiles(outDir: string, tree: OutputTree): string[] {
  * would write what is there already writes nothing.
  */
 export function treeIsCurrent(outDir: string, tree: OutputTree): boolean {
-  const s = compareTree(outDir, tree);
-  return s.stale.length === 0 && s.missing.length === 0 && s.extra.length === 0;
+  // compareTree's answer, stopping at the first difference (a run that has something to write
+  // need not read the whole old tree): the marker first (it lists every file: a file added or
+  // removed differs there), then each file, its size before its bytes.
+  const { target } = outputPaths(outDir);
+  const marker = markerText(tree);
+  if (fileContent(join(target, MARKER)) !== marker) return false;
+  for (const [rel, content] of tree) {
+    if (rel === MARKER) continue;
+    const abs = join(target, rel);
+    let size: number;
+    try {
+      size = fs.statSync(abs).size;
+    } catch {
+      return false;
+    }
+    if (size !== Buffer.byteLength(content) || fileContent(abs) !== content) return false;
+  }
+  return true;
 }
 
 function fileContent(abs: string): string | null {
