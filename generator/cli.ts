@@ -258,7 +258,7 @@ async function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unc
     `  pages with a request table that became their own operation: ${all?.ownOperation ?? 0}/${(all?.pagesWithRequestTable ?? 0) - (all?.commonParameters ?? 0)}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}${all?.commonParameters ? `, common parameters: ${all.commonParameters}` : ''}`,
     `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
     ...(r.diagnostics.length ? [`  left out of the package: ${r.diagnostics.length} operation(s): ${r.diagnostics.slice(0, 2).map((d) => `${d.file}:${d.line}: ${d.message}`.slice(0, 200)).join('; ')}${r.diagnostics.length > 2 ? '; …' : ''}`] : []),
-    `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; emit: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} formatting and type-check steps from cache`,
+    `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; reconcile, emit and diff reports: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} steps from cache`,
     ...(left.length ? [`  left out: ${left.length} page${left.length === 1 ? '' : 's'} (${[...new Set(left.map((x) => x.file))].slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}): see ${opts.out}/reports/coverage.md`] : []),
     lastLine(opts, r.tree.size, ms, unchanged),
   ];

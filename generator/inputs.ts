@@ -56,7 +56,7 @@ function allFiles(dir: string): string[] {
 
 let codeKey: string | null = null;
 /** The generator's code, templates and dependencies (package.json, lockfile) and Node's version, hashed. */
-function generatorKey(): string {
+export function generatorKey(): string {
   if (codeKey === null) {
     const h = createHash('sha256').update(`docs2types-run\0node:${process.versions.node}\0`);
     for (const f of [...allFiles(join(REPO, 'generator')), ...allFiles(join(REPO, 'templates')), join(REPO, 'package.json'), join(REPO, 'package-lock.json')]) {

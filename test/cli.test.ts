@@ -240,7 +240,7 @@ describe('atomic output', () => {
     utimesSync(join(o, 'index.js'), new Date(), new Date());
     const again = run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache], withCache);
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/read: 0 parsed, 5 from cache; emit: (\d+) of \1 formatting and type-check steps from cache/);
+    expect(again.out).toMatch(/read: 0 parsed, 5 from cache; reconcile, emit and diff reports: (\d+) of \1 steps from cache/);
     expect(again.out).toMatch(/nothing to write: already up to date/);
   });
 
