@@ -8,13 +8,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { consumerSection } from './consumer.ts';
 import { corpusSection } from './corpus.ts';
 import { diffSection } from './diff.ts';
 import { generateSection } from './generate.ts';
 import { validatorsSection } from './validators.ts';
 import { BENCH_DIR, formatTable, type BenchSection } from './lib.ts';
 
-const SECTIONS: BenchSection[] = [validatorsSection, corpusSection, generateSection, diffSection];
+const SECTIONS: BenchSection[] = [validatorsSection, corpusSection, generateSection, diffSection, consumerSection];
 
 const RESULTS = join(BENCH_DIR, 'results.json');
 

@@ -8,10 +8,11 @@ import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ManifestError } from './reconcile/manifest.ts';
 import { InputError, fsError, parseJson5 } from './errors.ts';
-import { generate as runGenerate, type GenerateResult } from './generate.ts';
-import { coverage } from './emit/coverage-report.ts';
-import { runDiff } from './diff/cli.ts';
-import { OutputRefused as OutputRefusedBase, assertWritable, compareTree, generatorVersion, MARKER, needsRecovery, OutputLock, outputPaths, recoverOutput, treeIsCurrent, writeTreeAtomic } from './io/output.ts';
+import type { GenerateResult } from './generate.ts';
+import { runKey } from './inputs.ts';
+import { RunMemo } from './engine/run-memo.ts';
+import { resolveCacheDir } from './engine/page-cache.ts';
+import { OutputRefused as OutputRefusedBase, assertWritable, compareTree, generatorVersion, MARKER, needsRecovery, OutputLock, outputPaths, outputSignature, recoverOutput, treeIsCurrent, writeTreeAtomic } from './io/output.ts';
 
 export class UsageError extends InputError {}
 
@@ -165,6 +166,9 @@ export function parseGenerateArgs(args: string[], check: boolean): GenerateOptio
   return opts;
 }
 
+/** The summary line about reading and emitting (replaced by MEMO_LINE in a run the memo answers). */
+const READ_LINE = /^  read: \d+ parsed, /;
+
 /** The unit a phase counts, for the display (any other phase shows plain numbers). */
 const UNITS: Record<string, string> = { find: 'pages', read: 'pages', emit: 'operations', write: 'files' };
 
@@ -228,14 +232,17 @@ export function leftOutPages(r: GenerateResult): { file: string; code: string; m
   return out;
 }
 
+const NOT_READ = 'docs2types: not read: ';
+
 /** Folders the walk did not enter, one line each on stderr (not with --quiet). */
 function reportSkipped(r: GenerateResult, opts: GenerateOptions): void {
   if (opts.quiet) return;
-  for (const s of r.skipped) if (!s.lost) console.error(`docs2types: not read: ${s.file}/ (${s.reason})`);
+  for (const s of r.skipped) if (!s.lost) console.error(`${NOT_READ}${s.file}/ (${s.reason})`);
 }
 
-/** The one-screen summary at the end of a run. */
-function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged: boolean): string {
+/** The one-screen summary at the end of a run, the line with its time last (see lastLine). */
+async function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged: boolean): Promise<string[]> {
+  const { coverage } = await import('./emit/coverage-report.ts');
   const c = coverage(r.ir);
   const sev = { error: 0, warning: 0, info: 0 };
   for (const d of r.ir.documents) for (const x of d.diagnostics) sev[x.severity]++;
@@ -251,15 +258,23 @@ function summary(r: GenerateResult, opts: GenerateOptions, ms: number, unchanged
     `  pages with a request table that became their own operation: ${all?.ownOperation ?? 0}/${(all?.pagesWithRequestTable ?? 0) - (all?.commonParameters ?? 0)}${all?.share !== null && all?.share !== undefined ? ` (${all.share}%)` : ''}${all?.commonParameters ? `, common parameters: ${all.commonParameters}` : ''}`,
     `  diagnostics: ${sev.error} errors, ${sev.warning} warnings, ${sev.info} info${top ? ` (${top})` : ''}; conflicts between pages: ${c.conflicts}`,
     ...(r.diagnostics.length ? [`  left out of the package: ${r.diagnostics.length} operation(s): ${r.diagnostics.slice(0, 2).map((d) => `${d.file}:${d.line}: ${d.message}`.slice(0, 200)).join('; ')}${r.diagnostics.length > 2 ? '; …' : ''}`] : []),
-    `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; emit: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} formatting and type-check steps from cache`,
+    `  read: ${r.stats.parsed} parsed, ${r.stats.pages - r.stats.parsed} from cache${r.stats.workers ? `, ${r.stats.workers} worker thread(s)` : ''}; reconcile, emit and diff reports: ${r.emit.hits} of ${r.emit.hits + r.emit.misses} steps from cache`,
     ...(left.length ? [`  left out: ${left.length} page${left.length === 1 ? '' : 's'} (${[...new Set(left.map((x) => x.file))].slice(0, 3).join(', ')}${left.length > 3 ? ', ...' : ''}): see ${opts.out}/reports/coverage.md`] : []),
-    `  ${unchanged ? 'nothing to write: already up to date,' : 'wrote'} ${opts.out}/ (${r.tree.size} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`,
+    lastLine(opts, r.tree.size, ms, unchanged),
   ];
-  return lines.join('\n');
+  return lines;
 }
 
+function lastLine(opts: GenerateOptions, files: number, ms: number, unchanged: boolean): string {
+  return `  ${unchanged ? 'nothing to write: already up to date,' : 'wrote'} ${opts.out}/ (${files} files) in ${(ms / 1000).toFixed(1)} s — reports: ${opts.out}/reports/{coverage,conflicts}.md, ${opts.out}/reports/diff/`;
+}
+
+/** The summary's line about reading and emitting, in a run the run memo answered. */
+const MEMO_LINE = '  nothing changed since the last run (pages, configuration, docs2types, the output folder): answered from the cache; nothing read, reconciled or emitted';
+
 /** What the CLI's options ask of generate(). */
-export function generateFor(opts: Pick<GenerateOptions, 'docs' | 'out' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'sourceBaseUrl' | 'quiet'>, onProgress = progress(opts)): Promise<GenerateResult> {
+export async function generateFor(opts: Pick<GenerateOptions, 'docs' | 'out' | 'exclude' | 'cache' | 'threads' | 'packageName' | 'sourceBaseUrl' | 'quiet'>, onProgress = progress(opts)): Promise<GenerateResult> {
+  const { generate: runGenerate } = await import('./generate.ts');
   return runGenerate(
     { docs: opts.docs, exclude: opts.exclude.map((re) => new RegExp(re)), skip: [outputPaths(opts.out).target] },
     { cache: opts.cache, threads: opts.threads, packageName: opts.packageName, sourceBaseUrl: opts.sourceBaseUrl, onProgress },
@@ -328,19 +343,44 @@ async function generate(opts: GenerateOptions): Promise<number> {
       if (!opts.quiet) console.error(`docs2types: put back ${opts.out} from ${outputPaths(opts.out).recovery} (a run was killed while swapping it)`);
       assertWritable(opts.out, { docs: opts.docs });
     }
+    // The run memo: nothing the run depends on changed and the folder holds what the last run left.
+    const memo = new RunMemo(resolveCacheDir(opts.cache));
+    const keyNow = (): string | null => runKey({ docs: opts.docs, exclude: opts.exclude.map((re) => new RegExp(re)), skip: [outputPaths(opts.out).target] }, opts, outputPaths(opts.out).target);
+    const key = memo.enabled ? keyNow() : null;
+    const hit = key === null ? null : memo.get(key);
+    if (hit && outputSignature(opts.out) === hit.signature) {
+      for (const l of hit.stderr) if (!opts.quiet || !l.startsWith(NOT_READ)) console.error(l);
+      if (!opts.quiet) console.log([...hit.stdout.map((l) => (READ_LINE.test(l) ? MEMO_LINE : l)), lastLine(opts, hit.files, performance.now() - t0, true)].join('\n'));
+      return hit.exit;
+    }
+    const stderr: string[] = [];
+    const say = (l: string): void => {
+      stderr.push(l);
+      console.error(l);
+    };
     const show = progress(opts);
     const r = await generateFor(opts, show);
-    reportSkipped(r, opts);
+    for (const s of r.skipped) {
+      if (s.lost) continue;
+      const l = `${NOT_READ}${s.file}/ (${s.reason})`;
+      stderr.push(l);
+      if (!opts.quiet) console.error(l);
+    }
     const unchanged = treeIsCurrent(opts.out, r.tree);
     if (!unchanged) writeTreeAtomic(opts.out, r.tree, { lock, docs: opts.docs, onProgress: (done, total) => show('write', done, total) });
-    if (!opts.quiet) console.log(summary(r, opts, performance.now() - t0, unchanged));
+    const lines = await summary(r, opts, performance.now() - t0, unchanged);
+    if (!opts.quiet) console.log(lines.join('\n'));
     const left = leftOutPages(r);
+    let exit: number = EXIT.ok;
     if (left.length) {
-      for (const x of left.slice(0, 20)) console.error(`${x.file}: ${x.code}: ${x.message}`);
-      if (left.length > 20) console.error(`... and ${left.length - 20} more (see ${opts.out}/reports/coverage.md)`);
-      return EXIT.leftOut;
+      for (const x of left.slice(0, 20)) say(`${x.file}: ${x.code}: ${x.message}`);
+      if (left.length > 20) say(`... and ${left.length - 20} more (see ${opts.out}/reports/coverage.md)`);
+      exit = EXIT.leftOut;
     }
-    return EXIT.ok;
+    // Stored only when the inputs are still those the key was taken of (a page edited during the run is not remembered).
+    const signature = key === null ? null : outputSignature(opts.out);
+    if (key !== null && signature !== null && keyNow() === key) memo.put(key, { signature, stdout: lines.slice(0, -1), stderr, exit, files: r.tree.size });
+    return exit;
   } finally {
     lock.release();
   }
@@ -362,11 +402,11 @@ export async function main(argv: string[]): Promise<number> {
     const wantsHelp = rest.includes('--help') || rest.includes('-h');
     if (command === '--help' || command === '-h' || command === 'help') {
       const sub = rest[0];
-      if (sub === 'diff') return runDiff(['--help']);
+      if (sub === 'diff') return (await import('./diff/cli.ts')).runDiff(['--help']);
       console.log(sub === 'generate' ? GENERATE_HELP : sub === 'check' ? CHECK_HELP : HELP);
       return EXIT.ok;
     }
-    if (command === 'diff') return runDiff(rest);
+    if (command === 'diff') return (await import('./diff/cli.ts')).runDiff(rest);
     if (command !== 'generate' && command !== 'check') throw new UsageError(`unknown command ${command} (try: generate, check, diff, --help)`);
     if (wantsHelp) {
       console.log(command === 'generate' ? GENERATE_HELP : CHECK_HELP);

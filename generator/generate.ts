@@ -10,11 +10,11 @@
  * options; no stage imports it.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { IR_VERSION, type Diagnostic, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
-import { findDocuments, findPages, type FoundDocument, type SkippedPath } from './read/find.ts';
-import { reconcile } from './reconcile/index.ts';
+import { findDocuments, type FoundDocument, type SkippedPath } from './read/find.ts';
+import { reconcile, type ReconcileMemo } from './reconcile/index.ts';
 import { commonParameters } from './reconcile/common.ts';
 import { groupByOperation } from './reconcile/pages.ts';
 import { EMPTY_MANIFEST, loadManifest, type Manifest } from './reconcile/manifest.ts';
@@ -27,7 +27,7 @@ import { EmitMemo, type MemoStats } from './engine/emit-memo.ts';
 import { resolveCacheDir } from './engine/page-cache.ts';
 import { errorLine, leftOutDocument } from './engine/page-file.ts';
 import { InputError, fsError } from './errors.ts';
-import { MARKER } from './io/output.ts';
+import { findInputs, generatorKey } from './inputs.ts';
 
 export type { OutputTree };
 
@@ -68,7 +68,7 @@ export interface GenerateResult {
   tree: OutputTree;
   ir: IR;
   stats: ReadStats;
-  /** Emit steps (the type-check of each module) answered by the memo vs computed. */
+  /** Steps of reconcile, emit and the diff reports (per operation, per module) answered by the memo vs computed. */
   emit: MemoStats;
   /** Folders the walk did not enter (loops, unreadable, previous outputs); skipped pages are page-skipped documents in the IR. */
   skipped: SkippedPath[];
@@ -88,10 +88,19 @@ export function readDocuments(found: FoundDocument[], opts: ReadOptions = {}): D
   return sortDocuments(readDocumentsPooled(found, opts));
 }
 
-/** Reconcile: every document → the IR (documents sorted, one OperationModel per operation). */
-export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): IR {
+/**
+ * Reconcile: every document → the IR (documents sorted, one OperationModel per operation). With a
+ * memo, each operation whose input did not change comes from it.
+ */
+export function buildIR(documents: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST, memo?: EmitMemoLike): IR {
   const sorted = sortDocuments(documents);
-  return { irVersion: IR_VERSION, documents: sorted, operations: reconcileIsolated(sorted, manifest), commonParameters: commonParametersIsolated(sorted, manifest) };
+  return { irVersion: IR_VERSION, documents: sorted, operations: reconcileIsolated(sorted, manifest, memo), commonParameters: commonParametersIsolated(sorted, manifest) };
+}
+
+/** The memo as the reconcile stage uses it: every input carries the generator's code version (the reconciler's code and all it calls). */
+function reconcileMemo(memo: EmitMemoLike): ReconcileMemo {
+  const version = generatorKey();
+  return { get: (step, input, valid) => memo.get(step, `${version}\0${input}`, valid), put: (step, input, output) => memo.put(step, `${version}\0${input}`, output) };
 }
 
 /** commonParameters(), a failure isolated: none are kept, and each common-parameters page says why. */
@@ -119,10 +128,10 @@ function faultReconcile(docs: DocumentIR[]): void {
  * other operation comes out exactly as from the whole call: an operation depends only on its
  * own pages and the pages that name none.
  */
-export function reconcileIsolated(sorted: DocumentIR[], manifest: Manifest): ReturnType<typeof reconcile> {
+export function reconcileIsolated(sorted: DocumentIR[], manifest: Manifest, memo?: EmitMemoLike): ReturnType<typeof reconcile> {
   try {
     faultReconcile(sorted);
-    return reconcile(sorted, manifest);
+    return reconcile(sorted, manifest, memo ? reconcileMemo(memo) : undefined);
   } catch {
     /* isolate below */
   }
@@ -165,7 +174,7 @@ export async function buildTreeWithDiagnostics(
   tree.set('reports/ir.json', serializeIR(ir));
   for (const [k, v] of conflictReports(ir)) tree.set(k, v);
   for (const [k, v] of coverageReports(ir)) tree.set(k, v);
-  for (const [k, v] of diffReportsForIR(ir, manifest)) tree.set(k, v);
+  for (const [k, v] of diffReportsForIR(ir, manifest, opts.memo)) tree.set(k, v);
   return { tree: new Map([...tree].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), diagnostics: emitted.diagnostics };
 }
 
@@ -185,11 +194,9 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
   if (!existsSync(docsDir)) throw new InputError(`${docsDir}: docs folder not found`);
   if (options.sourceBaseUrl !== undefined && !/^https?:\/\/[^\s]+$/.test(options.sourceBaseUrl)) throw new InputError(`sourceBaseUrl ${JSON.stringify(options.sourceBaseUrl)}: an http(s) URL is needed`);
   options.onProgress?.('find', 0, 0);
-  const docsFolder = statSync(docsDir).isDirectory() ? resolve(docsDir) : dirname(resolve(docsDir));
-  const { pages: found, skipped } = findPages(docsDir, inputs.base ?? dirname(docsFolder), { exclude: inputs.exclude ?? [], skip: inputs.skip ?? [], skipMarkedBy: [MARKER] });
+  const { found, skipped, manifestPath } = findInputs(inputs);
   const skippedPages = skipped.filter((s) => s.page);
-  if (found.length === 0 && skippedPages.length === 0 && statSync(docsDir).isDirectory()) throw new InputError(`${docsDir}: no .md or .txt pages found`);
-  const manifest = manifestFor(docsDir);
+  const manifest = loadManifest(manifestPath);
   const stats = emptyReadStats();
   let documents: DocumentIR[];
   try {
@@ -202,8 +209,8 @@ export async function generate(inputs: GenerateInputs, options: GenerateOptions 
   }
   for (const s of skippedPages) documents.push(leftOutDocument(s.file, 'page-skipped', `not read: ${s.reason}`));
   options.onProgress?.('reconcile', 0, 0);
-  const ir = buildIR(documents, manifest);
   const memo = new EmitMemo(resolveCacheDir(options.cache));
+  const ir = buildIR(documents, manifest, memo);
   const { tree, diagnostics } = await buildTreeWithDiagnostics(ir, manifest, { packageName: options.packageName, sourceBaseUrl: options.sourceBaseUrl, memo, onProgress: options.onProgress });
   return { tree, ir, stats, emit: memo.stats, skipped: skipped.filter((s) => !s.page), diagnostics };
 }

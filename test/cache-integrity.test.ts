@@ -141,6 +141,22 @@ describe('emit memo', () => {
     expect([...s.tree]).toEqual([...plain.tree]);
   });
 
+  it('a reconcile or diff-reports entry of the wrong shape, with a valid checksum, is a miss: the output equals no memo', async () => {
+    const dir = join(tmp, 'memo-steps');
+    await cached(dir);
+    const bodies = entries(dir, 'emit').map((f) => ({ f, key: f.split('/').pop()!.replace(/\.txt$/, ''), body: unframeEntry(f.split('/').pop()!.replace(/\.txt$/, ''), readFileSync(f, 'utf8'))! }));
+    // An operation model (reconcile) and a list of report files (diff reports), each of another shape.
+    const model = bodies.filter((b) => b.body.startsWith('{"id":'));
+    const reports = bodies.filter((b) => b.body.startsWith('[["reports/diff/'));
+    expect(model.length).toBeGreaterThan(0);
+    expect(reports.length).toBeGreaterThan(0);
+    for (const b of model) writeFileSync(b.f, frameEntry(b.key, JSON.stringify({ id: 'x' })));
+    for (const b of reports) writeFileSync(b.f, frameEntry(b.key, JSON.stringify([['elsewhere/x.md', 'hi']])));
+    const r = await cached(dir);
+    expect(r.emit.misses).toBe(model.length + reports.length);
+    expect([...r.tree]).toEqual([...plain.tree]);
+  });
+
   it('frames are sha256(key NUL body): the documented format', () => {
     const body = '{"x":1}';
     expect(frameEntry('k', body)).toBe(`${createHash('sha256').update(`k\0${body}`).digest('hex')}\n${body}`);

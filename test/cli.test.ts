@@ -3,7 +3,7 @@
  * Atomic output: a run that fails or is killed leaves the output folder exactly as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -232,9 +232,36 @@ describe('atomic output', () => {
     const mtimes = readdirSync(o).map((n) => statSync(join(o, n)).mtimeMs);
     const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache], withCache);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/read: 0 parsed, 5 from cache; emit: (\d+) of \1 formatting and type-check steps from cache/);
+    // Nothing changed: the run memo answers, nothing is read, reconciled or emitted.
+    expect(r.out).toMatch(/nothing changed since the last run .*: answered from the cache; nothing read, reconciled or emitted/);
     expect(r.out).toMatch(/nothing to write: already up to date/);
     expect(readdirSync(o).map((n) => statSync(join(o, n)).mtimeMs)).toEqual(mtimes);
+    // An output file touched since: the run is done in full (from the page and emit caches) and finds nothing to write.
+    utimesSync(join(o, 'index.js'), new Date(), new Date());
+    const again = run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache], withCache);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/read: 0 parsed, 5 from cache; reconcile, emit and diff reports: (\d+) of \1 steps from cache/);
+    expect(again.out).toMatch(/nothing to write: already up to date/);
+  });
+
+  it('the run memo is a miss, never a wrong answer: an edited output file is rewritten, a damaged entry is ignored', () => {
+    const cache = join(tmp, 'memo-cache');
+    const o = join(tmp, 'memo-out');
+    const withCache = { DOCS2TYPES_NO_CACHE: '' };
+    expect(run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache, '--quiet'], withCache).code).toBe(0);
+    const good = readFileSync(join(o, 'index.js'), 'utf8');
+    writeFileSync(join(o, 'index.js'), 'edited by hand\n');
+    expect(run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache, '--quiet'], withCache).code).toBe(0);
+    expect(readFileSync(join(o, 'index.js'), 'utf8')).toBe(good);
+    // Every run-memo entry damaged (its checksum no longer matches): a miss, the run is done and its output right.
+    const runDirs = readdirSync(join(cache, 'docs2types')).filter((n) => n.startsWith('run-'));
+    expect(runDirs.length).toBe(1);
+    for (const n of readdirSync(join(cache, 'docs2types', runDirs[0]!))) writeFileSync(join(cache, 'docs2types', runDirs[0]!, n), readFileSync(join(cache, 'docs2types', runDirs[0]!, n), 'utf8').replace('"exit":', '"exit": 0, "x":'));
+    const r = run(['generate', '--docs', join(tmp, 'docs'), '--out', o, '--cache', cache], withCache);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/read: 0 parsed, 5 from cache/);
+    expect(r.out).not.toMatch(/answered from the cache/);
+    expect(readFileSync(join(o, 'index.js'), 'utf8')).toBe(good);
   });
 
   it('two runs give byte-identical output', () => {

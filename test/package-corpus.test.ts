@@ -2,14 +2,14 @@
  * The package generated from the whole corpus (issue 14, acceptance): what `npm pack` would ship
  * (no IR, no reports, at most 20 MB unpacked), a subpath export for every operation, stable names
  * (generating without one product's pages renames no export of the others), and a consumer that
- * imports one operation by subpath: its `tsc --noEmit` within 1.2× of an empty project's, and an
- * esbuild bundle of that operation's validator at most 30 KB minified. Skipped without ../shared.
+ * imports one operation by subpath: it type-checks (`tsc --noEmit`, no error), and an esbuild
+ * bundle of that operation's validator is at most 30 KB minified. Skipped without ../shared.
+ * (Its `tsc` within 1.2× of an empty project's is a timing: `npm run bench -- consumer`.)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,7 +86,7 @@ describe.skipIf(!present)('the corpus package', () => {
     for (const [path, names] of some) expect(all.get(path), path).toEqual(names);
   }, 600_000);
 
-  it('lets a consumer import one operation by subpath: tsc within 1.2x of an empty project, a validator bundle under 30 KB', async () => {
+  it('lets a consumer import one operation by subpath: it type-checks, a validator bundle under 30 KB', async () => {
     const project = (files: Record<string, string>): string => {
       const dir = mkdtempSync(join(tmp, 'consumer-'));
       symlinkSync(join(tmp, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -96,24 +96,10 @@ describe.skipIf(!present)('the corpus package', () => {
     };
     const sub = `${NAME}/ecs/2014-05-26/RunInstances`;
     const uses = project({ 'main.ts': `import { validateRunInstancesRequest, toQuery, type RunInstancesRequest } from '${sub}';\nexport function send(body: unknown): Record<string, string> | null {\n  const r = validateRunInstancesRequest(body);\n  return r.ok ? toQuery(r.value satisfies RunInstancesRequest) : null;\n}\n` });
-    const empty = project({ 'main.ts': 'export const x = 1;\n' });
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const time = (dir: string): number => {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, encoding: 'utf8' });
-      expect(r.stdout + r.stderr, dir).toBe('');
-      return performance.now() - t0;
-    };
-    // Interleaved, best of 7 each: the machine is shared (a loaded one moves single runs by 50%).
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      a.push(time(empty));
-      b.push(time(uses));
-    }
-    const ratio = Math.min(...b) / Math.min(...a);
-    console.log(`tsc --noEmit: empty project ${Math.round(Math.min(...a))} ms, importing ${sub} ${Math.round(Math.min(...b))} ms (${ratio.toFixed(2)}x)`);
-    expect(ratio).toBeLessThanOrEqual(1.2);
+    const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: uses, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
 
     mkdirSync(join(uses, 'bundle'));
     writeFileSync(join(uses, 'bundle', 'entry.js'), `import { validateRunInstancesRequest } from '${sub}';\nglobalThis.v = validateRunInstancesRequest;\n`);

@@ -34,7 +34,7 @@ export const CACHEDIR_TAG = 'Signature: 8a477f597d28d172789f06886806bc55\n# This
 /** Entries larger than this are not read (a page is at most 4 MiB; its entry is a few times that at most). */
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
-const VERSION_FOLDER = /^(docs|emit)-[0-9a-f]{16}$/;
+const VERSION_FOLDER = /^(docs|emit|run)-[0-9a-f]{16}$/;
 
 export type CacheRootState = 'ours' | 'absent' | 'adoptable' | 'foreign';
 

@@ -33,6 +33,7 @@
  * (test/swap.test.ts kills at every K and checks what is left).
  */
 import * as fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -629,8 +630,24 @@ export function staleFiles(outDir: string, tree: OutputTree): string[] {
  * would write what is there already writes nothing.
  */
 export function treeIsCurrent(outDir: string, tree: OutputTree): boolean {
-  const s = compareTree(outDir, tree);
-  return s.stale.length === 0 && s.missing.length === 0 && s.extra.length === 0;
+  // compareTree's answer, stopping at the first difference (a run that has something to write
+  // need not read the whole old tree): the marker first (it lists every file: a file added or
+  // removed differs there), then each file, its size before its bytes.
+  const { target } = outputPaths(outDir);
+  const marker = markerText(tree);
+  if (fileContent(join(target, MARKER)) !== marker) return false;
+  for (const [rel, content] of tree) {
+    if (rel === MARKER) continue;
+    const abs = join(target, rel);
+    let size: number;
+    try {
+      size = fs.statSync(abs).size;
+    } catch {
+      return false;
+    }
+    if (size !== Buffer.byteLength(content) || fileContent(abs) !== content) return false;
+  }
+  return true;
 }
 
 function fileContent(abs: string): string | null {
@@ -639,4 +656,35 @@ function fileContent(abs: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The signature of what docs2types left in `outDir`: path, type, size, inode, mtime and ctime
+ * (nanoseconds) of its marker and of every file the marker lists, hashed; null when the folder
+ * has no readable marker or a listed file is missing or not a regular file. Any write, rename,
+ * touch or removal of one of them since changes it (ctime cannot be set back), so an equal
+ * signature means the folder holds what it held when the signature was taken (the run memo,
+ * engine/run-memo.ts). Files docs2types did not write are not part of it.
+ */
+export function outputSignature(outDir: string): string | null {
+  const { target } = outputPaths(outDir);
+  let marker: Marker | null;
+  try {
+    marker = readMarker(target);
+  } catch {
+    return null;
+  }
+  if (!marker) return null;
+  const h = createHash('sha256');
+  for (const rel of [MARKER, ...marker.files]) {
+    let st: fs.BigIntStats;
+    try {
+      st = fs.lstatSync(join(target, rel), { bigint: true });
+    } catch {
+      return null;
+    }
+    if (!st.isFile()) return null;
+    h.update(`${rel}\0${st.size}\0${st.dev}:${st.ino}\0${st.mtimeNs}\0${st.ctimeNs}\0${st.mode}\n`);
+  }
+  return h.digest('hex');
 }

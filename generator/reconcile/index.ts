@@ -433,10 +433,42 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
   };
 }
 
-export function reconcile(docs: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST): OperationModel[] {
+/**
+ * What reconcile asks of a memo (the engine's EmitMemo is one; the caller adds the generator's
+ * code version to every input): the stored output of a step for an input, and storing one.
+ */
+export interface ReconcileMemo {
+  get(step: string, input: string, valid?: (body: string) => boolean): string | null;
+  put(step: string, input: string, output: string): void;
+}
+
+/** A memo entry: a JSON OperationModel (a body of another shape is a miss). */
+function isOperationModel(body: string): boolean {
+  try {
+    const v = JSON.parse(body) as Partial<OperationModel> | null;
+    return typeof v === 'object' && v !== null && typeof v.id === 'string' && typeof v.name === 'string' && Array.isArray(v.request) && Array.isArray(v.response) && Array.isArray(v.documents) && Array.isArray(v.pages) && Array.isArray(v.variants);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * With a memo, each operation is looked up by its input (its key, its pages as linked, the
+ * manifest): an operation is a function of these alone, so a touched page reconciles its own
+ * operation again and takes every other one from the memo.
+ */
+export function reconcile(docs: DocumentIR[], manifest: Manifest = EMPTY_MANIFEST, memo?: ReconcileMemo): OperationModel[] {
   // Types linked to a data-type page (`[tag](.../通用数据结构.md)`) nest that page's rows first.
   const groups = groupByOperation(linkAcrossPages(docs));
-  return [...groups].map(([key, list]) => reconcileOperation(key, list, manifest));
+  return [...groups].map(([key, list]) => {
+    if (!memo) return reconcileOperation(key, list, manifest);
+    const input = JSON.stringify([key, list, manifest]);
+    const stored = memo.get('reconcile', input, isOperationModel);
+    if (stored !== null) return JSON.parse(stored) as OperationModel;
+    const op = reconcileOperation(key, list, manifest);
+    memo.put('reconcile', input, JSON.stringify(op));
+    return op;
+  });
 }
 
 export { operationKey, operationNameOfKey };
