@@ -3,6 +3,7 @@
  * OperationModel with every conflict and its resolution, nested models, variants and doc lint.
  * Pure: the same documents give the same model whatever order they come in.
  */
+import { nearIndex, type NearIndex } from './near.ts';
 import type { Conflict, DocumentIR, LintItem, OperationModel, ParamRow, Parameter, SkeletonNode, TypeRef } from '../model/ir.ts';
 import { typeToString } from '../model/types.ts';
 import type { Claim } from './claims.ts';
@@ -52,15 +53,6 @@ function skeletonFields(page: Page): Map<string, SkeletonNode> {
 }
 
 /** Edit distance ≤ 2, for suspicious-name lint (names are short). */
-function near(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 2) return false;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  return d[a.length]![b.length]! <= 2;
-}
-
 function twinConflicts(pages: Page[], ctx: StructureContext): void {
   const done = new Set<string>();
   for (const p of pages) {
@@ -111,6 +103,7 @@ function twinConflicts(pages: Page[], ctx: StructureContext): void {
 }
 
 function lintPages(pages: Page[], known: Set<string>, ctx: StructureContext): void {
+  let knownIndex: NearIndex | null = null;
   for (const page of pages) {
     for (const s of page.doc.samples) {
       if (!s.ok && s.format === 'json') {
@@ -125,7 +118,7 @@ function lintPages(pages: Page[], known: Set<string>, ctx: StructureContext): vo
       for (const [k, v] of Object.entries(b.body)) {
         const row = rows.get(k);
         if (!row && !skel.has(k)) {
-          const similar = [...known].filter((n) => near(n, k) && n !== k);
+          const similar = (knownIndex ??= nearIndex([...known])).similar(k);
           ctx.lint.push({
             code: similar.length ? 'suspicious-name' : 'unknown-in-sample',
             path: k,
@@ -312,9 +305,9 @@ export function reconcileOperation(key: string, docs: DocumentIR[], manifest: Ma
     // union-of-pages: a field only the sample requests send is kept, sample-only, unless its name is
     // a near miss of a name the tables know (`vpc_id` for `vpcid`: suspicious-name says so).
     if (kind === 'request') {
-      const tableNames = [...rows.keys()];
+      const tableNames = nearIndex([...rows.keys()]);
       for (const b of requestBodies(ranked).filter((x) => !x.recovered))
-        for (const k of Object.keys(b.body)) if (!rows.has(k) && !tableNames.some((n) => near(n, k))) (rows.set(k, []), names.push(k));
+        for (const k of Object.keys(b.body)) if (!rows.has(k) && !tableNames.any(k)) (rows.set(k, []), names.push(k));
     }
     // placement-newer-page-wins: a name the best-ranked page that has it nests inside a structure
     // (`InstanceRenewAttributes.InstanceRenewAttribute[].InstanceId`) is not a top-level name,

@@ -305,10 +305,20 @@ function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>,
     if (best) values.set(best.name, vs);
   }
   const moved = new Map<ParamRow, ParamRow[]>();
-  const isMoved = (r: ParamRow): boolean => [...moved.values()].some((l) => l.includes(r));
+  const movedRows = new Set<ParamRow>();
+  const isMoved = (r: ParamRow): boolean => movedRows.has(r);
+  // The rows whose sample values hold a key, in row order (only they can hold a row of that
+  // name: trying every row for every row made a response of n rows cost n² sample walks). A name
+  // every object has (`constructor`) is tried against every row, as pathTo finds it anywhere.
+  const holders = new Map<string, ParamRow[]>();
+  for (const r of rows) {
+    const keys = new Set<string>();
+    for (const x of values.get(r.name) ?? []) collectKeys(x.v, keys);
+    for (const k of keys) (holders.get(k) ?? holders.set(k, []).get(k)!).push(r);
+  }
   for (const o of rows) {
     if (values.has(o.name)) continue;
-    for (const r of rows) {
+    for (const r of o.name in Object.prototype ? rows : (holders.get(o.name) ?? [])) {
       if (r === o || isMoved(r)) continue;
       const path = values.get(r.name)?.map((x) => pathTo(x.v, o.name)).find((p) => p !== null);
       if (!path) continue;
@@ -324,6 +334,7 @@ function placeBySamples(rows: ParamRow[], structures: Map<string, SkeletonNode>,
       structures.delete(o.name);
       structures.set(r.name, root);
       moved.set(r, [...(moved.get(r) ?? []), o]);
+      movedRows.add(o);
       break;
     }
   }

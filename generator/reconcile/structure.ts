@@ -150,11 +150,38 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * The first line of a sample's text holding `"X"`, for every X between two consecutive quotes of
+ * a line: one pass over the text, kept for the last text asked about (the keys of one sample are
+ * looked up one after another; a scan per key made a sample of n keys cost n²).
+ */
+let quotedText: string | null = null;
+let quotedLines = new Map<string, number>();
+function quotedIndex(text: string): Map<string, number> {
+  if (text === quotedText) return quotedLines;
+  const index = new Map<string, number>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    let q = l.indexOf('"');
+    while (q >= 0) {
+      const next = l.indexOf('"', q + 1);
+      if (next < 0) break;
+      const x = l.slice(q + 1, next);
+      if (!index.has(x)) index.set(x, i);
+      q = next;
+    }
+  }
+  quotedText = text;
+  quotedLines = index;
+  return index;
+}
+
 /** Line of `"key"` inside a sample, searching from the sample's first line. */
 export function lineOfKey(e: Evidence, key: string): number {
   if (!e.sampleText || e.sampleLine === undefined) return e.sampleLine ?? 0;
-  const lines = e.sampleText.split('\n');
-  const i = lines.findIndex((l) => l.includes(`"${key}"`));
+  // A key with a quote in it cannot sit between two consecutive quotes: scan for it.
+  const i = key.includes('"') ? e.sampleText.split('\n').findIndex((l) => l.includes(`"${key}"`)) : (quotedIndex(e.sampleText).get(key) ?? -1);
   return e.sampleLine + Math.max(0, i);
 }
 
