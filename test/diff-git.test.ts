@@ -113,6 +113,27 @@ describe.skipIf(SKIP)('git history timeline (16.2)', () => {
     }
   });
 
+  it('a page from git that fails to parse is left out with a diagnostic, never a thrown diff', () => {
+    const repo = temp(newRepo('d2t-git-fault-'));
+    const [first, second] = historyFiles().filter((h) => h.lang === 'en');
+    const other = readFileSync(join(HISTORY, first!.file), 'utf8').replace(/^# .*$/m, '# DescribeThings');
+    commit(repo, 'v1', first!.date, { 'docs/CreateCluster.md': readFileSync(join(HISTORY, first!.file), 'utf8'), 'docs/Broken.md': other });
+    commit(repo, 'v2', second!.date, { 'docs/CreateCluster.md': readFileSync(join(HISTORY, second!.file), 'utf8') });
+    const before = process.env.DOCS2TYPES_FAULT;
+    process.env.DOCS2TYPES_FAULT = 'page-throw:Broken.md';
+    try {
+      const side = loadSide('HEAD~1:docs', 'HEAD~1:docs', { repo, cache: false, threads: 1 });
+      const broken = side.docs.find((d) => d.file === 'docs/Broken.md')!;
+      expect(broken.diagnostics.map((d) => d.code)).toContain('page-failed');
+      expect(side.docs.find((d) => d.file === 'docs/CreateCluster.md')!.request.length).toBeGreaterThan(10);
+      const r = cli(['HEAD~1:docs', 'HEAD:docs', '--repo', repo, '--format', 'json', '--no-cache', '--threads', '1']);
+      expect(r.code, r.err).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env.DOCS2TYPES_FAULT;
+      else process.env.DOCS2TYPES_FAULT = before;
+    }
+  });
+
   it('a revision without the path both sides name is an empty side (a pull request adding or removing the docs folder)', () => {
     const repo = temp(newRepo('d2t-git-absent-'));
     const [first] = historyFiles().filter((h) => h.lang === 'en');

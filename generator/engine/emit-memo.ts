@@ -85,30 +85,4 @@ export class EmitMemo {
   put(step: string, input: string, output: string): void {
     this.keep(this.key(step, input), output);
   }
-
-  /** The text `compute` makes of `input`. */
-  async text(step: string, input: string, compute: () => Promise<string>, valid?: (body: string) => boolean): Promise<string> {
-    const key = this.key(step, input);
-    const hit = this.lookup(key, valid);
-    if (hit !== null) return hit;
-    const out = await compute();
-    this.keep(key, out);
-    return out;
-  }
-
-  /** The files `compute` makes of `files` (the type-check and compile): `text` of their JSON. */
-  async files(step: string, files: Map<string, string>, compute: () => Promise<Map<string, string>>): Promise<Map<string, string>> {
-    const json = await this.text(step, JSON.stringify([...files]), async () => JSON.stringify([...(await compute())]), isFileList);
-    return new Map(JSON.parse(json) as [string, string][]);
-  }
-}
-
-/** A `files` entry's body: JSON of [path, text] pairs. */
-function isFileList(body: string): boolean {
-  try {
-    const v = JSON.parse(body) as unknown;
-    return Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string');
-  } catch {
-    return false;
-  }
 }

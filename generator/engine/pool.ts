@@ -141,16 +141,29 @@ export function parseIsolated(file: string, bytes: Uint8Array): { doc: DocumentI
  * Read and parse `found`, using the cache and worker threads as `opts` allow. Sorted by file.
  * Never throws for one page: see the module comment.
  */
-export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = {}): DocumentIR[] {
+/** What both readers set up: the clock, the stats, the cache, the threads. */
+function startRead(pages: number, opts: Omit<ReadOptions, 'onProgress'>) {
   const t0 = performance.now();
   const stats = opts.stats ?? emptyReadStats();
-  Object.assign(stats, emptyReadStats(), { pages: found.length });
+  Object.assign(stats, emptyReadStats(), { pages });
   const cacheDir = resolveCacheDir(opts.cache);
   const cache = cacheDir ? new DocCache(cacheDir) : null;
   stats.cacheDir = cacheDir;
   stats.cache = cache ? cache.stats : null;
-  const threads = opts.threads ?? defaultThreads();
-  const minPages = opts.minPagesForWorkers ?? MIN_PAGES_FOR_WORKERS;
+  return { t0, stats, cache, threads: opts.threads ?? defaultThreads(), minPages: opts.minPagesForWorkers ?? MIN_PAGES_FOR_WORKERS };
+}
+
+/** The misses no worker took, parsed here: one page that fails is a left-out document, never a thrown run. */
+function parseHere(rest: Task[], cache: DocCache | null, add: (doc: DocumentIR) => void): void {
+  for (const t of rest) {
+    const { doc, ok } = parseIsolated(t.file, t.bytes);
+    if (ok && cache && t.key) cache.put(t.key, doc);
+    add(doc);
+  }
+}
+
+export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = {}): DocumentIR[] {
+  const { t0, stats, cache, threads, minPages } = startRead(found.length, opts);
 
   const out: DocumentIR[] = [];
   const add = (doc: DocumentIR): void => {
@@ -179,11 +192,7 @@ export function readDocumentsPooled(found: FoundDocument[], opts: ReadOptions = 
   let rest = misses;
   if (pool) rest = pool.run(misses, add);
   if (pool && rest.length) stats.fallbacks = rest.length;
-  for (const t of rest) {
-    const { doc, ok } = parseIsolated(t.file, t.bytes);
-    if (ok && cache && t.key) cache.put(t.key, doc);
-    add(doc);
-  }
+  parseHere(rest, cache, add);
   const t2 = performance.now();
   stats.ms.parse = t2 - t1;
   stats.ms.total = t2 - t0;
@@ -466,15 +475,7 @@ export interface PageBytes {
  * worker pool for the misses. Sorted by file.
  */
 export function readDocumentsFromBytes(pages: PageBytes[], opts: Omit<ReadOptions, 'onProgress'> = {}): DocumentIR[] {
-  const t0 = performance.now();
-  const stats = opts.stats ?? emptyReadStats();
-  Object.assign(stats, emptyReadStats(), { pages: pages.length });
-  const cacheDir = resolveCacheDir(opts.cache);
-  const cache = cacheDir ? new DocCache(cacheDir) : null;
-  stats.cacheDir = cacheDir;
-  stats.cache = cache ? cache.stats : null;
-  const threads = opts.threads ?? defaultThreads();
-  const minPages = opts.minPagesForWorkers ?? MIN_PAGES_FOR_WORKERS;
+  const { t0, stats, cache, threads, minPages } = startRead(pages.length, opts);
   const out: DocumentIR[] = [];
   const misses: Task[] = [];
   pages.forEach((p, id) => {
@@ -493,11 +494,7 @@ export function readDocumentsFromBytes(pages: PageBytes[], opts: Omit<ReadOption
     if (pool) rest = pool.run(misses, (doc) => out.push(doc));
     if (pool && rest.length) stats.fallbacks = rest.length;
   }
-  for (const t of rest) {
-    const doc = documentFromBytes(t.file, t.bytes);
-    if (cache && t.key) cache.put(t.key, doc);
-    out.push(doc);
-  }
+  parseHere(rest, cache, (doc) => out.push(doc));
   stats.ms = { lookup: t1 - t0, parse: performance.now() - t1, total: performance.now() - t0 };
   return out.sort(byFile);
 }

@@ -52,3 +52,15 @@ export function alignRow(file: string, line: number, raw: RawCell[], roles: Colu
       : `row has ${raw.length} cells, the header has ${roles.length}: missing cells were left empty`;
   return { cells, diagnostic: { file, line, severity: 'warning', code: 'cell-count', message } };
 }
+
+/** Columns (tab stops of 4) of a line's leading whitespace. */
+export function indentOf(s: string): number {
+  let col = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32) col++;
+    else if (c === 9) col += 4 - (col % 4);
+    else break;
+  }
+  return col;
+}

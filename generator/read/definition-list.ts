@@ -26,6 +26,7 @@
 import type { TextLine } from '../model/ir.ts';
 import type { RawCell, RawRow, RawTable } from './types.ts';
 import { columnRole } from './vocab.ts';
+import { indentOf } from './cells.ts';
 
 /** A bold term alone on its line (no `*` inside: the match is linear). */
 const TERM = /^ {0,3}\*\*([^*]{1,120})\*\*[ \t]*$/;
@@ -45,17 +46,6 @@ interface Entry {
   end: number;
 }
 
-/** Columns (tab stops of 4) of a line's leading whitespace. */
-function indent(s: string): number {
-  let col = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) col++;
-    else if (c === 9) col += 4 - (col % 4);
-    else break;
-  }
-  return col;
-}
 
 const isBlank = (s: string): boolean => s.trim() === '';
 
@@ -85,7 +75,7 @@ function entryAt(lines: string[], i: number): Entry | null {
         k++;
         continue;
       }
-      if (indent(l) <= base) break;
+      if (indentOf(l) <= base) break;
       const f = FENCE.exec(l);
       if (f && (fence === null || f[1]![0] === fence[0])) fence = fence === null ? f[1]! : null;
       else {

@@ -16,7 +16,7 @@ import type { Diagnostic, TableTrait, TextLine } from '../model/ir.ts';
 import type { Fence, Heading, Link, RawCell, RawTable } from './types.ts';
 import { captionOf, headerRoles, isErrorHeader, isParameterHeader, sectionKind, statusOf } from './vocab.ts';
 import { CELL_LIST_MARK, parseWithCells, tooMuchMarkup } from './inline.ts';
-import { alignRow } from './cells.ts';
+import { alignRow, indentOf } from './cells.ts';
 import { HTML_TABLE_OPEN, htmlTableEnds, readHtmlTable } from './html-table.ts';
 import { readDefinitionList } from './definition-list.ts';
 
@@ -36,17 +36,6 @@ export interface MarkdownScan {
   diagnostics: Diagnostic[];
 }
 
-/** Columns (tab stops of 4) of a line's leading whitespace. */
-export function indentOf(s: string): number {
-  let col = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 32) col++;
-    else if (c === 9) col += 4 - (col % 4);
-    else break;
-  }
-  return col;
-}
 
 function isSpace(c: number): boolean {
   // \s of a regular expression, as one code unit (what the old DELIMITER_ROW pattern allowed).
