@@ -960,7 +960,7 @@ describe("issue 12.5: Huawei's 功能说明 / 取值范围 / 约束 / 默认值 
   });
   it('the parts run together in one cell ("功能说明：镜像策略取值范围：accept（采集）、reject（不采集）")', () => {
     expect(mine(at(75, '功能说明：镜像策略取值范围：accept（采集）、reject（不采集）'), STR, HW).enum?.value).toEqual(['accept', 'reject']);
-    const f = mine(at(67, '指定VNI，用于区分不同会话的镜像流量取值范围：0~16777215 默认值：1'), INT, HW);
+    const f = mine(at(67, '会话标识取值范围：0~16777215 默认值：1'), INT, HW);
     expect(f.range?.value).toEqual({ min: 0, max: 16777215 });
     expect(f.default?.value).toBe(1);
   });

@@ -151,7 +151,8 @@ describe('explorer links of every vendor', () => {
     expect(explorerLink('api.aliyun.com/#api=X', 1)).toBeNull();
   });
   it('a Huawei page is named by its explorer link', () => {
-    const d = page('vpc/创建VPC.md', ['# 创建VPC<a name="vpc_api01_0001"></a>', '', '## 功能介绍', '', '创建虚拟私有云。', '', '## 调试', '', '您可以在[API Explorer](https://apiexplorer.developer.huaweicloud.com/apiexplorer/doc?product=VPC&version=v1&api=CreateVpc)中直接运行调试该接口。', '', '## URI', '', 'POST /v1/\\{project\\_id\\}/vpcs', '', ...TABLE].join('\n'));
+    // A synthetic page of Huawei's shape (anchored H1, sections, explorer link, URI): no text of theirs.
+    const d = page('vpc/创建X.md', ['# 创建X<a name="x_0001"></a>', '', '## 功能介绍', '', '说明。', '', '## 调试', '', '[API Explorer](https://apiexplorer.developer.huaweicloud.com/apiexplorer/doc?product=VPC&version=v1&api=CreateVpc)', '', '## URI', '', 'POST /v1/\\{project\\_id\\}/vpcs', '', ...TABLE].join('\n'));
     expect(d.identity).toMatchObject({ kind: 'operation', operation: 'CreateVpc', rule: 'explorer-link' });
     expect([d.product, d.version]).toEqual(['VPC', 'v1']);
   });
