@@ -306,7 +306,7 @@ export interface Sample {
 /**
  * Where a page names an operation (generator/parse/identity/evidence.ts):
  * - `explorer-link`: `api=X` of an API Explorer link (Alibaba api.aliyun.com / next.api.aliyun.com,
- *   Huawei apiexplorer.developer.huaweicloud.com / console.huaweicloud.com/apiexplorer);
+ *   Huawei apiexplorer.developer.huaweicloud.com / console.huaweicloud.com);
  * - `h1`: the H1, when it is an API name (PascalCase, two words at least);
  * - `action`: the request table's `Action` row (its example, or the one value it allows): the name
  *   the request sends;

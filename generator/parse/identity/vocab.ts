@@ -24,9 +24,9 @@ export const EXPLORER_LINKS: readonly ExplorerLinkRow[] = [
   { host: 'api.aliyun.com', params: { api: 'api', product: 'product', version: 'version', style: 'type' } },
   // Its newer host: https://next.api.aliyun.com/api/CS/2015-12-15/CreateCluster, or the parameter form
   { host: 'next.api.aliyun.com', path: '/api/{product}/{version}/{api}', params: { api: 'api', product: 'product', version: 'version', style: 'type' } },
-  // Huawei Cloud API Explorer: https://apiexplorer.developer.huaweicloud.com/apiexplorer/doc?product=VPC&version=v2&api=CreateVpc
+  // Huawei Cloud API Explorer: that host, path `/apiexplorer/doc`, query `product=VPC&version=v2&api=CreateVpc`
   { host: 'apiexplorer.developer.huaweicloud.com', params: { api: 'api', product: 'product', version: 'version' } },
-  // Huawei Cloud console explorer: https://console.huaweicloud.com/apiexplorer/#/openapi/VPC/doc?api=X&version=v3
+  // Huawei Cloud console explorer: that host, path `/apiexplorer/`, fragment `/openapi/VPC/doc?api=X&version=v3`
   { host: 'console.huaweicloud.com', fragment: '/openapi/{product}/doc', params: { api: 'api', version: 'version' } },
 ];
 
