@@ -9,8 +9,7 @@
  * page cache, emit memo: generator/engine/) sits above the stages and is handed in through the
  * options; no stage imports it.
  */
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { IR_VERSION, type Diagnostic, type DocumentIR, type IR } from './model/ir.ts';
 import { serializeIR } from './model/serialize.ts';
 import { findDocuments, type FoundDocument, type SkippedPath } from './read/find.ts';
@@ -181,11 +180,6 @@ export async function buildTreeWithDiagnostics(
 /** `buildTreeWithDiagnostics` without the diagnostics. */
 export async function buildTree(ir: IR, manifest: Manifest, opts: { packageName?: string; sourceBaseUrl?: string; memo?: EmitMemoLike; onProgress?: ProgressFn } = {}): Promise<OutputTree> {
   return (await buildTreeWithDiagnostics(ir, manifest, opts)).tree;
-}
-
-/** The manifest beside the pages (`docs/manifest.json5`), or none. */
-export function manifestFor(docs: string): Manifest {
-  return loadManifest(statSync(docs).isDirectory() ? join(docs, 'manifest.json5') : join(dirname(docs), 'manifest.json5'));
 }
 
 /** The whole chain: pages in, what is to be written out. Writes nothing. */

@@ -619,12 +619,6 @@ export function compareTree(outDir: string, tree: OutputTree): Staleness {
   return r;
 }
 
-/** Every path that differs (stale, missing or extra), sorted. */
-export function staleFiles(outDir: string, tree: OutputTree): string[] {
-  const s = compareTree(outDir, tree);
-  return [...s.stale, ...s.missing, ...s.extra].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /**
  * True when `outDir` holds exactly `tree` and its marker (same files, same bytes): a run that
  * would write what is there already writes nothing.
